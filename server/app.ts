@@ -1,0 +1,49 @@
+/**
+ * Builds the HTTP application from its parts. Starting it (reading the
+ * environment, opening the database, listening) is `main.ts`'s job, so tests
+ * build the very same app around a test database and a controllable clock.
+ *
+ * @example
+ *   const app = createApp({ db, photos, clock, secrets, logger, config });
+ *   const response = await app.request('/api/me/');
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { createAttendanceRoutes } from './attendance/attendance.routes.js';
+import { createAuthRoutes } from './auth/auth.routes.js';
+import { authenticate } from './auth/authenticate.js';
+import type { AppDeps, AppEnv } from './http/app-env.js';
+import { AppError, createErrorHandler, handleNotFound } from './http/errors.js';
+import { createPhotoRoutes } from './photos/photos.routes.js';
+import { createShiftRoutes } from './roster/shifts.routes.js';
+import { createStaffRoutes } from './staff/staff.routes.js';
+
+/** JSON bodies other than photo uploads are small; refuse big ones before reading them. */
+const defaultBodyLimit = bodyLimit({
+  maxSize: 64 * 1024,
+  onError: () => {
+    throw new AppError(413, 'payload_too_large', 'The request body is larger than 64 KB.');
+  },
+});
+
+export function createApp(deps: AppDeps) {
+  const api = new Hono<AppEnv>({ strict: false })
+    .use((c, next) => (c.req.path.startsWith('/api/attendance') ? next() : defaultBodyLimit(c, next)))
+    .use(authenticate(deps))
+    .route('/', createAuthRoutes(deps))
+    .route('/staff', createStaffRoutes(deps))
+    .route('/shifts', createShiftRoutes(deps))
+    .route('/attendance', createAttendanceRoutes(deps))
+    .route('/photos', createPhotoRoutes(deps));
+
+  const app = new Hono<AppEnv>({ strict: false });
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.route('/api', api);
+  app.get('/', (c) => c.redirect('/app'));
+  app.notFound(handleNotFound);
+  app.onError(createErrorHandler(deps.logger));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,91 @@
+/** Storage functions for attendance records and their photos. */
+import { and, desc, eq, gte, lt, or, sql } from 'drizzle-orm';
+import type { Queryable } from '../../storage/database.js';
+import { attendance, photos } from '../../storage/schema.js';
+import type { ProcessedPhoto } from '../../storage/photo-processing.js';
+import type { AttendanceKind, AttendanceStatus } from './windows.js';
+
+export type AttendanceRecord = typeof attendance.$inferSelect;
+
+export type NewAttendance = {
+  staffId: number;
+  shiftId: number;
+  occurrenceDate: string;
+  kind: AttendanceKind;
+  at: Date;
+  status: AttendanceStatus;
+  photoId: string | null;
+  kioskId: number | null;
+  scheduledStart: Date;
+  scheduledEnd: Date;
+};
+
+export async function findRecordsForOccurrences(
+  db: Queryable,
+  occurrences: readonly { shiftId: number; date: string }[],
+): Promise<AttendanceRecord[]> {
+  if (occurrences.length === 0) return [];
+  return db
+    .select()
+    .from(attendance)
+    .where(or(...occurrences.map((o) => and(eq(attendance.shiftId, o.shiftId), eq(attendance.occurrenceDate, o.date)))));
+}
+
+export async function findRecord(db: Queryable, key: { shiftId: number; occurrenceDate: string; kind: AttendanceKind }) {
+  const [row] = await db
+    .select()
+    .from(attendance)
+    .where(and(eq(attendance.shiftId, key.shiftId), eq(attendance.occurrenceDate, key.occurrenceDate), eq(attendance.kind, key.kind)));
+  return row;
+}
+
+/** Inserts the photo row (once per content) and the attendance row together; `undefined` if the occurrence already has this kind. */
+export async function insertRecordWithPhoto(
+  db: Queryable,
+  record: NewAttendance,
+  photo: ProcessedPhoto | undefined,
+): Promise<AttendanceRecord | undefined> {
+  return db.transaction(async (tx) => {
+    if (photo) {
+      await tx
+        .insert(photos)
+        .values({ id: photo.id, bytes: photo.data.byteLength, width: photo.width, height: photo.height })
+        .onConflictDoNothing();
+    }
+    const [row] = await tx.insert(attendance).values(record).onConflictDoNothing().returning();
+    return row;
+  });
+}
+
+export type AttendanceFilter = { staffId?: number; from?: Date; to?: Date; limit: number; offset: number };
+
+export async function listRecords(db: Queryable, filter: AttendanceFilter): Promise<AttendanceRecord[]> {
+  return db
+    .select()
+    .from(attendance)
+    .where(
+      and(
+        filter.staffId === undefined ? undefined : eq(attendance.staffId, filter.staffId),
+        filter.from ? gte(attendance.at, filter.from) : undefined,
+        filter.to ? lt(attendance.at, filter.to) : undefined,
+      ),
+    )
+    .orderBy(desc(attendance.at), desc(attendance.id))
+    .limit(filter.limit)
+    .offset(filter.offset);
+}
+
+/** Whether any attendance record of this staff member uses the photo. */
+export async function photoBelongsToStaff(db: Queryable, photoId: string, staffId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(attendance)
+    .where(and(eq(attendance.photoId, photoId), eq(attendance.staffId, staffId)))
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function photoExists(db: Queryable, photoId: string): Promise<boolean> {
+  const [row] = await db.select({ id: photos.id }).from(photos).where(eq(photos.id, photoId));
+  return row !== undefined;
+}

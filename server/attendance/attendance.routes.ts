@@ -1,0 +1,106 @@
+/** `/api/attendance/`: the original API's check-in with a base64 photo, and the attendance list. */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { currentUser, requireUser } from '../auth/authenticate.js';
+import type { AppDeps, AppEnv } from '../http/app-env.js';
+import { AppError, badRequest, forbidden } from '../http/errors.js';
+import { entityId, jsonBody, queryParams } from '../http/validate.js';
+import { getSettings } from '../settings/settings.queries.js';
+import { decodeBase64Image } from '../../storage/photo-processing.js';
+import { listRecords, type AttendanceRecord } from './attendance.queries.js';
+import { recordAttendance } from './record-attendance.js';
+
+/** base64 of a 5 MB photo, plus room for the rest of the JSON. */
+const maxAttendanceBodyBytes = 7 * 1024 * 1024 + 64 * 1024;
+
+export function toAttendanceJson(record: AttendanceRecord, zone: string) {
+  const iso = (instant: Date) => DateTime.fromJSDate(instant).setZone(zone).toISO()!;
+  return {
+    id: record.id,
+    staff: record.staffId,
+    timestamp: iso(record.at),
+    captured_image: record.photoId ? `/api/photos/${record.photoId}` : null,
+    kind: record.kind,
+    status: record.status,
+    shift: record.shiftId,
+    date: record.occurrenceDate,
+    scheduled_start: iso(record.scheduledStart),
+    scheduled_end: iso(record.scheduledEnd),
+    kiosk: record.kioskId,
+  };
+}
+
+const dateOrInstant = (edge: 'from' | 'to') =>
+  z.string().transform((value, ctx) => {
+    const text = value.trim();
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text).isValid) return { date: text };
+    const instant = DateTime.fromISO(text, { setZone: true });
+    if (!instant.isValid || !/T/.test(text)) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a date (YYYY-MM-DD) or an ISO 8601 instant` });
+      return z.NEVER;
+    }
+    return { instant: instant.toJSDate(), edge };
+  });
+
+const listQuerySchema = z.object({
+  staff: entityId('staff').optional(),
+  from: dateOrInstant('from').optional(),
+  to: dateOrInstant('to').optional(),
+  limit: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(5000, 'must be at most 5000').default(1000),
+  offset: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').default(0),
+});
+
+export function createAttendanceRoutes(deps: AppDeps) {
+  const { db } = deps;
+
+  return new Hono<AppEnv>()
+    .use(requireUser)
+    .post(
+      '/',
+      bodyLimit({ maxSize: maxAttendanceBodyBytes, onError: () => { throw new AppError(413, 'payload_too_large', 'The request is larger than 7 MB; a photo may be at most 5 MB.'); } }),
+      jsonBody(z.object({ staff: entityId('staff'), captured_image: z.string({ error: 'must be the photo as base64 text' }).min(1, 'must not be empty') })),
+      async (c) => {
+        const user = currentUser(c.get('user'));
+        const body = c.req.valid('json');
+        if (user.staffId !== body.staff) throw forbidden('You can only record your own attendance.');
+        const decoded = decodeBase64Image(body.captured_image);
+        if (!decoded.ok) throw new AppError(decoded.code === 'payload_too_large' ? 413 : 400, decoded.code, decoded.message, { captured_image: [decoded.message] });
+        const outcome = await recordAttendance(deps, { staffId: body.staff, image: decoded.bytes });
+        if (!outcome.ok) {
+          if (outcome.code === 'window_closed') throw new AppError(409, outcome.code, outcome.message);
+          throw new AppError(outcome.code === 'payload_too_large' ? 413 : 400, outcome.code, outcome.message, { captured_image: [outcome.message] });
+        }
+        const { timezone } = await getSettings(db, deps.config.orgTimezone);
+        return c.json(toAttendanceJson(outcome.record, timezone), outcome.created ? 201 : 200);
+      },
+    )
+    .get('/', queryParams(listQuerySchema), async (c) => {
+      const user = currentUser(c.get('user'));
+      const query = c.req.valid('query');
+      if (user.role !== 'manager') {
+        if (query.staff !== undefined && query.staff !== user.staffId) throw forbidden('You can only see your own attendance.');
+        if (user.staffId === null) return c.json([]);
+      }
+      const { timezone } = await getSettings(db, deps.config.orgTimezone);
+      // A bare date means that whole local day: from its start, to the end of it.
+      const bound = (value: { date: string } | { instant: Date } | undefined, edge: 'from' | 'to') => {
+        if (!value) return undefined;
+        if ('instant' in value) return value.instant;
+        const day = DateTime.fromISO(value.date, { zone: timezone });
+        return (edge === 'from' ? day : day.plus({ days: 1 })).toJSDate();
+      };
+      const from = bound(query.from, 'from');
+      const to = bound(query.to, 'to');
+      if (from && to && from >= to) throw badRequest('validation_failed', '"from" must be before "to".', { from: ['must be before "to"'] });
+      const records = await listRecords(db, {
+        staffId: user.role === 'manager' ? query.staff : user.staffId!,
+        from,
+        to,
+        limit: query.limit,
+        offset: query.offset,
+      });
+      return c.json(records.map((record) => toAttendanceJson(record, timezone)));
+    });
+}

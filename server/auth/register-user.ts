@@ -1,0 +1,36 @@
+/**
+ * Creating accounts. The first account may be created by anyone and must be
+ * a manager; after that only a signed-in manager registers users. The check
+ * and the insert run under a table lock so two "first" sign-ups cannot both win.
+ */
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../storage/database.js';
+import { conflict, forbidden, unauthorized } from '../http/errors.js';
+import type { AuthUser } from '../http/app-env.js';
+import { isUniqueViolation } from '../../storage/errors.js';
+import { hashPassword } from './password.js';
+import { countUsers, insertUser, type Role } from './users.queries.js';
+
+export type NewUser = { username: string; password: string; role: Role };
+
+export async function registerUser(db: Database, actor: AuthUser | null, input: NewUser) {
+  if (actor && actor.role !== 'manager') throw forbidden('Only a manager can register users.');
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(sql`lock table users in share row exclusive mode`);
+      if (!actor) {
+        if ((await countUsers(tx)) > 0) throw unauthorized('Sign in as a manager to register users.');
+        if (input.role !== 'manager') {
+          throw forbidden('The first account must be a manager: register with "role": "Manager".');
+        }
+      }
+      return insertUser(tx, { username: input.username, passwordHash, role: input.role });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'users_username_lower_key')) {
+      throw conflict('username_taken', `The username "${input.username}" is already taken.`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,35 @@
+/** The dependencies every feature is built from, and Hono's per-request variables. */
+import type { Database } from '../../storage/database.js';
+import type { PhotoStore } from '../../storage/photo-store.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import type { Secrets } from '../secrets.js';
+
+export type AppDeps = {
+  db: Database;
+  photos: PhotoStore;
+  clock: Clock;
+  secrets: Secrets;
+  logger: Logger;
+  config: {
+    /** The time zone used until a manager sets one in the settings. */
+    orgTimezone: string;
+    orgName: string;
+    /** Mark cookies Secure: true when the server itself speaks HTTPS. */
+    secureCookies: boolean;
+  };
+};
+
+export type AuthUser = {
+  id: number;
+  username: string;
+  role: 'manager' | 'staff';
+  /** The user's staff profile, if any (managers may have one too). */
+  staffId: number | null;
+};
+
+export type AppEnv = {
+  Variables: {
+    user: AuthUser | null;
+  };
+};

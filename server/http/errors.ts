@@ -1,0 +1,66 @@
+/**
+ * One error type for every expected failure, and the handlers that turn
+ * errors into the JSON envelope `{"error": {"code", "message", "fields"?}}`.
+ * Anything unexpected becomes a logged 500 with no internals in the body.
+ */
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Logger } from '../logger.js';
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly fields?: FieldErrors,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const badRequest = (code: string, message: string, fields?: FieldErrors) =>
+  new AppError(400, code, message, fields);
+export const unauthorized = (message = 'Sign in first: send a Bearer token or a session cookie.') =>
+  new AppError(401, 'unauthorized', message);
+export const forbidden = (message = 'Your account is not allowed to do this.') => new AppError(403, 'forbidden', message);
+export const notFound = (message: string) => new AppError(404, 'not_found', message);
+export const conflict = (code: string, message: string) => new AppError(409, code, message);
+
+export function errorBody(code: string, message: string, fields?: FieldErrors) {
+  return { error: fields ? { code, message, fields } : { code, message } };
+}
+
+export function sendError(c: Context, error: AppError) {
+  return c.json(errorBody(error.code, error.message, error.fields), error.status);
+}
+
+/** Messages Hono's own middleware throws, rephrased for a person. */
+function fromHttpException(error: HTTPException): AppError {
+  const status = error.status as ContentfulStatusCode;
+  if (status === 413) return new AppError(413, 'payload_too_large', 'The request body is too large.');
+  if (status === 400 && /json/i.test(error.message)) {
+    return new AppError(400, 'invalid_json', 'The request body is not valid JSON.');
+  }
+  if (status === 401) return unauthorized();
+  return new AppError(status, 'bad_request', error.message || 'The request could not be understood.');
+}
+
+export function createErrorHandler(logger: Logger): ErrorHandler {
+  return (error, c) => {
+    if (error instanceof AppError) return sendError(c, error);
+    if (error instanceof HTTPException) return sendError(c, fromHttpException(error));
+    logger.error('Unhandled error', {
+      method: c.req.method,
+      path: c.req.path,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+    return c.json(errorBody('internal_error', 'Something went wrong on the server. Please try again.'), 500);
+  };
+}
+
+export const handleNotFound: NotFoundHandler = (c) =>
+  c.json(errorBody('not_found', `There is no ${c.req.method} ${c.req.path} in this API.`), 404);

@@ -1,0 +1,64 @@
+/**
+ * Starts Rollcall: reads the environment, locks the data folder, opens and
+ * migrates the database, and serves HTTP and Socket.IO on one port until
+ * SIGTERM or SIGINT, when it closes everything in order (PGlite loses writes
+ * if the process exits without closing it).
+ */
+import path from 'node:path';
+import { acquireDataDirLock } from '../storage/data-dir-lock.js';
+import { migrateDatabase, openDatabase } from '../storage/database.js';
+import { createPhotoStore } from '../storage/photo-store.js';
+import { createApp } from './app.js';
+import { systemClock } from './clock.js';
+import { readEnv } from './env.js';
+import { startServer } from './http/start-server.js';
+import { createLogger } from './logger.js';
+import { deriveSecrets, loadOrCreateSecretKey } from './secrets.js';
+
+async function main() {
+  const startedAt = performance.now();
+  const env = readEnv();
+  const logger = createLogger(env.logLevel);
+  const locked = acquireDataDirLock(env.dataDir);
+  if (!locked.ok) {
+    throw new Error(`Another Rollcall process (pid ${locked.heldByPid}) is using ${env.dataDir}. Stop it first, or set DATA_DIR to another folder.`);
+  }
+  const lock = locked.lock;
+  process.on('exit', () => lock.release());
+  const database = await openDatabase({ databaseUrl: env.databaseUrl, pgliteDir: path.join(env.dataDir, 'db') });
+  await migrateDatabase(database);
+  const secrets = deriveSecrets(env.secretKey ?? loadOrCreateSecretKey(env.dataDir));
+  const app = createApp({
+    db: database.db,
+    photos: createPhotoStore(path.join(env.dataDir, 'photos')),
+    clock: systemClock,
+    secrets,
+    logger,
+    config: { orgTimezone: env.orgTimezone, orgName: env.orgName, secureCookies: Boolean(env.tls) },
+  });
+  const server = await startServer(app, { port: env.port, host: env.host, tls: env.tls });
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  logger.info(`Rollcall listening on ${server.url} (${database.kind === 'pglite' ? `embedded database in ${env.dataDir}` : 'PostgreSQL server'}; started in ${seconds} s)`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal} received: closing connections and the database.`);
+    try {
+      await server.close();
+      await database.close();
+    } finally {
+      lock.release();
+    }
+    logger.info('Stopped cleanly.');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`Rollcall could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+/**
+ * From the weekly template to dated shift occurrences with real instants, in
+ * the organisation's time zone. Every instant the product computes (roster,
+ * check-in windows, lateness) comes from `localInstant` here, so DST is
+ * handled in one place: a local time that does not exist moves forward by
+ * the gap, an ambiguous one takes the earlier instant.
+ */
+import { DateTime } from 'luxon';
+import { parseTimeOfDay } from './time-of-day.js';
+import type { TemplateShift } from './template-rules.js';
+
+export type Occurrence = {
+  shiftId: number;
+  staffId: number;
+  /** The local date (YYYY-MM-DD) the shift starts on. */
+  date: string;
+  startTime: string;
+  endTime: string;
+  start: DateTime;
+  end: DateTime;
+};
+
+export type Window = { opensAt: DateTime; closesAt: DateTime };
+
+export type DatedShift = TemplateShift & { id: number; staffId: number };
+
+/** The instant of a local date and time of day in `zone`. */
+export function localInstant(date: string, timeOfDay: string, zone: string): DateTime {
+  const time = parseTimeOfDay(timeOfDay);
+  const day = DateTime.fromISO(date, { zone });
+  if (!time || !day.isValid) throw new RangeError(`Not a local date and time: ${date} ${timeOfDay}`);
+  // Luxon already moves a nonexistent time forward; for an ambiguous one it
+  // picks the later offset, so take the earliest of the possible instants.
+  const candidates = day.set(time).getPossibleOffsets();
+  return candidates.reduce((earliest, candidate) => (candidate < earliest ? candidate : earliest));
+}
+
+/** Start and end of one occurrence; the end is on the next day when it is not after the start. */
+export function occurrenceOf(shift: DatedShift, date: string, zone: string): Occurrence {
+  const start = localInstant(date, shift.startTime, zone);
+  const startSeconds = timeSeconds(shift.startTime);
+  const endSeconds = timeSeconds(shift.endTime);
+  const endDate = endSeconds > startSeconds ? date : DateTime.fromISO(date).plus({ days: 1 }).toISODate()!;
+  const end = localInstant(endDate, shift.endTime, zone);
+  return { shiftId: shift.id, staffId: shift.staffId, date, startTime: shift.startTime, endTime: shift.endTime, start, end };
+}
+
+function timeSeconds(text: string): number {
+  const time = parseTimeOfDay(text)!;
+  return time.hour * 3600 + time.minute * 60 + time.second;
+}
+
+/** Every local date from `from` to `to` inclusive, as YYYY-MM-DD. */
+export function datesBetween(from: string, to: string): string[] {
+  const dates: string[] = [];
+  let cursor = DateTime.fromISO(from, { zone: 'UTC' });
+  const last = DateTime.fromISO(to, { zone: 'UTC' });
+  while (cursor <= last) {
+    dates.push(cursor.toISODate()!);
+    cursor = cursor.plus({ days: 1 });
+  }
+  return dates;
+}
+
+/** The template's occurrences that start on the local dates `from`…`to`, in start order. */
+export function listOccurrences(shifts: readonly DatedShift[], from: string, to: string, zone: string): Occurrence[] {
+  const occurrences: Occurrence[] = [];
+  for (const date of datesBetween(from, to)) {
+    const weekday = DateTime.fromISO(date, { zone: 'UTC' }).weekday;
+    for (const shift of shifts) {
+      if (shift.dayOfWeek === weekday) occurrences.push(occurrenceOf(shift, date, zone));
+    }
+  }
+  return occurrences.sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.shiftId - b.shiftId);
+}
+
+/** Check-in opens `windowMinutes` before the start and closes as long after; check-out likewise around the end. */
+export function occurrenceWindows(occurrence: Occurrence, windowMinutes: number): { checkIn: Window; checkOut: Window } {
+  const around = (instant: DateTime): Window => ({
+    opensAt: instant.minus({ minutes: windowMinutes }),
+    closesAt: instant.plus({ minutes: windowMinutes }),
+  });
+  return { checkIn: around(occurrence.start), checkOut: around(occurrence.end) };
+}
+
+/** The local dates in `zone` whose occurrences could have a window open at any instant from `from` to `to`. */
+export function candidateDates(from: DateTime, to: DateTime, zone: string): { from: string; to: string } {
+  // A shift lasts at most 24 hours and a window reaches at most 3 hours past it.
+  return {
+    from: from.setZone(zone).minus({ days: 2 }).toISODate()!,
+    to: to.setZone(zone).plus({ days: 1 }).toISODate()!,
+  };
+}

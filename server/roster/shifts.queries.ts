@@ -1,0 +1,86 @@
+/** Storage functions for the weekly template's shifts. */
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Queryable } from '../../storage/database.js';
+import { attendance, shifts, staff } from '../../storage/schema.js';
+import { weekdayName } from './weekdays.js';
+
+export type TemplateShiftRecord = { id: number; staffId: number; dayOfWeek: number; startTime: string; endTime: string };
+
+/** A template shift as the original API shows it. */
+export type ShiftJson = {
+  id: number;
+  staff: number;
+  day_of_week: string;
+  shift_start: string;
+  shift_end: string;
+  /** True when the shift ends on the next day. */
+  overnight: boolean;
+};
+
+export function toShiftJson(shift: TemplateShiftRecord): ShiftJson {
+  return {
+    id: shift.id,
+    staff: shift.staffId,
+    day_of_week: weekdayName(shift.dayOfWeek),
+    shift_start: shift.startTime,
+    shift_end: shift.endTime,
+    overnight: shift.endTime <= shift.startTime,
+  };
+}
+
+const columns = { id: shifts.id, staffId: shifts.staffId, dayOfWeek: shifts.dayOfWeek, startTime: shifts.startTime, endTime: shifts.endTime };
+
+/** Current (not archived) template shifts, optionally of one staff member or of active staff only. */
+export async function listTemplateShifts(
+  db: Queryable,
+  filter: { staffId?: number; activeStaffOnly?: boolean } = {},
+): Promise<TemplateShiftRecord[]> {
+  return db
+    .select(columns)
+    .from(shifts)
+    .innerJoin(staff, eq(staff.id, shifts.staffId))
+    .where(
+      and(
+        isNull(shifts.archivedAt),
+        filter.staffId === undefined ? undefined : eq(shifts.staffId, filter.staffId),
+        filter.activeStaffOnly ? eq(staff.active, true) : undefined,
+      ),
+    )
+    .orderBy(asc(shifts.staffId), asc(shifts.dayOfWeek), asc(shifts.startTime), asc(shifts.id));
+}
+
+export async function findTemplateShift(db: Queryable, shiftId: number): Promise<TemplateShiftRecord | undefined> {
+  const [row] = await db.select(columns).from(shifts).where(and(eq(shifts.id, shiftId), isNull(shifts.archivedAt)));
+  return row;
+}
+
+export async function insertTemplateShift(db: Queryable, values: Omit<TemplateShiftRecord, 'id'>): Promise<TemplateShiftRecord> {
+  const [row] = await db.insert(shifts).values(values).returning(columns);
+  return row!;
+}
+
+export async function updateTemplateShift(
+  db: Queryable,
+  shiftId: number,
+  values: Pick<TemplateShiftRecord, 'dayOfWeek' | 'startTime' | 'endTime'>,
+): Promise<TemplateShiftRecord> {
+  const [row] = await db.update(shifts).set(values).where(eq(shifts.id, shiftId)).returning(columns);
+  return row!;
+}
+
+/** Deletes a shift nothing refers to; archives one that attendance refers to, so history keeps its shift. */
+export async function removeTemplateShift(db: Queryable, shiftId: number, now: Date): Promise<'deleted' | 'archived'> {
+  const [referenced] = await db.select({ id: attendance.id }).from(attendance).where(eq(attendance.shiftId, shiftId)).limit(1);
+  if (referenced) {
+    await db.update(shifts).set({ archivedAt: now }).where(eq(shifts.id, shiftId));
+    return 'archived';
+  }
+  await db.delete(shifts).where(eq(shifts.id, shiftId));
+  return 'deleted';
+}
+
+/** Locks a staff member's row for the rest of the transaction, so schedule checks and writes for them run one at a time. */
+export async function lockStaffForScheduling(tx: Queryable, staffId: number): Promise<{ weeklyOffs: number[] } | undefined> {
+  const [row] = await tx.select({ weeklyOffs: staff.weeklyOffs }).from(staff).where(eq(staff.id, staffId)).for('update');
+  return row;
+}

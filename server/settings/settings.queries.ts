@@ -1,0 +1,24 @@
+/** The organisation's settings row. */
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '../../storage/database.js';
+import { settings } from '../../storage/schema.js';
+
+export type OrgSettings = {
+  timezone: string;
+  windowMinutes: number;
+  lateGraceMinutes: number;
+  swapRequiresApproval: boolean;
+  minRestHours: number;
+};
+
+/** The settings, with the server's `ORG_TIMEZONE` standing in until a manager picks a zone. */
+export async function getSettings(db: Queryable, defaultTimezone: string): Promise<OrgSettings> {
+  const [row] = await db.select().from(settings).where(eq(settings.id, 1));
+  return {
+    timezone: row?.timezone ?? defaultTimezone,
+    windowMinutes: row?.windowMinutes ?? 60,
+    lateGraceMinutes: row?.lateGraceMinutes ?? 5,
+    swapRequiresApproval: row?.swapRequiresApproval ?? false,
+    minRestHours: row?.minRestHours ?? 0,
+  };
+}

@@ -1,0 +1,91 @@
+/** Storage functions for staff profiles. */
+import { and, asc, eq, ne } from 'drizzle-orm';
+import type { Queryable } from '../../storage/database.js';
+import { staff, users } from '../../storage/schema.js';
+import { formatWeeklyOffs } from '../roster/weekdays.js';
+
+/** A staff profile as the API shows it. The PIN's HMAC never leaves the server. */
+export type StaffProfile = {
+  id: number;
+  user: number;
+  username: string;
+  name: string;
+  weekly_off_days: string;
+  active: boolean;
+  has_pin: boolean;
+};
+
+const profileColumns = {
+  id: staff.id,
+  user: staff.userId,
+  username: users.username,
+  name: staff.name,
+  weeklyOffs: staff.weeklyOffs,
+  active: staff.active,
+  pinHmac: staff.pinHmac,
+};
+
+type ProfileRow = { id: number; user: number; username: string; name: string; weeklyOffs: number[]; active: boolean; pinHmac: string | null };
+
+function toProfile(row: ProfileRow): StaffProfile {
+  return {
+    id: row.id,
+    user: row.user,
+    username: row.username,
+    name: row.name,
+    weekly_off_days: formatWeeklyOffs(row.weeklyOffs),
+    active: row.active,
+    has_pin: row.pinHmac !== null,
+  };
+}
+
+export async function listStaffProfiles(db: Queryable, options: { active?: boolean } = {}): Promise<StaffProfile[]> {
+  const rows = await db
+    .select(profileColumns)
+    .from(staff)
+    .innerJoin(users, eq(users.id, staff.userId))
+    .where(options.active === undefined ? undefined : eq(staff.active, options.active))
+    .orderBy(asc(staff.name), asc(staff.id));
+  return rows.map(toProfile);
+}
+
+export async function findStaffProfile(db: Queryable, staffId: number): Promise<StaffProfile | undefined> {
+  const [row] = await db.select(profileColumns).from(staff).innerJoin(users, eq(users.id, staff.userId)).where(eq(staff.id, staffId));
+  return row ? toProfile(row) : undefined;
+}
+
+export async function findStaffRow(db: Queryable, staffId: number) {
+  const [row] = await db.select().from(staff).where(eq(staff.id, staffId));
+  return row;
+}
+
+export async function findStaffByUser(db: Queryable, userId: number) {
+  const [row] = await db.select({ id: staff.id }).from(staff).where(eq(staff.userId, userId));
+  return row;
+}
+
+export async function insertStaff(
+  db: Queryable,
+  values: { userId: number; name: string; weeklyOffs: number[]; pinHmac: string | null },
+): Promise<number> {
+  const [row] = await db.insert(staff).values(values).returning({ id: staff.id });
+  return row!.id;
+}
+
+export async function updateStaff(
+  db: Queryable,
+  staffId: number,
+  changes: Partial<{ name: string; weeklyOffs: number[]; pinHmac: string; active: boolean }>,
+): Promise<void> {
+  if (Object.keys(changes).length === 0) return;
+  await db.update(staff).set(changes).where(eq(staff.id, staffId));
+}
+
+/** Another active staff member already using this PIN, if any. */
+export async function pinInUse(db: Queryable, pinHmac: string, exceptStaffId?: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: staff.id })
+    .from(staff)
+    .where(and(eq(staff.pinHmac, pinHmac), eq(staff.active, true), exceptStaffId ? ne(staff.id, exceptStaffId) : undefined));
+  return row !== undefined;
+}

@@ -1,0 +1,79 @@
+/** `/api/staff/`: managers add, list and edit staff profiles. */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireManager } from '../auth/authenticate.js';
+import type { AppDeps, AppEnv } from '../http/app-env.js';
+import { notFound } from '../http/errors.js';
+import { entityId, idParam, jsonBody, pathParams, queryParams } from '../http/validate.js';
+import { parseWeeklyOffs } from '../roster/weekdays.js';
+import { pinSchema } from './pin.js';
+import { findStaffProfile, listStaffProfiles } from './staff.queries.js';
+import { createStaffProfile, editStaffProfile } from './staff.service.js';
+
+const weeklyOffsSchema = z
+  .union([z.string(), z.array(z.string())], { error: 'must be weekday names such as "Saturday,Sunday"' })
+  .transform((value, ctx) => {
+    const parsed = parseWeeklyOffs(value);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.days;
+  });
+
+const nameSchema = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+
+const createStaffSchema = z.object({
+  user: entityId('user'),
+  weekly_off_days: weeklyOffsSchema,
+  name: nameSchema.optional(),
+  pin: pinSchema.optional(),
+});
+
+const editStaffSchema = z
+  .object({
+    weekly_off_days: weeklyOffsSchema.optional(),
+    name: nameSchema.optional(),
+    active: z.boolean({ error: 'must be true or false' }).optional(),
+    pin: pinSchema.optional(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    message: 'Send at least one of weekly_off_days, name, active, pin.',
+  });
+
+export function createStaffRoutes(deps: AppDeps) {
+  const { db, secrets } = deps;
+  return new Hono<AppEnv>()
+    .use(requireManager)
+    .get('/', queryParams(z.object({ active: z.enum(['true', 'false']).optional() })), async (c) => {
+      const { active } = c.req.valid('query');
+      return c.json(await listStaffProfiles(db, { active: active === undefined ? undefined : active === 'true' }));
+    })
+    .post('/', jsonBody(createStaffSchema), async (c) => {
+      const body = c.req.valid('json');
+      const profile = await createStaffProfile(db, secrets.pinPepper, {
+        user: body.user,
+        weeklyOffs: body.weekly_off_days,
+        name: body.name,
+        pin: body.pin,
+      });
+      return c.json(profile, 201);
+    })
+    .get('/:id', pathParams(idParam('staff')), async (c) => {
+      const { id } = c.req.valid('param');
+      const profile = await findStaffProfile(db, id);
+      if (!profile) throw notFound(`There is no staff member with id ${id}.`);
+      return c.json(profile);
+    })
+    .patch('/:id', pathParams(idParam('staff')), jsonBody(editStaffSchema), async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const profile = await editStaffProfile(db, secrets.pinPepper, id, {
+        weeklyOffs: body.weekly_off_days,
+        name: body.name,
+        active: body.active,
+        pin: body.pin,
+      });
+      return c.json(profile);
+    });
+}

@@ -1,0 +1,71 @@
+/** Creating and editing staff profiles, with the rules that span tables. */
+import type { Database } from '../../storage/database.js';
+import { isUniqueViolation } from '../../storage/errors.js';
+import { badRequest, conflict, notFound } from '../http/errors.js';
+import { describeShift, shiftsOnDays } from '../roster/template-rules.js';
+import { listTemplateShifts, lockStaffForScheduling } from '../roster/shifts.queries.js';
+import type { Weekday } from '../roster/weekdays.js';
+import { findAuthUser } from '../auth/users.queries.js';
+import { hashPin } from './pin.js';
+import { findStaffByUser, findStaffProfile, findStaffRow, insertStaff, pinInUse, updateStaff, type StaffProfile } from './staff.queries.js';
+
+const pinTaken = () => conflict('pin_taken', 'Another active staff member already uses this PIN. Choose a different one.');
+
+function mapUniqueViolations(error: unknown): never {
+  if (isUniqueViolation(error, 'staff_active_pin_key')) throw pinTaken();
+  if (isUniqueViolation(error, 'staff_user_id_key')) throw conflict('staff_exists', 'This user already has a staff profile.');
+  throw error;
+}
+
+export async function createStaffProfile(
+  db: Database,
+  pepper: Buffer,
+  input: { user: number; weeklyOffs: Weekday[]; name?: string; pin?: string },
+): Promise<StaffProfile> {
+  const user = await findAuthUser(db, input.user);
+  if (!user) throw badRequest('validation_failed', `There is no user with id ${input.user}.`, { user: [`no user with id ${input.user}`] });
+  if (await findStaffByUser(db, input.user)) throw conflict('staff_exists', `User ${user.username} already has a staff profile.`);
+  const pinHmac = input.pin ? hashPin(pepper, input.pin) : null;
+  if (pinHmac && (await pinInUse(db, pinHmac))) throw pinTaken();
+  try {
+    const id = await insertStaff(db, { userId: input.user, name: input.name ?? user.username, weeklyOffs: input.weeklyOffs, pinHmac });
+    return (await findStaffProfile(db, id))!;
+  } catch (error) {
+    mapUniqueViolations(error);
+  }
+}
+
+export async function editStaffProfile(
+  db: Database,
+  pepper: Buffer,
+  staffId: number,
+  changes: { weeklyOffs?: Weekday[]; name?: string; active?: boolean; pin?: string },
+): Promise<StaffProfile> {
+  try {
+    await db.transaction(async (tx) => {
+      if (!(await lockStaffForScheduling(tx, staffId))) throw notFound(`There is no staff member with id ${staffId}.`);
+      const current = (await findStaffRow(tx, staffId))!;
+      if (changes.weeklyOffs) {
+        const clashes = shiftsOnDays(await listTemplateShifts(tx, { staffId }), changes.weeklyOffs);
+        if (clashes.length > 0) {
+          throw conflict(
+            'shift_on_weekly_off',
+            `These days cannot be days off while shifts start on them: ${clashes.map(describeShift).join(', ')}. Move or remove those shifts first.`,
+          );
+        }
+      }
+      const pinHmac = changes.pin ? hashPin(pepper, changes.pin) : current.pinHmac;
+      const willBeActive = changes.active ?? current.active;
+      if (pinHmac && willBeActive && (changes.pin || changes.active) && (await pinInUse(tx, pinHmac, staffId))) throw pinTaken();
+      await updateStaff(tx, staffId, {
+        ...(changes.name !== undefined && { name: changes.name }),
+        ...(changes.weeklyOffs !== undefined && { weeklyOffs: changes.weeklyOffs }),
+        ...(changes.active !== undefined && { active: changes.active }),
+        ...(changes.pin !== undefined && pinHmac && { pinHmac }),
+      });
+    });
+  } catch (error) {
+    mapUniqueViolations(error);
+  }
+  return (await findStaffProfile(db, staffId))!;
+}

@@ -1,0 +1,158 @@
+/**
+ * The database schema. Invariants that must hold across processes (unique
+ * usernames, one check-in per occurrence, unique PINs among active staff) are
+ * enforced here, by the database, not only by application code.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  time,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    username: text('username').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ['manager', 'staff'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('users_username_lower_key').on(sql`lower(${t.username})`),
+    check('users_role_check', sql`${t.role} in ('manager', 'staff')`),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token, hex: a stolen database dump cannot be replayed as a cookie. */
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId)],
+);
+
+export const staff = pgTable(
+  'staff',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+    weeklyOffs: smallint('weekly_offs').array().notNull(),
+    pinHmac: text('pin_hmac'),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('staff_user_id_key').on(t.userId),
+    uniqueIndex('staff_active_pin_key').on(t.pinHmac).where(sql`${t.active} and ${t.pinHmac} is not null`),
+    check('staff_weekly_offs_count', sql`cardinality(${t.weeklyOffs}) between 1 and 2`),
+    check('staff_weekly_offs_range', sql`${t.weeklyOffs} <@ array[1,2,3,4,5,6,7]::smallint[]`),
+  ],
+);
+
+/** The weekly template: one row per staff member per weekday shift. */
+export const shifts = pgTable(
+  'shifts',
+  {
+    id: serial('id').primaryKey(),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'restrict' }),
+    dayOfWeek: smallint('day_of_week').notNull(),
+    startTime: time('start_time').notNull(),
+    endTime: time('end_time').notNull(),
+    /** Set instead of deleting once attendance refers to the shift. */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('shifts_staff_id_idx').on(t.staffId),
+    check('shifts_day_of_week_range', sql`${t.dayOfWeek} between 1 and 7`),
+  ],
+);
+
+export const photos = pgTable('photos', {
+  /** SHA-256 of the stored WebP, hex; also its file name. */
+  id: text('id').primaryKey(),
+  bytes: integer('bytes').notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  createdAt: createdAt(),
+});
+
+export const attendance = pgTable(
+  'attendance',
+  {
+    id: serial('id').primaryKey(),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'restrict' }),
+    shiftId: integer('shift_id')
+      .notNull()
+      .references(() => shifts.id, { onDelete: 'restrict' }),
+    /** The local date the shift occurrence starts on. */
+    occurrenceDate: date('occurrence_date', { mode: 'string' }).notNull(),
+    kind: text('kind', { enum: ['check_in', 'check_out'] }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: ['on_time', 'late', 'early'] }).notNull(),
+    photoId: text('photo_id').references(() => photos.id, { onDelete: 'restrict' }),
+    kioskId: integer('kiosk_id'),
+    /** The schedule the record was checked against, so later template edits never rewrite history. */
+    scheduledStart: timestamp('scheduled_start', { withTimezone: true }).notNull(),
+    scheduledEnd: timestamp('scheduled_end', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('attendance_occurrence_kind_key').on(t.shiftId, t.occurrenceDate, t.kind),
+    index('attendance_staff_at_idx').on(t.staffId, t.at),
+    index('attendance_at_idx').on(t.at),
+    check('attendance_kind_check', sql`${t.kind} in ('check_in', 'check_out')`),
+    check('attendance_status_check', sql`${t.status} in ('on_time', 'late', 'early')`),
+  ],
+);
+
+/** Organisation settings: exactly one row (id = 1). */
+export const settings = pgTable(
+  'settings',
+  {
+    id: integer('id').primaryKey().default(1),
+    /** IANA zone; null means the server's ORG_TIMEZONE. */
+    timezone: text('timezone'),
+    windowMinutes: integer('window_minutes').notNull().default(60),
+    lateGraceMinutes: integer('late_grace_minutes').notNull().default(5),
+    swapRequiresApproval: boolean('swap_requires_approval').notNull().default(false),
+    minRestHours: integer('min_rest_hours').notNull().default(0),
+  },
+  (t) => [
+    check('settings_single_row', sql`${t.id} = 1`),
+    check('settings_window_minutes_range', sql`${t.windowMinutes} between 5 and 180`),
+    check('settings_late_grace_range', sql`${t.lateGraceMinutes} between 0 and 60`),
+    check('settings_min_rest_range', sql`${t.minRestHours} between 0 and 24`),
+  ],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type StaffRow = typeof staff.$inferSelect;
+export type ShiftRow = typeof shifts.$inferSelect;
+export type AttendanceRow = typeof attendance.$inferSelect;
+export type SettingsRow = typeof settings.$inferSelect;
