@@ -5,28 +5,20 @@
  * if the process exits without closing it).
  */
 import path from 'node:path';
-import { acquireDataDirLock } from '../storage/data-dir-lock.js';
-import { migrateDatabase, openDatabase } from '../storage/database.js';
 import { createPhotoStore } from '../storage/photo-store.js';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { readEnv } from './env.js';
 import { startServer } from './http/start-server.js';
 import { createLogger } from './logger.js';
+import { openStorage } from './open-storage.js';
 import { deriveSecrets, loadOrCreateSecretKey } from './secrets.js';
 
 async function main() {
   const startedAt = performance.now();
   const env = readEnv();
   const logger = createLogger(env.logLevel);
-  const locked = acquireDataDirLock(env.dataDir);
-  if (!locked.ok) {
-    throw new Error(`Another Rollcall process (pid ${locked.heldByPid}) is using ${env.dataDir}. Stop it first, or set DATA_DIR to another folder.`);
-  }
-  const lock = locked.lock;
-  process.on('exit', () => lock.release());
-  const database = await openDatabase({ databaseUrl: env.databaseUrl, pgliteDir: path.join(env.dataDir, 'db') });
-  await migrateDatabase(database);
+  const { database, lock } = await openStorage(env);
   const secrets = deriveSecrets(env.secretKey ?? loadOrCreateSecretKey(env.dataDir));
   const app = createApp({
     db: database.db,
@@ -38,7 +30,8 @@ async function main() {
   });
   const server = await startServer(app, { port: env.port, host: env.host, tls: env.tls });
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  logger.info(`Rollcall listening on ${server.url} (${database.kind === 'pglite' ? `embedded database in ${env.dataDir}` : 'PostgreSQL server'}; started in ${seconds} s)`);
+  // Always printed, whatever LOG_LEVEL: it is how a person (and a script) learns the address.
+  process.stdout.write(`Rollcall listening on ${server.url} (${database.kind === 'pglite' ? `embedded database in ${env.dataDir}` : 'PostgreSQL server'}; started in ${seconds} s)\n`);
 
   let stopping = false;
   const stop = async (signal: string) => {

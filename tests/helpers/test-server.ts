@@ -1,0 +1,57 @@
+/**
+ * A real Rollcall server on 127.0.0.1 (random port) around a test database,
+ * a temporary photo folder and a manual clock, built with the same
+ * `createApp` and `startServer` as production.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createPhotoStore } from '../../storage/photo-store.js';
+import { createApp } from '../../server/app.js';
+import { createManualClock, type ManualClock } from '../../server/clock.js';
+import type { AppDeps } from '../../server/http/app-env.js';
+import { startServer, type RunningServer } from '../../server/http/start-server.js';
+import { createLogger } from '../../server/logger.js';
+import { deriveSecrets } from '../../server/secrets.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export type TestServer = {
+  url: string;
+  clock: ManualClock;
+  database: TestDatabase;
+  deps: AppDeps;
+  photoDir: string;
+  server: RunningServer;
+  /** Empties the database between tests. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export async function startTestServer(options: { timezone?: string; now?: string } = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const photoDir = await mkdtemp(path.join(tmpdir(), 'rollcall-photos-'));
+  const clock = createManualClock(options.now ?? '2026-11-23T12:00:00Z');
+  const deps: AppDeps = {
+    db: database.db,
+    photos: createPhotoStore(photoDir),
+    clock,
+    secrets: deriveSecrets('test-secret-key-that-is-long-enough-0123456789'),
+    logger: createLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent'),
+    config: { orgTimezone: options.timezone ?? 'UTC', orgName: 'Test Site', secureCookies: false },
+  };
+  const server = await startServer(createApp(deps), { port: 0, host: '127.0.0.1' });
+  return {
+    url: server.url,
+    clock,
+    database,
+    deps,
+    photoDir,
+    server,
+    reset: () => database.reset(),
+    async close() {
+      await server.close();
+      await database.close();
+      await rm(photoDir, { recursive: true, force: true });
+    },
+  };
+}
