@@ -16,8 +16,11 @@ import { authenticate } from './auth/authenticate.js';
 import type { AppDeps, AppEnv } from './http/app-env.js';
 import { AppError, createErrorHandler, handleNotFound } from './http/errors.js';
 import { createPhotoRoutes } from './photos/photos.routes.js';
+import { createRosterRoutes } from './roster/roster.routes.js';
 import { createShiftRoutes } from './roster/shifts.routes.js';
+import { createSettingsRoutes } from './settings/settings.routes.js';
 import { createStaffRoutes } from './staff/staff.routes.js';
+import { createSwapRoutes } from './swaps/swaps.routes.js';
 
 /** JSON bodies other than photo uploads are small; refuse big ones before reading them. */
 const defaultBodyLimit = bodyLimit({
@@ -35,7 +38,10 @@ export function createApp(deps: AppDeps) {
     .route('/staff', createStaffRoutes(deps))
     .route('/shifts', createShiftRoutes(deps))
     .route('/attendance', createAttendanceRoutes(deps))
-    .route('/photos', createPhotoRoutes(deps));
+    .route('/photos', createPhotoRoutes(deps))
+    .route('/roster', createRosterRoutes(deps))
+    .route('/swaps', createSwapRoutes(deps))
+    .route('/settings', createSettingsRoutes(deps));
 
   const app = new Hono<AppEnv>({ strict: false });
   app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createPhotoStore } from '../storage/photo-store.js';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
+import { createEventBus } from './live/event-bus.js';
 import { readEnv } from './env.js';
 import { startServer } from './http/start-server.js';
 import { createLogger } from './logger.js';
@@ -24,6 +25,7 @@ async function main() {
     db: database.db,
     photos: createPhotoStore(path.join(env.dataDir, 'photos')),
     clock: systemClock,
+    events: createEventBus(),
     secrets,
     logger,
     config: { orgTimezone: env.orgTimezone, orgName: env.orgName, secureCookies: Boolean(env.tls) },

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   date,
@@ -151,8 +152,76 @@ export const settings = pgTable(
   ],
 );
 
+/**
+ * Dated changes to the template: who works one occurrence (shift, date), or
+ * that it is cancelled that day. One row per occurrence, so two swaps racing
+ * to move the same occurrence cannot both succeed.
+ */
+export const shiftOverrides = pgTable(
+  'shift_overrides',
+  {
+    id: serial('id').primaryKey(),
+    shiftId: integer('shift_id')
+      .notNull()
+      .references(() => shifts.id, { onDelete: 'cascade' }),
+    date: date('date', { mode: 'string' }).notNull(),
+    /** Who works it instead of the template's owner; null when cancelled. */
+    assigneeStaffId: integer('assignee_staff_id').references(() => staff.id, { onDelete: 'restrict' }),
+    cancelled: boolean('cancelled').notNull().default(false),
+    swapId: integer('swap_id').references((): AnyPgColumn => swaps.id, { onDelete: 'set null' }),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('shift_overrides_occurrence_key').on(t.shiftId, t.date),
+    index('shift_overrides_date_idx').on(t.date),
+    index('shift_overrides_assignee_idx').on(t.assigneeStaffId),
+    check('shift_overrides_assignee_or_cancelled', sql`(${t.assigneeStaffId} is null) = ${t.cancelled}`),
+  ],
+);
+
+export const swapStatuses = ['pending', 'awaiting_manager', 'done', 'declined', 'rejected', 'cancelled'] as const;
+export type SwapStatus = (typeof swapStatuses)[number];
+
+/** A proposal from one staff member to another to exchange two occurrences, or to cover one. */
+export const swaps = pgTable(
+  'swaps',
+  {
+    id: serial('id').primaryKey(),
+    proposerStaffId: integer('proposer_staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'restrict' }),
+    counterpartStaffId: integer('counterpart_staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'restrict' }),
+    shiftId: integer('shift_id')
+      .notNull()
+      .references(() => shifts.id, { onDelete: 'restrict' }),
+    shiftDate: date('shift_date', { mode: 'string' }).notNull(),
+    returnShiftId: integer('return_shift_id').references(() => shifts.id, { onDelete: 'restrict' }),
+    returnShiftDate: date('return_shift_date', { mode: 'string' }),
+    status: text('status', { enum: swapStatuses }).notNull().default('pending'),
+    note: text('note'),
+    decidedBy: integer('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('swaps_proposer_idx').on(t.proposerStaffId),
+    index('swaps_counterpart_idx').on(t.counterpartStaffId),
+    check(
+      'swaps_status_check',
+      sql`${t.status} in ('pending', 'awaiting_manager', 'done', 'declined', 'rejected', 'cancelled')`,
+    ),
+    check('swaps_distinct_people', sql`${t.proposerStaffId} <> ${t.counterpartStaffId}`),
+    check('swaps_return_complete', sql`(${t.returnShiftId} is null) = (${t.returnShiftDate} is null)`),
+  ],
+);
+
 export type UserRow = typeof users.$inferSelect;
 export type StaffRow = typeof staff.$inferSelect;
 export type ShiftRow = typeof shifts.$inferSelect;
 export type AttendanceRow = typeof attendance.$inferSelect;
 export type SettingsRow = typeof settings.$inferSelect;
+export type ShiftOverrideRow = typeof shiftOverrides.$inferSelect;
+export type SwapRow = typeof swaps.$inferSelect;

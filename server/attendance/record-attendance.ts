@@ -7,8 +7,8 @@
 import { DateTime } from 'luxon';
 import { processPhoto } from '../../storage/photo-processing.js';
 import type { AppDeps } from '../http/app-env.js';
-import { candidateDates, listOccurrences } from '../roster/occurrences.js';
-import { listTemplateShifts } from '../roster/shifts.queries.js';
+import { candidateDates } from '../roster/occurrences.js';
+import { loadEffectiveOccurrences } from '../roster/roster.queries.js';
 import { shortTime } from '../roster/time-of-day.js';
 import { getSettings, type OrgSettings } from '../settings/settings.queries.js';
 import { findRecord, findRecordsForOccurrences, insertRecordWithPhoto, type AttendanceRecord } from './attendance.queries.js';
@@ -34,10 +34,9 @@ const lookAheadDays = 8;
 /** The staff member's windows around `now`, from the effective schedule. */
 export async function findStaffWindows(deps: AppDeps, staffId: number, now: Date): Promise<StaffWindows> {
   const settings = await getSettings(deps.db, deps.config.orgTimezone);
-  const shifts = await listTemplateShifts(deps.db, { staffId });
   const instant = DateTime.fromJSDate(now);
   const range = candidateDates(instant, instant.plus({ days: lookAheadDays }), settings.timezone);
-  const occurrences = listOccurrences(shifts, range.from, range.to, settings.timezone);
+  const occurrences = await loadEffectiveOccurrences(deps.db, { ...range, zone: settings.timezone, staffIds: [staffId] });
   const open = openWindowsAt(occurrences, settings.windowMinutes, now);
   const recorded = await findRecordsForOccurrences(
     deps.db,

@@ -2,6 +2,7 @@
 import type { Database } from '../../storage/database.js';
 import type { PhotoStore } from '../../storage/photo-store.js';
 import type { Clock } from '../clock.js';
+import type { EventBus } from '../live/event-bus.js';
 import type { Logger } from '../logger.js';
 import type { Secrets } from '../secrets.js';
 
@@ -9,6 +10,7 @@ export type AppDeps = {
   db: Database;
   photos: PhotoStore;
   clock: Clock;
+  events: EventBus;
   secrets: Secrets;
   logger: Logger;
   config: {

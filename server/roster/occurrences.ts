@@ -37,12 +37,7 @@ export function localInstant(date: string, timeOfDay: string, zone: string): Dat
 
 /** Start and end of one occurrence; the end is on the next day when it is not after the start. */
 export function occurrenceOf(shift: DatedShift, date: string, zone: string): Occurrence {
-  const start = localInstant(date, shift.startTime, zone);
-  const startSeconds = timeSeconds(shift.startTime);
-  const endSeconds = timeSeconds(shift.endTime);
-  const endDate = endSeconds > startSeconds ? date : DateTime.fromISO(date).plus({ days: 1 }).toISODate()!;
-  const end = localInstant(endDate, shift.endTime, zone);
-  return { shiftId: shift.id, staffId: shift.staffId, date, startTime: shift.startTime, endTime: shift.endTime, start, end };
+  return listOccurrences([{ ...shift, dayOfWeek: weekdayOf(date) }], date, date, zone)[0]!;
 }
 
 function timeSeconds(text: string): number {
@@ -62,13 +57,43 @@ export function datesBetween(from: string, to: string): string[] {
   return dates;
 }
 
-/** The template's occurrences that start on the local dates `from`…`to`, in start order. */
+/** The weekday (1 = Monday) of a local date. */
+export function weekdayOf(date: string): number {
+  return DateTime.fromISO(date, { zone: 'UTC' }).weekday;
+}
+
+/**
+ * The template's occurrences that start on the local dates `from`…`to`, in
+ * start order. Many people share the same shift times, so each distinct
+ * (date, time) is resolved to an instant once.
+ */
 export function listOccurrences(shifts: readonly DatedShift[], from: string, to: string, zone: string): Occurrence[] {
+  const instants = new Map<string, DateTime>();
+  const instant = (date: string, time: string) => {
+    const key = `${date} ${time}`;
+    let found = instants.get(key);
+    if (!found) {
+      found = localInstant(date, time, zone);
+      instants.set(key, found);
+    }
+    return found;
+  };
   const occurrences: Occurrence[] = [];
   for (const date of datesBetween(from, to)) {
-    const weekday = DateTime.fromISO(date, { zone: 'UTC' }).weekday;
+    const weekday = weekdayOf(date);
+    const nextDate = DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: 1 }).toISODate()!;
     for (const shift of shifts) {
-      if (shift.dayOfWeek === weekday) occurrences.push(occurrenceOf(shift, date, zone));
+      if (shift.dayOfWeek !== weekday) continue;
+      const endDate = timeSeconds(shift.endTime) > timeSeconds(shift.startTime) ? date : nextDate;
+      occurrences.push({
+        shiftId: shift.id,
+        staffId: shift.staffId,
+        date,
+        startTime: shift.startTime,
+        endTime: shift.endTime,
+        start: instant(date, shift.startTime),
+        end: instant(endDate, shift.endTime),
+      });
     }
   }
   return occurrences.sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.shiftId - b.shiftId);

@@ -1,7 +1,7 @@
 /** Storage functions for the weekly template's shifts. */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import type { Queryable } from '../../storage/database.js';
-import { attendance, shifts, staff } from '../../storage/schema.js';
+import { attendance, shifts, staff, swaps } from '../../storage/schema.js';
 import { weekdayName } from './weekdays.js';
 
 export type TemplateShiftRecord = { id: number; staffId: number; dayOfWeek: number; startTime: string; endTime: string };
@@ -68,10 +68,15 @@ export async function updateTemplateShift(
   return row!;
 }
 
-/** Deletes a shift nothing refers to; archives one that attendance refers to, so history keeps its shift. */
+/** Deletes a shift nothing refers to; archives one that attendance or a swap refers to, so history keeps its shift. */
 export async function removeTemplateShift(db: Queryable, shiftId: number, now: Date): Promise<'deleted' | 'archived'> {
-  const [referenced] = await db.select({ id: attendance.id }).from(attendance).where(eq(attendance.shiftId, shiftId)).limit(1);
-  if (referenced) {
+  const [recorded] = await db.select({ id: attendance.id }).from(attendance).where(eq(attendance.shiftId, shiftId)).limit(1);
+  const [swapped] = await db
+    .select({ id: swaps.id })
+    .from(swaps)
+    .where(or(eq(swaps.shiftId, shiftId), eq(swaps.returnShiftId, shiftId)))
+    .limit(1);
+  if (recorded || swapped) {
     await db.update(shifts).set({ archivedAt: now }).where(eq(shifts.id, shiftId));
     return 'archived';
   }

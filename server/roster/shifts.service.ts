@@ -5,6 +5,7 @@
  */
 import type { Database, Queryable } from '../../storage/database.js';
 import { AppError, badRequest, notFound } from '../http/errors.js';
+import { getSettings } from '../settings/settings.queries.js';
 import { checkTemplateShift } from './template-rules.js';
 import {
   findTemplateShift,
@@ -19,7 +20,8 @@ export type ShiftInput = { dayOfWeek: number; startTime: string; endTime: string
 
 async function assertFits(tx: Queryable, staffId: number, weeklyOffs: number[], candidate: ShiftInput & { id?: number }) {
   const existing = await listTemplateShifts(tx, { staffId });
-  const verdict = checkTemplateShift(candidate, existing, weeklyOffs);
+  const { minRestHours } = await getSettings(tx, 'UTC');
+  const verdict = checkTemplateShift(candidate, existing, weeklyOffs, minRestHours);
   if (!verdict.ok) throw new AppError(409, verdict.code, verdict.message);
 }
 

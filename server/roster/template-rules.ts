@@ -20,9 +20,16 @@ export function weeklyInterval(shift: TemplateShift): { start: number; end: numb
   return { start, end: start + length };
 }
 
-function intervalsOverlap(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+type Interval = { start: number; end: number };
+
+/** Seconds between two intervals on the weekly circle; negative when they overlap. */
+function gapBetween(a: Interval, b: Interval): number {
   // The week wraps (Sunday night runs into Monday), so compare b shifted a week either way.
-  return [-week, 0, week].some((offset) => a.start < b.end + offset && b.start + offset < a.end);
+  return Math.min(...[-week, 0, week].map((offset) => Math.max(b.start + offset - a.end, a.start - (b.end + offset))));
+}
+
+function intervalsOverlap(a: Interval, b: Interval): boolean {
+  return gapBetween(a, b) < 0;
 }
 
 export function describeShift(shift: TemplateShift): string {
@@ -37,12 +44,15 @@ export function findOverlappingShift<T extends TemplateShift>(existing: readonly
   );
 }
 
-export type RuleResult = { ok: true } | { ok: false; code: 'shift_overlap' | 'shift_on_weekly_off'; message: string };
+export type RuleResult =
+  | { ok: true }
+  | { ok: false; code: 'shift_overlap' | 'shift_on_weekly_off' | 'rest_too_short'; message: string };
 
 export function checkTemplateShift(
   candidate: TemplateShift,
   existing: readonly TemplateShift[],
   weeklyOffs: readonly number[],
+  minRestHours = 0,
 ): RuleResult {
   if (weeklyOffs.includes(candidate.dayOfWeek)) {
     return {
@@ -58,6 +68,19 @@ export function checkTemplateShift(
       code: 'shift_overlap',
       message: `The shift ${describeShift(candidate)} overlaps the existing shift ${describeShift(clash)}.`,
     };
+  }
+  if (minRestHours > 0) {
+    const interval = weeklyInterval(candidate);
+    const tooClose = existing.find(
+      (shift) => (candidate.id === undefined || shift.id !== candidate.id) && gapBetween(interval, weeklyInterval(shift)) < minRestHours * 3600,
+    );
+    if (tooClose) {
+      return {
+        ok: false,
+        code: 'rest_too_short',
+        message: `The shift ${describeShift(candidate)} leaves less than the minimum rest of ${minRestHours} hours after or before ${describeShift(tooClose)}.`,
+      };
+    }
   }
   return { ok: true };
 }

@@ -22,3 +22,9 @@ export async function getSettings(db: Queryable, defaultTimezone: string): Promi
     minRestHours: row?.minRestHours ?? 0,
   };
 }
+
+export async function updateSettings(db: Queryable, changes: Partial<Omit<OrgSettings, 'timezone'> & { timezone: string }>): Promise<void> {
+  const values = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+  if (Object.keys(values).length === 0) return;
+  await db.insert(settings).values({ id: 1, ...values }).onConflictDoUpdate({ target: settings.id, set: values });
+}

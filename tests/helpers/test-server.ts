@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createPhotoStore } from '../../storage/photo-store.js';
 import { createApp } from '../../server/app.js';
 import { createManualClock, type ManualClock } from '../../server/clock.js';
+import { createEventBus } from '../../server/live/event-bus.js';
 import type { AppDeps } from '../../server/http/app-env.js';
 import { startServer, type RunningServer } from '../../server/http/start-server.js';
 import { createLogger } from '../../server/logger.js';
@@ -35,6 +36,7 @@ export async function startTestServer(options: { timezone?: string; now?: string
     db: database.db,
     photos: createPhotoStore(photoDir),
     clock,
+    events: createEventBus(),
     secrets: deriveSecrets('test-secret-key-that-is-long-enough-0123456789'),
     logger: createLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent'),
     config: { orgTimezone: options.timezone ?? 'UTC', orgName: 'Test Site', secureCookies: false },

@@ -1,0 +1,104 @@
+/**
+ * Moving dated occurrences between people, shared by swaps and by a
+ * manager's one-day reassignments: check every rule against the database's
+ * current state, then write the overrides. Callers run both inside one
+ * transaction after locking the people involved (`lockStaffForScheduling`).
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import type { Queryable } from '../../storage/database.js';
+import { attendance, shiftOverrides, staff } from '../../storage/schema.js';
+import { AppError, conflict } from '../http/errors.js';
+import { occurrenceKey, type EffectiveOccurrence } from './effective-schedule.js';
+import { loadEffectiveOccurrences } from './roster.queries.js';
+import { checkScheduleChange, describeOccurrence } from './schedule-rules.js';
+import { lockStaffForScheduling } from './shifts.queries.js';
+
+/** Occurrence (shift, date), now worked by `from`, to be worked by `to`. */
+export type Move = { shiftId: number; date: string; from: number; to: number };
+
+export type MoveContext = { zone: string; minRestHours: number; now: Date };
+
+/** Locks the staff rows in id order, so two transactions locking the same people cannot deadlock. */
+export async function lockPeople(tx: Queryable, staffIds: readonly number[]): Promise<void> {
+  for (const id of [...new Set(staffIds)].sort((a, b) => a - b)) await lockStaffForScheduling(tx, id);
+}
+
+/** The occurrence as it is now, or a 409 saying why it cannot be moved. */
+export async function findMovableOccurrence(
+  tx: Queryable,
+  key: { shiftId: number; date: string },
+  expectedHolder: number | undefined,
+  context: MoveContext,
+): Promise<EffectiveOccurrence> {
+  const day = DateTime.fromISO(key.date, { zone: 'UTC' });
+  const occurrences = await loadEffectiveOccurrences(tx, {
+    from: key.date,
+    to: key.date,
+    zone: context.zone,
+    staffIds: expectedHolder === undefined ? undefined : [expectedHolder],
+  });
+  const occurrence = occurrences.find((o) => occurrenceKey(o) === occurrenceKey(key));
+  if (!occurrence) {
+    const whose = expectedHolder === undefined ? '' : ' for this person';
+    throw conflict('occurrence_not_found', `There is no shift ${key.shiftId} on ${day.toFormat('cccc d LLLL yyyy')}${whose}: it may have been moved, cancelled or removed.`);
+  }
+  if (occurrence.start.toMillis() <= context.now.getTime()) {
+    throw conflict('shift_started', `The shift on ${describeOccurrence(occurrence)} has already started, so it can no longer be changed.`);
+  }
+  const [checkedIn] = await tx
+    .select({ id: attendance.id })
+    .from(attendance)
+    .where(and(eq(attendance.shiftId, key.shiftId), eq(attendance.occurrenceDate, key.date)))
+    .limit(1);
+  if (checkedIn) throw conflict('already_checked_in', `Someone has already checked in to the shift on ${describeOccurrence(occurrence)}.`);
+  return occurrence;
+}
+
+/** Checks every rule for every person the moves touch; throws a 409 naming the rule and the shifts. */
+export async function checkMoves(tx: Queryable, moves: readonly Move[], context: MoveContext): Promise<void> {
+  const moving: EffectiveOccurrence[] = [];
+  for (const move of moves) moving.push(await findMovableOccurrence(tx, move, move.from, context));
+  const people = [...new Set(moves.map((move) => move.to))];
+  const rows = await tx.select({ id: staff.id, name: staff.name, weeklyOffs: staff.weeklyOffs, active: staff.active }).from(staff).where(inArray(staff.id, people));
+  const dates = moves.map((move) => DateTime.fromISO(move.date, { zone: 'UTC' }));
+  const from = DateTime.min(...dates)!.minus({ days: 2 }).toISODate()!;
+  const to = DateTime.max(...dates)!.plus({ days: 2 }).toISODate()!;
+  for (const personId of people) {
+    const person = rows.find((row) => row.id === personId);
+    if (!person || !person.active) throw conflict('staff_inactive', `Staff member ${personId} is not active, so cannot take shifts.`);
+    const schedule = await loadEffectiveOccurrences(tx, { from, to, zone: context.zone, staffIds: [personId] });
+    const verdict = checkScheduleChange({
+      person: { staffId: person.id, name: person.name, weeklyOffs: person.weeklyOffs },
+      schedule,
+      leaving: moves.filter((move) => move.from === personId),
+      arriving: moves.flatMap((move, i) => (move.to === personId ? [{ ...moving[i]!, staffId: personId }] : [])),
+      minRestHours: context.minRestHours,
+    });
+    if (!verdict.ok) throw new AppError(409, verdict.code, verdict.message);
+  }
+}
+
+/**
+ * Writes the overrides. With `swapId`, an occurrence already moved by
+ * another swap is refused by the database itself: the unique (shift, date)
+ * row is only taken over while no swap owns it, so two racing swaps cannot
+ * both move one occurrence.
+ */
+export async function writeMoves(tx: Queryable, moves: readonly Move[], by: { swapId?: number; userId?: number }): Promise<void> {
+  for (const move of moves) {
+    const values = { shiftId: move.shiftId, date: move.date, assigneeStaffId: move.to, cancelled: false, swapId: by.swapId ?? null, createdBy: by.userId ?? null };
+    const written = await tx
+      .insert(shiftOverrides)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [shiftOverrides.shiftId, shiftOverrides.date],
+        set: { assigneeStaffId: move.to, cancelled: false, swapId: values.swapId, createdBy: values.createdBy },
+        setWhere: by.swapId === undefined ? undefined : sql`${shiftOverrides.swapId} is null and ${shiftOverrides.assigneeStaffId} is not distinct from ${move.from}`,
+      })
+      .returning({ id: shiftOverrides.id });
+    if (written.length === 0) {
+      throw conflict('already_moved', `The shift on ${move.date} has already been moved by another swap.`);
+    }
+  }
+}

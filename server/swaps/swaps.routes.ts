@@ -1,0 +1,86 @@
+/** `/api/swaps/`: staff propose and answer swaps; managers see all and approve or reject. */
+import { inArray } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Database } from '../../storage/database.js';
+import { shifts, staff, swapStatuses, type SwapRow } from '../../storage/schema.js';
+import { currentUser, requireUser } from '../auth/authenticate.js';
+import type { AppDeps, AppEnv } from '../http/app-env.js';
+import { entityId, idParam, jsonBody, pathParams, queryParams } from '../http/validate.js';
+import { occurrenceOf } from '../roster/occurrences.js';
+import { localDateSchema } from '../roster/roster-params.js';
+import { getSettings } from '../settings/settings.queries.js';
+import type { SwapAction } from './swap-transitions.js';
+import { listSwaps } from './swaps.queries.js';
+import { actOnSwap, findVisibleSwap, proposeSwap } from './swaps.service.js';
+
+const occurrenceRefSchema = z.object(
+  { shiftId: entityId('shift'), date: localDateSchema },
+  { error: 'must be {"shiftId": <shift id>, "date": "YYYY-MM-DD"}' },
+);
+
+const proposalSchema = z.object({
+  shift: occurrenceRefSchema,
+  withStaff: entityId('staff'),
+  inReturn: occurrenceRefSchema.nullable().default(null),
+  note: z.string({ error: 'must be text' }).trim().max(500, 'must be at most 500 characters').optional(),
+});
+
+/** Swaps as JSON, with names and the occurrences' instants, loaded in two queries for the whole list. */
+async function toSwapsJson(db: Database, zone: string, rows: SwapRow[]) {
+  const shiftIds = [...new Set(rows.flatMap((row) => [row.shiftId, row.returnShiftId ?? row.shiftId]))];
+  const staffIds = [...new Set(rows.flatMap((row) => [row.proposerStaffId, row.counterpartStaffId]))];
+  const shiftRows = shiftIds.length ? await db.select().from(shifts).where(inArray(shifts.id, shiftIds)) : [];
+  const staffRows = staffIds.length ? await db.select({ id: staff.id, name: staff.name }).from(staff).where(inArray(staff.id, staffIds)) : [];
+  const nameOf = (id: number) => staffRows.find((row) => row.id === id)?.name ?? null;
+  const occurrence = (shiftId: number, date: string) => {
+    const shift = shiftRows.find((row) => row.id === shiftId)!;
+    const dated = occurrenceOf(shift, date, zone);
+    return { shiftId, date, start: dated.start.toISO(), end: dated.end.toISO(), staff: shift.staffId };
+  };
+  return rows.map((row) => ({
+    id: row.id,
+    status: row.status,
+    proposer: row.proposerStaffId,
+    proposerName: nameOf(row.proposerStaffId),
+    counterpart: row.counterpartStaffId,
+    counterpartName: nameOf(row.counterpartStaffId),
+    shift: occurrence(row.shiftId, row.shiftDate),
+    inReturn: row.returnShiftId !== null && row.returnShiftDate !== null ? occurrence(row.returnShiftId, row.returnShiftDate) : null,
+    note: row.note,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  }));
+}
+
+export function createSwapRoutes(deps: AppDeps) {
+  const { db } = deps;
+  const zone = async () => (await getSettings(db, deps.config.orgTimezone)).timezone;
+  const one = async (row: SwapRow) => (await toSwapsJson(db, await zone(), [row]))[0];
+
+  const routes = new Hono<AppEnv>()
+    .use(requireUser)
+    .get('/', queryParams(z.object({ status: z.enum(swapStatuses, { error: `must be one of ${swapStatuses.join(', ')}` }).optional() })), async (c) => {
+      const user = currentUser(c.get('user'));
+      const { status } = c.req.valid('query');
+      if (user.role !== 'manager' && user.staffId === null) return c.json([]);
+      const rows = await listSwaps(db, { staffId: user.role === 'manager' ? undefined : user.staffId!, status });
+      return c.json(await toSwapsJson(db, await zone(), rows));
+    })
+    .post('/', jsonBody(proposalSchema), async (c) => {
+      const swap = await proposeSwap(deps, currentUser(c.get('user')), c.req.valid('json'));
+      return c.json(await one(swap), 201);
+    })
+    .get('/:id', pathParams(idParam('swap')), async (c) => {
+      const swap = await findVisibleSwap(db, currentUser(c.get('user')), c.req.valid('param').id);
+      return c.json(await one(swap));
+    });
+
+  for (const action of ['accept', 'decline', 'cancel', 'approve', 'reject'] satisfies SwapAction[]) {
+    routes.post(`/:id/${action}`, pathParams(idParam('swap')), async (c) => {
+      const swap = await actOnSwap(deps, currentUser(c.get('user')), c.req.valid('param').id, action);
+      return c.json(await one(swap));
+    });
+  }
+  return routes;
+}

@@ -1,0 +1,95 @@
+/**
+ * Shift swaps between staff members: propose, then accept/decline, and when
+ * the organisation requires it, a manager's approve/reject. The final yes
+ * moves both occurrences in one transaction, after locking both people and
+ * re-checking every rule against the current schedule.
+ */
+import type { Database, Queryable } from '../../storage/database.js';
+import type { SwapRow } from '../../storage/schema.js';
+import type { AppDeps, AuthUser } from '../http/app-env.js';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
+import { checkMoves, lockPeople, writeMoves, type Move, type MoveContext } from '../roster/occurrence-moves.js';
+import { getSettings } from '../settings/settings.queries.js';
+import { findStaffRow } from '../staff/staff.queries.js';
+import { nextSwapStatus, type SwapAction, type SwapActor } from './swap-transitions.js';
+import { changeSwapStatus, findSwap, insertSwap } from './swaps.queries.js';
+
+export type OccurrenceRef = { shiftId: number; date: string };
+
+export type SwapProposal = { shift: OccurrenceRef; withStaff: number; inReturn: OccurrenceRef | null; note?: string };
+
+function movesOf(swap: Pick<SwapRow, 'proposerStaffId' | 'counterpartStaffId' | 'shiftId' | 'shiftDate' | 'returnShiftId' | 'returnShiftDate'>): Move[] {
+  const moves: Move[] = [{ shiftId: swap.shiftId, date: swap.shiftDate, from: swap.proposerStaffId, to: swap.counterpartStaffId }];
+  if (swap.returnShiftId !== null && swap.returnShiftDate !== null) {
+    moves.push({ shiftId: swap.returnShiftId, date: swap.returnShiftDate, from: swap.counterpartStaffId, to: swap.proposerStaffId });
+  }
+  return moves;
+}
+
+async function moveContext(deps: AppDeps, db: Queryable): Promise<MoveContext & { requiresApproval: boolean }> {
+  const settings = await getSettings(db, deps.config.orgTimezone);
+  return { zone: settings.timezone, minRestHours: settings.minRestHours, now: deps.clock.now(), requiresApproval: settings.swapRequiresApproval };
+}
+
+export async function proposeSwap(deps: AppDeps, user: AuthUser, proposal: SwapProposal): Promise<SwapRow> {
+  if (user.staffId === null) throw forbidden('Only staff members can propose swaps.');
+  const proposer = user.staffId;
+  if (proposal.withStaff === proposer) throw badRequest('validation_failed', 'Choose a colleague to swap with, not yourself.', { withStaff: ['must be someone else'] });
+  const colleague = await findStaffRow(deps.db, proposal.withStaff);
+  if (!colleague) throw badRequest('validation_failed', `There is no staff member with id ${proposal.withStaff}.`, { withStaff: [`no staff member with id ${proposal.withStaff}`] });
+  if (!colleague.active) throw conflict('staff_inactive', `${colleague.name} is no longer active, so cannot take shifts.`);
+  const values = {
+    proposerStaffId: proposer,
+    counterpartStaffId: proposal.withStaff,
+    shiftId: proposal.shift.shiftId,
+    shiftDate: proposal.shift.date,
+    returnShiftId: proposal.inReturn?.shiftId ?? null,
+    returnShiftDate: proposal.inReturn?.date ?? null,
+    note: proposal.note ?? null,
+    createdAt: deps.clock.now(),
+    updatedAt: deps.clock.now(),
+  };
+  return deps.db.transaction(async (tx) => {
+    const context = await moveContext(deps, tx);
+    // Refuse now what could never be carried out, rather than at the final yes.
+    await lockPeople(tx, [proposer, proposal.withStaff]);
+    await checkMoves(tx, movesOf(values), context);
+    return insertSwap(tx, values);
+  });
+}
+
+function actorOf(user: AuthUser, swap: SwapRow): SwapActor {
+  if (user.staffId !== null && user.staffId === swap.proposerStaffId) return 'proposer';
+  if (user.staffId !== null && user.staffId === swap.counterpartStaffId) return 'counterpart';
+  return user.role === 'manager' ? 'manager' : 'other';
+}
+
+/** A swap the user may see: its two people and managers. */
+export async function findVisibleSwap(db: Database, user: AuthUser, swapId: number): Promise<SwapRow> {
+  const swap = await findSwap(db, swapId);
+  if (!swap || actorOf(user, swap) === 'other') throw notFound(`There is no swap with id ${swapId}.`);
+  return swap;
+}
+
+export async function actOnSwap(deps: AppDeps, user: AuthUser, swapId: number, action: SwapAction): Promise<SwapRow> {
+  const swap = await findVisibleSwap(deps.db, user, swapId);
+  const updated = await deps.db.transaction(async (tx) => {
+    const context = await moveContext(deps, tx);
+    const transition = nextSwapStatus(action, swap.status, actorOf(user, swap), context.requiresApproval);
+    if (!transition.ok) throw transition.reason === 'not_allowed' ? forbidden(transition.message) : conflict('swap_not_open', transition.message);
+    const moves = movesOf(swap);
+    if (action === 'accept' || action === 'approve') {
+      await lockPeople(tx, [swap.proposerStaffId, swap.counterpartStaffId]);
+      await checkMoves(tx, moves, context);
+    }
+    const changed = await changeSwapStatus(tx, swap.id, swap.status, transition.next, action === 'approve' || action === 'reject' ? user.id : null, context.now);
+    if (!changed) throw conflict('swap_not_open', 'This swap was changed by someone else a moment ago. Reload to see where it stands.');
+    if (transition.final) await writeMoves(tx, moves, { swapId: swap.id, userId: user.id });
+    return changed;
+  });
+  const people = { id: updated.id, proposer: updated.proposerStaffId, counterpart: updated.counterpartStaffId };
+  deps.events.emit('swap:updated', { ...people, status: updated.status });
+  if (updated.status === 'awaiting_manager') deps.events.emit('swap:awaiting_manager', people);
+  return updated;
+}
+
