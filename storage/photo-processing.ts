@@ -31,12 +31,20 @@ export function sniffImageFormat(bytes: Uint8Array): ImageFormat | undefined {
 
 const fail = (code: PhotoError['code'], message: string): PhotoResult => ({ ok: false, code, message });
 
-export async function processPhoto(bytes: Uint8Array): Promise<PhotoResult> {
+/** Size and signature only, without decoding: what can be refused before any other work. */
+export function checkPhotoBytes(bytes: Uint8Array): { ok: true; format: ImageFormat } | ({ ok: false } & PhotoError) {
   if (bytes.byteLength > maxPhotoBytes) {
-    return fail('payload_too_large', `The photo is ${(bytes.byteLength / 1048576).toFixed(1)} MB; the limit is 5 MB.`);
+    return { ok: false, code: 'payload_too_large', message: `The photo is ${(bytes.byteLength / 1048576).toFixed(1)} MB; the limit is 5 MB.` };
   }
   const format = sniffImageFormat(bytes);
-  if (!format) return fail('invalid_image', 'The photo must be a JPEG, PNG or WebP image.');
+  if (!format) return { ok: false, code: 'invalid_image', message: 'The photo must be a JPEG, PNG or WebP image.' };
+  return { ok: true, format };
+}
+
+export async function processPhoto(bytes: Uint8Array): Promise<PhotoResult> {
+  const checked = checkPhotoBytes(bytes);
+  if (!checked.ok) return checked;
+  const format = checked.format;
   // Strict decoding: a truncated or corrupt frame is an error, not half a face.
   const input = () => sharp(bytes, { limitInputPixels: maxPhotoPixels, failOn: 'warning' });
   try {

@@ -70,6 +70,7 @@ export function createAttendanceRoutes(deps: AppDeps) {
         const outcome = await recordAttendance(deps, { staffId: body.staff, image: decoded.bytes });
         if (!outcome.ok) {
           if (outcome.code === 'window_closed') throw new AppError(409, outcome.code, outcome.message);
+          if (outcome.code === 'staff_inactive') throw new AppError(403, outcome.code, outcome.message);
           throw new AppError(outcome.code === 'payload_too_large' ? 413 : 400, outcome.code, outcome.message, { captured_image: [outcome.message] });
         }
         const { timezone } = await getSettings(db, deps.config.orgTimezone);

@@ -29,7 +29,7 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
       const session = await validateSessionToken(deps.db, cookieToken, now);
       const user = session ? await findAuthUser(deps.db, session.userId) : undefined;
       if (session && user) {
-        setSessionCookie(c, cookieToken, session.expiresAt, deps.config.secureCookies);
+        if (session.renewed) setSessionCookie(c, cookieToken, session.expiresAt, deps.config.secureCookies);
         c.set('user', user);
       }
     }

@@ -13,7 +13,8 @@ import { sessions } from '../../storage/schema.js';
 export const sessionCookieName = 'rollcall_session';
 const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
 
-export type Session = { id: string; userId: number; expiresAt: Date };
+/** `renewed` is true when this use pushed the expiry back, so the cookie must be sent again. */
+export type Session = { id: string; userId: number; expiresAt: Date; renewed?: boolean };
 
 export function generateSessionToken(): string {
   return randomBytes(24).toString('base64url');
@@ -39,10 +40,11 @@ export async function validateSessionToken(db: Queryable, token: string, now: Da
     return null;
   }
   if (session.expiresAt.getTime() - now.getTime() < sessionLifetimeMs / 2) {
-    session.expiresAt = new Date(now.getTime() + sessionLifetimeMs);
-    await db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, id));
+    const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
+    await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
+    return { ...session, expiresAt, renewed: true };
   }
-  return session;
+  return { ...session, renewed: false };
 }
 
 export async function invalidateSession(db: Queryable, token: string): Promise<void> {

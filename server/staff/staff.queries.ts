@@ -89,3 +89,8 @@ export async function pinInUse(db: Queryable, pinHmac: string, exceptStaffId?: n
     .where(and(eq(staff.pinHmac, pinHmac), eq(staff.active, true), exceptStaffId ? ne(staff.id, exceptStaffId) : undefined));
   return row !== undefined;
 }
+
+export async function isStaffActive(db: Queryable, staffId: number): Promise<boolean> {
+  const [row] = await db.select({ active: staff.active }).from(staff).where(eq(staff.id, staffId));
+  return row?.active === true;
+}

@@ -1,0 +1,241 @@
+/**
+ * The authorization matrix: every route, for an anonymous caller, a forged
+ * token, the staff member who owns the resource (Asha), another staff member
+ * (Ben), an employee without a staff profile, and a manager. Refusals carry
+ * the error envelope and change nothing.
+ */
+import assert from 'node:assert/strict';
+import { sign } from 'hono/jwt';
+import { test } from 'uvu';
+import { assertError } from '../helpers/assertions.js';
+import { createManager, createStaffMember, makeFrame, registerAndSignIn, toBase64, type Account, type StaffAccount } from '../helpers/fixtures.js';
+import { createClient, type Auth, type Client, type Reply } from '../helpers/http.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+let server: TestServer;
+let client: Client;
+
+type World = {
+  manager: Account;
+  asha: StaffAccount;
+  ben: StaffAccount;
+  /** An Employee account with no staff profile yet. */
+  nobody: Account;
+  ashaShift: number;
+  ashaPhoto: string;
+  benPhoto: string;
+};
+let world: World;
+
+type Who = 'anonymous' | 'forged' | 'asha' | 'ben' | 'nobody' | 'manager';
+const everyone: Who[] = ['anonymous', 'forged', 'asha', 'ben', 'nobody', 'manager'];
+let forgedToken: string;
+
+test.before(async () => {
+  server = await startTestServer({ now: '2026-11-23T08:55:00Z' });
+  client = createClient(server.url);
+  // Well formed and unexpired, naming user 1 (the manager), but signed with another key.
+  const iat = Math.floor(Date.parse('2026-11-23T08:55:00Z') / 1000);
+  forgedToken = await sign({ sub: '1', type: 'access', iat, exp: iat + 300 }, 'not-the-server-key', 'HS256');
+});
+test.before.each(async () => {
+  await server.reset();
+  server.clock.set('2026-11-23T08:55:00Z'); // Monday, inside the 09:00 shift's check-in window.
+  const manager = await createManager(client);
+  const monday = [{ day: 'Monday', start: '09:00', end: '17:00' }];
+  const asha = await createStaffMember(client, manager, 'asha', { shifts: monday });
+  const ben = await createStaffMember(client, manager, 'ben', { shifts: monday });
+  const nobody = await registerAndSignIn(client, 'nobody', 'Employee', manager.token);
+  const ashaShift = (await client.get(`/api/shifts/?staff=${asha.staffId}`, { token: manager.token })).body[0].id;
+  // Different frames: photos are content-addressed, and each must belong to one person.
+  const ashaIn = await client.post('/api/attendance/', { staff: asha.staffId, captured_image: toBase64(await makeFrame(320, 240)) }, asha);
+  const benIn = await client.post('/api/attendance/', { staff: ben.staffId, captured_image: toBase64(await makeFrame(240, 320)) }, ben);
+  assert.equal(ashaIn.status, 201, ashaIn.text);
+  assert.equal(benIn.status, 201, benIn.text);
+  assert.notEqual(ashaIn.body.captured_image, benIn.body.captured_image);
+  world = { manager, asha, ben, nobody, ashaShift, ashaPhoto: ashaIn.body.captured_image, benPhoto: benIn.body.captured_image };
+});
+test.after(async () => server.close());
+
+function authOf(who: Who): Auth {
+  if (who === 'anonymous') return {};
+  if (who === 'forged') return { token: forgedToken };
+  return { token: world[who].token };
+}
+
+/** New access tokens for everyone, after moving the clock past the old ones' 5 minutes. */
+async function signInAgain() {
+  for (const account of [world.manager, world.asha, world.ben, world.nobody]) {
+    const tokens = await client.post('/api/token/', { username: account.username, password: account.password });
+    assert.equal(tokens.status, 200, tokens.text);
+    account.token = tokens.body.access;
+  }
+}
+
+const call = (who: Who, method: string, path: string, body?: unknown): Promise<Reply> => client.request(method, path, body, authOf(who));
+
+async function expectRefused(who: Who[], method: string, path: string, body?: unknown) {
+  for (const caller of who) {
+    const reply = await call(caller, method, path, body);
+    const anonymous = caller === 'anonymous' || caller === 'forged';
+    assertError(reply, anonymous ? 401 : 403, anonymous ? 'unauthorized' : 'forbidden');
+  }
+}
+
+async function expectOk(who: Who, method: string, path: string, body?: unknown, status = 200): Promise<Reply> {
+  const reply = await call(who, method, path, body);
+  assert.equal(reply.status, status, `${who} ${method} ${path}: ${reply.text}`);
+  return reply;
+}
+
+/** Every route with a body that would succeed for a manager, so only the caller decides the outcome. */
+function everyRoute(): [string, string, unknown?][] {
+  const { asha, ashaShift, ashaPhoto, nobody } = world;
+  return [
+    ['POST', '/api/register/', { username: 'newcomer', password: 'Newcomer-123', role: 'Employee' }],
+    ['GET', '/api/staff/'],
+    ['POST', '/api/staff/', { user: nobody.id, weekly_off_days: 'Sunday' }],
+    ['GET', `/api/staff/${asha.staffId}/`],
+    ['PATCH', `/api/staff/${asha.staffId}/`, { name: 'Renamed' }],
+    ['GET', '/api/shifts/'],
+    ['POST', '/api/shifts/', { staff: asha.staffId, day_of_week: 'Tuesday', shift_start: '09:00', shift_end: '17:00' }],
+    ['GET', `/api/shifts/${ashaShift}/`],
+    ['PATCH', `/api/shifts/${ashaShift}/`, { shift_end: '16:00' }],
+    ['DELETE', `/api/shifts/${ashaShift}/`],
+    ['POST', '/api/attendance/', { staff: asha.staffId, captured_image: 'aGVsbG8=' }],
+    ['GET', '/api/attendance/'],
+    ['GET', ashaPhoto],
+    ['GET', '/api/me/'],
+  ];
+}
+
+test('every route refuses an anonymous caller and a forged token with 401', async () => {
+  for (const [method, path, body] of everyRoute()) await expectRefused(['anonymous', 'forged'], method, path, body);
+  // Nothing was changed by any of it.
+  const staff = await expectOk('manager', 'GET', '/api/staff/');
+  assert.deepEqual(staff.body.map((profile: { name: string }) => profile.name), ['asha', 'ben']);
+  assert.equal((await expectOk('manager', 'GET', '/api/shifts/')).body.length, 2);
+  assert.equal((await expectOk('manager', 'GET', '/api/attendance/')).body.length, 2);
+});
+
+test('POST /api/register/: only a manager', async () => {
+  await expectRefused(['asha', 'ben', 'nobody'], 'POST', '/api/register/', { username: 'newcomer', password: 'Newcomer-123', role: 'Manager' });
+  await expectOk('manager', 'POST', '/api/register/', { username: 'newcomer', password: 'Newcomer-123', role: 'Manager' }, 201);
+});
+
+test('GET and POST /api/staff/: only a manager', async () => {
+  const body = { user: world.nobody.id, weekly_off_days: 'Sunday' };
+  await expectRefused(['asha', 'ben', 'nobody'], 'GET', '/api/staff/');
+  await expectRefused(['asha', 'ben', 'nobody'], 'POST', '/api/staff/', body);
+  assert.equal((await expectOk('manager', 'GET', '/api/staff/')).body.length, 2);
+  await expectOk('manager', 'POST', '/api/staff/', body, 201);
+  assert.equal((await expectOk('manager', 'GET', '/api/staff/')).body.length, 3);
+});
+
+test('GET and PATCH /api/staff/:id/: only a manager, not even the staff member themselves', async () => {
+  const path = `/api/staff/${world.asha.staffId}/`;
+  await expectRefused(['asha', 'ben', 'nobody'], 'GET', path);
+  await expectRefused(['asha', 'ben', 'nobody'], 'PATCH', path, { weekly_off_days: 'Monday' });
+  const unchanged = await expectOk('manager', 'GET', path);
+  assert.equal(unchanged.body.weekly_off_days, 'Saturday,Sunday');
+  const renamed = await expectOk('manager', 'PATCH', path, { name: 'Asha Rao' });
+  assert.equal(renamed.body.name, 'Asha Rao');
+});
+
+test('GET /api/shifts/: staff see their own, managers see all', async () => {
+  const { asha, ben } = world;
+  const own = await expectOk('asha', 'GET', '/api/shifts/');
+  assert.deepEqual(own.body.map((shift: { staff: number }) => shift.staff), [asha.staffId]);
+  assert.deepEqual((await expectOk('ben', 'GET', '/api/shifts/')).body.map((shift: { staff: number }) => shift.staff), [ben.staffId]);
+  assert.equal((await expectOk('asha', 'GET', `/api/shifts/?staff=${asha.staffId}`)).body.length, 1);
+  await expectRefused(['asha'], 'GET', `/api/shifts/?staff=${ben.staffId}`);
+  await expectRefused(['nobody'], 'GET', `/api/shifts/?staff=${asha.staffId}`);
+  assert.deepEqual((await expectOk('nobody', 'GET', '/api/shifts/')).body, []);
+  assert.equal((await expectOk('manager', 'GET', '/api/shifts/')).body.length, 2);
+  const filtered = await expectOk('manager', 'GET', `/api/shifts/?staff=${ben.staffId}`);
+  assert.deepEqual(filtered.body.map((shift: { staff: number }) => shift.staff), [ben.staffId]);
+});
+
+test('POST /api/shifts/: only a manager, even for the staff member’s own template', async () => {
+  const body = { staff: world.asha.staffId, day_of_week: 'Tuesday', shift_start: '09:00', shift_end: '17:00' };
+  await expectRefused(['asha', 'ben', 'nobody'], 'POST', '/api/shifts/', body);
+  assert.equal((await expectOk('manager', 'GET', `/api/shifts/?staff=${world.asha.staffId}`)).body.length, 1);
+  await expectOk('manager', 'POST', '/api/shifts/', body, 201);
+});
+
+test('GET /api/shifts/:id/: the owner and managers; another staff member gets 403', async () => {
+  const path = `/api/shifts/${world.ashaShift}/`;
+  assert.equal((await expectOk('asha', 'GET', path)).body.id, world.ashaShift);
+  await expectRefused(['ben', 'nobody'], 'GET', path);
+  assert.equal((await expectOk('manager', 'GET', path)).body.staff, world.asha.staffId);
+});
+
+test('PATCH and DELETE /api/shifts/:id/: only a manager', async () => {
+  const path = `/api/shifts/${world.ashaShift}/`;
+  await expectRefused(['asha', 'ben', 'nobody'], 'PATCH', path, { shift_end: '16:00' });
+  await expectRefused(['asha', 'ben', 'nobody'], 'DELETE', path);
+  assert.equal((await expectOk('manager', 'GET', path)).body.shift_end, '17:00:00');
+  assert.equal((await expectOk('manager', 'PATCH', path, { shift_end: '16:00' })).body.shift_end, '16:00:00');
+  await expectOk('manager', 'DELETE', path, undefined, 204);
+  assert.equal((await expectOk('asha', 'GET', '/api/shifts/')).body.length, 0);
+});
+
+test('POST /api/attendance/: only staff, only for themselves', async () => {
+  const { asha, ben } = world;
+  server.clock.set('2026-11-23T16:30:00Z'); // Check-out window.
+  await signInAgain();
+  const image = toBase64(await makeFrame(300, 200));
+  await expectRefused(['ben', 'nobody', 'manager'], 'POST', '/api/attendance/', { staff: asha.staffId, captured_image: image });
+  await expectRefused(['asha'], 'POST', '/api/attendance/', { staff: ben.staffId, captured_image: image });
+  assert.equal((await expectOk('manager', 'GET', '/api/attendance/')).body.length, 2, 'no row from a refused request');
+  const own = await expectOk('asha', 'POST', '/api/attendance/', { staff: asha.staffId, captured_image: image }, 201);
+  assert.equal(own.body.staff, asha.staffId);
+  assert.equal(own.body.kind, 'check_out');
+});
+
+test('GET /api/attendance/: staff see their own, managers see all', async () => {
+  const { asha, ben } = world;
+  const ids = (reply: Reply) => reply.body.map((record: { staff: number }) => record.staff);
+  assert.deepEqual(ids(await expectOk('asha', 'GET', '/api/attendance/')), [asha.staffId]);
+  assert.deepEqual(ids(await expectOk('ben', 'GET', '/api/attendance/')), [ben.staffId]);
+  assert.deepEqual(ids(await expectOk('asha', 'GET', `/api/attendance/?staff=${asha.staffId}`)), [asha.staffId]);
+  await expectRefused(['asha'], 'GET', `/api/attendance/?staff=${ben.staffId}`);
+  await expectRefused(['nobody'], 'GET', `/api/attendance/?staff=${asha.staffId}`);
+  assert.deepEqual((await expectOk('nobody', 'GET', '/api/attendance/')).body, []);
+  assert.deepEqual(ids(await expectOk('manager', 'GET', '/api/attendance/')).sort(), [asha.staffId, ben.staffId].sort());
+  assert.deepEqual(ids(await expectOk('manager', 'GET', `/api/attendance/?staff=${ben.staffId}`)), [ben.staffId]);
+});
+
+test('GET /api/photos/:id: the photo’s staff member and managers; others get 403', async () => {
+  for (const who of ['asha', 'manager'] as const) {
+    const reply = await fetch(`${server.url}${world.ashaPhoto}`, { headers: { Authorization: `Bearer ${world[who].token}` } });
+    assert.equal(reply.status, 200, who);
+    assert.equal(reply.headers.get('content-type'), 'image/webp');
+    assert.ok((await reply.arrayBuffer()).byteLength > 0);
+  }
+  await expectRefused(['ben', 'nobody'], 'GET', world.ashaPhoto);
+  await expectRefused(['asha'], 'GET', world.benPhoto);
+  assertError(await call('manager', 'GET', `/api/photos/${'0'.repeat(64)}`), 404, 'not_found');
+  assertError(await call('asha', 'GET', `/api/photos/${'0'.repeat(64)}`), 404, 'not_found');
+  assertError(await call('manager', 'GET', '/api/photos/not-a-photo-id'), 404, 'not_found');
+});
+
+test('GET /api/me/: every signed-in user sees themselves', async () => {
+  for (const who of ['asha', 'ben', 'nobody', 'manager'] as const) {
+    const me = await expectOk(who, 'GET', '/api/me/');
+    assert.equal(me.body.id, world[who].id, who);
+    assert.equal(me.body.username, world[who].username, who);
+  }
+  assert.equal((await expectOk('asha', 'GET', '/api/me/')).body.staff.id, world.asha.staffId);
+  assert.equal((await expectOk('nobody', 'GET', '/api/me/')).body.staff, null);
+});
+
+test('a signed-in staff member’s session cookie carries the same limits as a token', async () => {
+  const login = await client.post('/api/auth/login', { username: 'asha', password: world.asha.password });
+  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+  assert.equal((await client.get('/api/shifts/', { cookie })).status, 200);
+  assertError(await client.get('/api/staff/', { cookie }), 403, 'forbidden');
+  assertError(await client.get(`/api/attendance/?staff=${world.ben.staffId}`, { cookie }), 403, 'forbidden');
+});
+
+test.run();
