@@ -28,12 +28,18 @@ export function applyOverrides(occurrences: readonly Occurrence[], overrides: re
   const byKey = new Map(overrides.map((override) => [occurrenceKey(override), override]));
   const effective: EffectiveOccurrence[] = [];
   for (const occurrence of occurrences) {
-    const override = byKey.get(occurrenceKey(occurrence));
+    // A month's roster has tens of thousands of occurrences and few overrides: skip the key for most.
+    const override = byKey.size === 0 ? undefined : byKey.get(occurrenceKey(occurrence));
     if (override?.cancelled) continue;
     const assignee = override?.assigneeStaffId ?? occurrence.staffId;
     effective.push({
-      ...occurrence,
+      shiftId: occurrence.shiftId,
       staffId: assignee,
+      date: occurrence.date,
+      startTime: occurrence.startTime,
+      endTime: occurrence.endTime,
+      start: occurrence.start,
+      end: occurrence.end,
       templateStaffId: occurrence.staffId,
       swapId: override?.swapId ?? null,
       reassigned: assignee !== occurrence.staffId,

@@ -78,13 +78,17 @@ export function listOccurrences(shifts: readonly DatedShift[], from: string, to:
     }
     return found;
   };
+  const byWeekday = new Map<number, { shift: DatedShift; overnight: boolean }[]>();
+  for (const shift of shifts) {
+    const list = byWeekday.get(shift.dayOfWeek) ?? [];
+    list.push({ shift, overnight: timeSeconds(shift.endTime) <= timeSeconds(shift.startTime) });
+    byWeekday.set(shift.dayOfWeek, list);
+  }
   const occurrences: Occurrence[] = [];
   for (const date of datesBetween(from, to)) {
-    const weekday = weekdayOf(date);
     const nextDate = DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: 1 }).toISODate()!;
-    for (const shift of shifts) {
-      if (shift.dayOfWeek !== weekday) continue;
-      const endDate = timeSeconds(shift.endTime) > timeSeconds(shift.startTime) ? date : nextDate;
+    for (const { shift, overnight } of byWeekday.get(weekdayOf(date)) ?? []) {
+      const endDate = overnight ? nextDate : date;
       occurrences.push({
         shiftId: shift.id,
         staffId: shift.staffId,
@@ -99,13 +103,29 @@ export function listOccurrences(shifts: readonly DatedShift[], from: string, to:
   return occurrences.sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.shiftId - b.shiftId);
 }
 
-/** Check-in opens `windowMinutes` before the start and closes as long after; check-out likewise around the end. */
+export type WindowBounds = { checkIn: { opensAt: number; closesAt: number }; checkOut: { opensAt: number; closesAt: number } };
+
+/**
+ * Check-in opens `windowMinutes` before the start and closes as long after;
+ * check-out likewise around the end. In epoch milliseconds: windows are
+ * fixed durations around instants, whatever the wall clock does meanwhile.
+ */
+export function windowBounds(startMillis: number, endMillis: number, windowMinutes: number): WindowBounds {
+  const span = windowMinutes * 60_000;
+  return {
+    checkIn: { opensAt: startMillis - span, closesAt: startMillis + span },
+    checkOut: { opensAt: endMillis - span, closesAt: endMillis + span },
+  };
+}
+
+/** `windowBounds` of an occurrence, as instants in the occurrence's zone. */
 export function occurrenceWindows(occurrence: Occurrence, windowMinutes: number): { checkIn: Window; checkOut: Window } {
-  const around = (instant: DateTime): Window => ({
-    opensAt: instant.minus({ minutes: windowMinutes }),
-    closesAt: instant.plus({ minutes: windowMinutes }),
-  });
-  return { checkIn: around(occurrence.start), checkOut: around(occurrence.end) };
+  const bounds = windowBounds(occurrence.start.toMillis(), occurrence.end.toMillis(), windowMinutes);
+  const at = (millis: number) => DateTime.fromMillis(millis, { zone: occurrence.start.zone });
+  return {
+    checkIn: { opensAt: at(bounds.checkIn.opensAt), closesAt: at(bounds.checkIn.closesAt) },
+    checkOut: { opensAt: at(bounds.checkOut.opensAt), closesAt: at(bounds.checkOut.closesAt) },
+  };
 }
 
 /** The local dates in `zone` whose occurrences could have a window open at any instant from `from` to `to`. */

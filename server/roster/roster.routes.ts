@@ -8,7 +8,7 @@ import { badRequest, forbidden } from '../http/errors.js';
 import { entityId, jsonBody, queryParams } from '../http/validate.js';
 import { getSettings } from '../settings/settings.queries.js';
 import type { EffectiveOccurrence } from './effective-schedule.js';
-import { occurrenceWindows } from './occurrences.js';
+import { windowBounds } from './occurrences.js';
 import { daysInRange, localDateSchema, maxRosterDays } from './roster-params.js';
 import { loadEffectiveOccurrences } from './roster.queries.js';
 import { changeOccurrence } from './roster.service.js';
@@ -29,11 +29,13 @@ const changeSchema = z
     message: 'Send "assignee" (a staff id, or null to restore the usual person) or "cancelled": true.',
   });
 
-/** ISO 8601 with the zone's offset; instants repeat a lot across a roster, so each is formatted once. */
+/**
+ * ISO 8601 with the zone's offset. A month's roster repeats the same few
+ * hundred instants thousands of times, so each is formatted once.
+ */
 function createIsoFormatter(zone: string) {
   const cache = new Map<number, string>();
-  return (instant: DateTime) => {
-    const millis = instant.toMillis();
+  return (millis: number) => {
     let text = cache.get(millis);
     if (text === undefined) {
       text = DateTime.fromMillis(millis, { zone }).toISO()!;
@@ -46,13 +48,15 @@ function createIsoFormatter(zone: string) {
 export function toRosterJson(occurrences: readonly EffectiveOccurrence[], zone: string, windowMinutes: number) {
   const iso = createIsoFormatter(zone);
   return occurrences.map((occurrence) => {
-    const { checkIn, checkOut } = occurrenceWindows(occurrence, windowMinutes);
+    const start = occurrence.start.toMillis();
+    const end = occurrence.end.toMillis();
+    const { checkIn, checkOut } = windowBounds(start, end, windowMinutes);
     return {
       date: occurrence.date,
       staff: occurrence.staffId,
       shiftId: occurrence.shiftId,
-      start: iso(occurrence.start),
-      end: iso(occurrence.end),
+      start: iso(start),
+      end: iso(end),
       checkIn: { opensAt: iso(checkIn.opensAt), closesAt: iso(checkIn.closesAt) },
       checkOut: { opensAt: iso(checkOut.opensAt), closesAt: iso(checkOut.closesAt) },
       swap: occurrence.swapId,

@@ -1,0 +1,69 @@
+/**
+ * `GET /api/roster/` for 1,000 staff over 31 days (~22,000 occurrences),
+ * next to the raw database time of the queries behind it, in one run.
+ *
+ *   node --import tsx bench/roster.ts          (DATABASE_URL set: on that server)
+ */
+import { sql } from 'drizzle-orm';
+import { shifts, staff, users } from '../storage/schema.js';
+import { createClient } from '../tests/helpers/http.js';
+import { createManager } from '../tests/helpers/fixtures.js';
+import { startTestServer } from '../tests/helpers/test-server.js';
+import { median, ms, percentile } from './stats.js';
+
+const staffCount = Number(process.env.BENCH_STAFF ?? 1000);
+const server = await startTestServer({ now: '2026-11-30T12:00:00Z', timezone: 'America/New_York' });
+try {
+  const client = createClient(server.url);
+  const manager = await createManager(client, 'bench_manager');
+  const db = server.database.db;
+  // Seeded with multi-row inserts: the API path would spend minutes hashing passwords.
+  const userRows = await db
+    .insert(users)
+    .values(Array.from({ length: staffCount }, (_, i) => ({ username: `staff_${i}`, passwordHash: 'x', role: 'staff' as const })))
+    .returning({ id: users.id });
+  const staffRows = await db
+    .insert(staff)
+    .values(userRows.map((user, i) => ({ userId: user.id, name: `Staff ${i}`, weeklyOffs: i % 3 === 0 ? [6, 7] : [7] })))
+    .returning({ id: staff.id, weeklyOffs: staff.weeklyOffs });
+  const starts = ['06:00', '07:30', '09:00', '14:00', '22:00'];
+  const shiftValues = staffRows.flatMap((row, i) =>
+    [1, 2, 3, 4, 5, 6, 7]
+      .filter((day) => !row.weeklyOffs.includes(day))
+      .map((day) => {
+        const start = starts[(i + day) % starts.length]!;
+        const end = start === '22:00' ? '06:00' : `${String(Number(start.slice(0, 2)) + 8).padStart(2, '0')}${start.slice(2)}`;
+        return { staffId: row.id, dayOfWeek: day, startTime: `${start}:00`, endTime: `${end}:00` };
+      }),
+  );
+  for (let i = 0; i < shiftValues.length; i += 1000) await db.insert(shifts).values(shiftValues.slice(i, i + 1000));
+
+  const path = '/api/roster/?from=2026-12-01&to=2026-12-31';
+  const first = await client.get(path, manager);
+  if (first.status !== 200) throw new Error(`${first.status} ${first.text}`);
+  const count = first.body.length;
+
+  // The body is read as bytes, not parsed: parsing 8 MB of JSON is the client's time, not the server's.
+  const serverTimes: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    const response = await fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${manager.token}` } });
+    const bytes = (await response.arrayBuffer()).byteLength;
+    serverTimes.push(performance.now() - started);
+    if (bytes !== Buffer.byteLength(first.text)) throw new Error('roster changed between requests');
+  }
+  const rawTimes: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    await db.execute(sql`select s.id, s.staff_id, s.day_of_week, s.start_time, s.end_time from shifts s join staff st on st.id = s.staff_id where s.archived_at is null and st.active`);
+    await db.execute(sql`select shift_id, date, assignee_staff_id, cancelled, swap_id from shift_overrides where date between '2026-12-01' and '2026-12-31'`);
+    rawTimes.push(performance.now() - started);
+  }
+  const database = server.database.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL server';
+  console.log(`${staffCount} staff, ${shiftValues.length} template shifts, 31 days → ${count} occurrences (${database}, America/New_York)`);
+  console.log(`GET /api/roster/ (HTTP, JSON ${(first.text.length / 1048576).toFixed(1)} MB): median ${ms(median(serverTimes))}, p95 ${ms(percentile(serverTimes, 95))} (target ≤ 150 ms)`);
+  console.log(`raw database time of the same queries: median ${ms(median(rawTimes))}`);
+  console.log(`ratio: ${(median(serverTimes) / median(rawTimes)).toFixed(1)}× the raw queries`);
+} finally {
+  await server.close();
+}
