@@ -15,6 +15,7 @@ import { createAuthRoutes } from './auth/auth.routes.js';
 import { authenticate } from './auth/authenticate.js';
 import type { AppDeps, AppEnv } from './http/app-env.js';
 import { AppError, createErrorHandler, handleNotFound } from './http/errors.js';
+import { createKioskRoutes } from './kiosk/kiosks.routes.js';
 import { createPhotoRoutes } from './photos/photos.routes.js';
 import { createRosterRoutes } from './roster/roster.routes.js';
 import { createShiftRoutes } from './roster/shifts.routes.js';
@@ -41,7 +42,8 @@ export function createApp(deps: AppDeps) {
     .route('/photos', createPhotoRoutes(deps))
     .route('/roster', createRosterRoutes(deps))
     .route('/swaps', createSwapRoutes(deps))
-    .route('/settings', createSettingsRoutes(deps));
+    .route('/settings', createSettingsRoutes(deps))
+    .route('/kiosks', createKioskRoutes(deps));
 
   const app = new Hono<AppEnv>({ strict: false });
   app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));

@@ -5,14 +5,11 @@
  * if the process exits without closing it).
  */
 import path from 'node:path';
-import { createPhotoStore } from '../storage/photo-store.js';
-import { createApp } from './app.js';
 import { systemClock } from './clock.js';
-import { createEventBus } from './live/event-bus.js';
 import { readEnv } from './env.js';
-import { startServer } from './http/start-server.js';
 import { createLogger } from './logger.js';
 import { openStorage } from './open-storage.js';
+import { startRollcall } from './start-rollcall.js';
 import { deriveSecrets, loadOrCreateSecretKey } from './secrets.js';
 
 async function main() {
@@ -20,17 +17,16 @@ async function main() {
   const env = readEnv();
   const logger = createLogger(env.logLevel);
   const { database, lock } = await openStorage(env);
-  const secrets = deriveSecrets(env.secretKey ?? loadOrCreateSecretKey(env.dataDir));
-  const app = createApp({
-    db: database.db,
-    photos: createPhotoStore(path.join(env.dataDir, 'photos')),
+  const rollcall = await startRollcall({
+    database,
+    photoDir: path.join(env.dataDir, 'photos'),
     clock: systemClock,
-    events: createEventBus(),
-    secrets,
+    secrets: deriveSecrets(env.secretKey ?? loadOrCreateSecretKey(env.dataDir)),
     logger,
     config: { orgTimezone: env.orgTimezone, orgName: env.orgName, secureCookies: Boolean(env.tls) },
+    listen: { port: env.port, host: env.host, tls: env.tls },
   });
-  const server = await startServer(app, { port: env.port, host: env.host, tls: env.tls });
+  const server = rollcall.server;
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   // Always printed, whatever LOG_LEVEL: it is how a person (and a script) learns the address.
   process.stdout.write(`Rollcall listening on ${server.url} (${database.kind === 'pglite' ? `embedded database in ${env.dataDir}` : 'PostgreSQL server'}; started in ${seconds} s)\n`);
@@ -41,7 +37,7 @@ async function main() {
     stopping = true;
     logger.info(`${signal} received: closing connections and the database.`);
     try {
-      await server.close();
+      await rollcall.close();
       await database.close();
     } finally {
       lock.release();

@@ -12,11 +12,13 @@ export type Secrets = {
   jwtKey: string;
   /** The pepper of PIN HMACs. */
   pinPepper: Buffer;
+  /** Signs kiosk attempt tokens, so any server process can check one. */
+  attemptKey: string;
 };
 
 export function deriveSecrets(secretKey: string): Secrets {
   const derive = (purpose: string) => createHmac('sha256', secretKey).update(`rollcall:${purpose}`).digest();
-  return { jwtKey: derive('jwt').toString('hex'), pinPepper: derive('pin') };
+  return { jwtKey: derive('jwt').toString('hex'), pinPepper: derive('pin'), attemptKey: derive('attempt').toString('hex') };
 }
 
 export function loadOrCreateSecretKey(dataDir: string): string {

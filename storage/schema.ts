@@ -12,6 +12,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   serial,
   smallint,
   text,
@@ -118,7 +119,7 @@ export const attendance = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
     status: text('status', { enum: ['on_time', 'late', 'early'] }).notNull(),
     photoId: text('photo_id').references(() => photos.id, { onDelete: 'restrict' }),
-    kioskId: integer('kiosk_id'),
+    kioskId: integer('kiosk_id').references((): AnyPgColumn => kiosks.id, { onDelete: 'set null' }),
     /** The schedule the record was checked against, so later template edits never rewrite history. */
     scheduledStart: timestamp('scheduled_start', { withTimezone: true }).notNull(),
     scheduledEnd: timestamp('scheduled_end', { withTimezone: true }).notNull(),
@@ -218,6 +219,65 @@ export const swaps = pgTable(
   ],
 );
 
+/** A paired kiosk laptop. Only the SHA-256 of its token is stored. */
+export const kiosks = pgTable(
+  'kiosks',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    pairedAt: timestamp('paired_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    pairedBy: integer('paired_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('kiosks_token_hash_key').on(t.tokenHash)],
+);
+
+/** One-time codes a manager creates for pairing a kiosk. Used once, by an update that only matches an unused code. */
+export const pairingCodes = pgTable(
+  'pairing_codes',
+  {
+    id: serial('id').primaryKey(),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    kioskId: integer('kiosk_id').references(() => kiosks.id, { onDelete: 'set null' }),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('pairing_codes_code_hash_key').on(t.codeHash)],
+);
+
+/** A kiosk's capture by its own request id, so a retry after a dropped connection returns the first result. */
+export const kioskRequests = pgTable(
+  'kiosk_requests',
+  {
+    kioskId: integer('kiosk_id')
+      .notNull()
+      .references(() => kiosks.id, { onDelete: 'cascade' }),
+    requestId: text('request_id').notNull(),
+    attendanceId: integer('attendance_id')
+      .notNull()
+      .references(() => attendance.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.kioskId, t.requestId] })],
+);
+
+/** Wrong PINs typed at a kiosk; the lockout is computed from these rows, so it holds across server processes. */
+export const pinFailures = pgTable(
+  'pin_failures',
+  {
+    id: serial('id').primaryKey(),
+    kioskId: integer('kiosk_id')
+      .notNull()
+      .references(() => kiosks.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('pin_failures_kiosk_at_idx').on(t.kioskId, t.at)],
+);
+
 export type UserRow = typeof users.$inferSelect;
 export type StaffRow = typeof staff.$inferSelect;
 export type ShiftRow = typeof shifts.$inferSelect;
@@ -225,3 +285,4 @@ export type AttendanceRow = typeof attendance.$inferSelect;
 export type SettingsRow = typeof settings.$inferSelect;
 export type ShiftOverrideRow = typeof shiftOverrides.$inferSelect;
 export type SwapRow = typeof swaps.$inferSelect;
+export type KioskRow = typeof kiosks.$inferSelect;

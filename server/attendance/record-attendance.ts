@@ -5,12 +5,14 @@
  * record for a repeat, and otherwise stores the photo and then the row.
  */
 import { DateTime } from 'luxon';
-import { processPhoto } from '../../storage/photo-processing.js';
+import { checkPhotoBytes, processPhoto } from '../../storage/photo-processing.js';
+import { isStaffActive } from '../staff/staff.queries.js';
 import type { AppDeps } from '../http/app-env.js';
 import { candidateDates } from '../roster/occurrences.js';
 import { loadEffectiveOccurrences } from '../roster/roster.queries.js';
 import { shortTime } from '../roster/time-of-day.js';
 import { getSettings, type OrgSettings } from '../settings/settings.queries.js';
+import { announceAttendance } from './announce-attendance.js';
 import { findRecord, findRecordsForOccurrences, insertRecordWithPhoto, type AttendanceRecord } from './attendance.queries.js';
 import {
   attendanceStatus,
@@ -65,12 +67,18 @@ export function windowClosedMessage(windows: StaffWindows, kind?: AttendanceKind
 
 export type RecordOutcome =
   | { ok: true; created: boolean; record: AttendanceRecord }
-  | { ok: false; code: 'window_closed' | 'invalid_image' | 'payload_too_large'; message: string; windows?: StaffWindows };
+  | { ok: false; code: 'window_closed' | 'invalid_image' | 'payload_too_large' | 'staff_inactive'; message: string; windows?: StaffWindows };
 
 export async function recordAttendance(
   deps: AppDeps,
   input: { staffId: number; image: Uint8Array; kind?: AttendanceKind; kioskId?: number | null },
 ): Promise<RecordOutcome> {
+  // Cheap checks first: a bad frame is refused even when the answer would be an earlier record.
+  const precheck = checkPhotoBytes(input.image);
+  if (!precheck.ok) return { ok: false, code: precheck.code, message: precheck.message };
+  if (!(await isStaffActive(deps.db, input.staffId))) {
+    return { ok: false, code: 'staff_inactive', message: 'Your staff profile is no longer active, so you cannot check in or out. Ask a manager.' };
+  }
   const now = deps.clock.now();
   const windows = await findStaffWindows(deps, input.staffId, now);
   const choice = chooseWindow(
@@ -107,7 +115,10 @@ export async function recordAttendance(
     },
     processed.photo,
   );
-  if (inserted) return { ok: true, created: true, record: inserted };
+  if (inserted) {
+    await announceAttendance(deps, inserted);
+    return { ok: true, created: true, record: inserted };
+  }
   // A concurrent capture for the same occurrence won the race: that one is the record.
   return { ok: true, created: false, record: (await findRecord(deps.db, key))! };
 }

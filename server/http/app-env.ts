@@ -3,6 +3,7 @@ import type { Database } from '../../storage/database.js';
 import type { PhotoStore } from '../../storage/photo-store.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../live/event-bus.js';
+import type { KioskPresence } from '../live/presence.js';
 import type { Logger } from '../logger.js';
 import type { Secrets } from '../secrets.js';
 
@@ -11,6 +12,7 @@ export type AppDeps = {
   photos: PhotoStore;
   clock: Clock;
   events: EventBus;
+  presence: KioskPresence;
   secrets: Secrets;
   logger: Logger;
   config: {

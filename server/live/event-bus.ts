@@ -3,8 +3,14 @@
  * to connected managers. Features emit; they never know who listens.
  */
 import { EventEmitter } from 'node:events';
+import type { Alert, AttendanceCreated } from './contract.js';
 
 export type LiveEvents = {
+  /** A check-in or check-out was recorded (kiosk or API). */
+  'attendance:created': [event: AttendanceCreated];
+  /** A manager revoked a kiosk: its connections must end now. */
+  'kiosk:revoked': [kiosk: { id: number }];
+  'alert': [alert: Alert];
   /** A swap accepted by both staff members now waits for a manager's decision. */
   'swap:awaiting_manager': [swap: { id: number; proposer: number; counterpart: number }];
   /** A swap changed state (any transition). */

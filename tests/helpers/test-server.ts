@@ -1,17 +1,15 @@
 /**
  * A real Rollcall server on 127.0.0.1 (random port) around a test database,
  * a temporary photo folder and a manual clock, built with the same
- * `createApp` and `startServer` as production.
+ * `startRollcall` as production.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createPhotoStore } from '../../storage/photo-store.js';
-import { createApp } from '../../server/app.js';
 import { createManualClock, type ManualClock } from '../../server/clock.js';
-import { createEventBus } from '../../server/live/event-bus.js';
 import type { AppDeps } from '../../server/http/app-env.js';
-import { startServer, type RunningServer } from '../../server/http/start-server.js';
+import type { RunningServer } from '../../server/http/start-server.js';
+import { startRollcall } from '../../server/start-rollcall.js';
 import { createLogger } from '../../server/logger.js';
 import { deriveSecrets } from '../../server/secrets.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -32,16 +30,16 @@ export async function startTestServer(options: { timezone?: string; now?: string
   const database = await createTestDatabase();
   const photoDir = await mkdtemp(path.join(tmpdir(), 'rollcall-photos-'));
   const clock = createManualClock(options.now ?? '2026-11-23T12:00:00Z');
-  const deps: AppDeps = {
-    db: database.db,
-    photos: createPhotoStore(photoDir),
+  const rollcall = await startRollcall({
+    database,
+    photoDir,
     clock,
-    events: createEventBus(),
     secrets: deriveSecrets('test-secret-key-that-is-long-enough-0123456789'),
     logger: createLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent'),
     config: { orgTimezone: options.timezone ?? 'UTC', orgName: 'Test Site', secureCookies: false },
-  };
-  const server = await startServer(createApp(deps), { port: 0, host: '127.0.0.1' });
+    listen: { port: 0, host: '127.0.0.1' },
+  });
+  const { deps, server } = rollcall;
   return {
     url: server.url,
     clock,
@@ -51,7 +49,7 @@ export async function startTestServer(options: { timezone?: string; now?: string
     server,
     reset: () => database.reset(),
     async close() {
-      await server.close();
+      await rollcall.close();
       await database.close();
       await rm(photoDir, { recursive: true, force: true });
     },

@@ -1,0 +1,101 @@
+/**
+ * The `/kiosk` namespace: a paired kiosk connects with its token, then
+ * sends `identify` and `capture`, each answered through its ack. Every
+ * handler validates, acts, acks; only known messages reach the kiosk.
+ */
+import type { Namespace, Socket } from 'socket.io';
+import { z } from 'zod';
+import { maxPhotoBytes } from '../../storage/photo-processing.js';
+import type { AppDeps } from '../http/app-env.js';
+import type { AckError, CaptureAck, IdentifyAck } from '../live/contract.js';
+import { captureAttendance } from './capture.js';
+import { identifyStaff } from './identify.js';
+import { findKioskByToken, isKioskActive, touchKiosk } from './kiosks.queries.js';
+
+const captureSchema = z.object({
+  attempt: z.string().min(1).max(2000),
+  kind: z.enum(['check_in', 'check_out']),
+  image: z.custom<Uint8Array>((value) => value instanceof Uint8Array || value instanceof ArrayBuffer, 'must be binary image data'),
+  requestId: z.string().min(1).max(100),
+});
+
+const invalid = (message: string): AckError => ({ ok: false, error: { code: 'invalid_request', message } });
+
+export const kioskRoom = (kioskId: number) => `kiosk:${kioskId}`;
+
+export type KioskSocketHooks = { onOnline(kiosk: { id: number; name: string }): void; onMaybeOffline(kiosk: { id: number; name: string }): void };
+
+export function registerKioskNamespace(nsp: Namespace, deps: AppDeps, hooks: KioskSocketHooks): void {
+  nsp.use(async (socket, next) => {
+    try {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      const kiosk = typeof token === 'string' && token.length <= 200 ? await findKioskByToken(deps.db, token) : undefined;
+      if (!kiosk) return next(new Error('unauthorized'));
+      socket.data.kioskId = kiosk.id;
+      socket.data.kioskName = kiosk.name;
+      next();
+    } catch (error) {
+      deps.logger.error('Kiosk handshake failed', { error: String(error) });
+      next(new Error('unavailable'));
+    }
+  });
+
+  nsp.on('connection', (socket: Socket) => {
+    const kiosk = { id: socket.data.kioskId as number, name: socket.data.kioskName as string };
+    void socket.join(kioskRoom(kiosk.id));
+    void touchKiosk(deps.db, kiosk.id, deps.clock.now()).catch(() => {});
+    hooks.onOnline(kiosk);
+
+    /** Runs a handler with its ack: validation failures and surprises become error acks, never a crash. */
+    const handle = <T>(name: string, run: (payload: unknown) => Promise<T>) => {
+      socket.on(name, async (payload: unknown, ack: unknown) => {
+        const reply = typeof ack === 'function' ? (ack as (value: unknown) => void) : () => {};
+        try {
+          if (!(await isKioskActive(deps.db, kiosk.id))) {
+            reply(invalid('This kiosk has been revoked.'));
+            socket.disconnect(true);
+            return;
+          }
+          reply(await run(payload));
+        } catch (error) {
+          deps.logger.error(`Kiosk ${name} failed`, { kioskId: kiosk.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+          reply({ ok: false, error: { code: 'internal_error', message: 'Something went wrong on the server. Please try again.' } });
+        }
+      });
+    };
+
+    handle<IdentifyAck | AckError>('identify', async (payload) => {
+      const pin = (payload as { pin?: unknown } | null)?.pin;
+      if (typeof pin !== 'string') return invalid('Send {pin: "123456"}.');
+      return identifyStaff(deps, kiosk, pin);
+    });
+
+    handle<CaptureAck>('capture', async (payload) => {
+      const parsed = captureSchema.safeParse(payload);
+      if (!parsed.success) {
+        const image = (payload as { image?: unknown } | null)?.image;
+        if (image !== undefined && !(image instanceof Uint8Array || image instanceof ArrayBuffer)) {
+          return { ok: false, error: { code: 'invalid_image', message: 'The photo must be sent as binary JPEG, PNG or WebP data.' } };
+        }
+        return invalid('Send {attempt, kind: "check_in" | "check_out", image: <binary>, requestId}.');
+      }
+      const image = parsed.data.image instanceof ArrayBuffer ? new Uint8Array(parsed.data.image) : parsed.data.image;
+      if (image.byteLength > maxPhotoBytes) {
+        return { ok: false, error: { code: 'payload_too_large', message: `The photo is ${(image.byteLength / 1048576).toFixed(1)} MB; the limit is 5 MB.` } };
+      }
+      return captureAttendance(deps, kiosk.id, { ...parsed.data, image });
+    });
+
+    // An event this namespace does not know still gets an answer if it asked for one.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (event === 'identify' || event === 'capture') return;
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function') ack(invalid(`Unknown event "${String(event).slice(0, 40)}".`));
+    });
+
+    socket.on('disconnect', () => {
+      void touchKiosk(deps.db, kiosk.id, deps.clock.now()).catch(() => {});
+      hooks.onMaybeOffline(kiosk);
+    });
+  });
+}

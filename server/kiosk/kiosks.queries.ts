@@ -1,0 +1,118 @@
+/** Storage functions for kiosks, pairing codes, PIN failures and capture request ids. */
+import { and, asc, eq, gt, gte, isNull } from 'drizzle-orm';
+import type { Queryable } from '../../storage/database.js';
+import { isUniqueViolation } from '../../storage/errors.js';
+import { kioskRequests, kiosks, pairingCodes, pinFailures, staff } from '../../storage/schema.js';
+import { hashToken } from '../auth/session.js';
+import { generateKioskToken, generatePairingCode, pairingCodeLifetimeMs } from './kiosk-tokens.js';
+
+export async function createPairingCode(db: Queryable, createdBy: number, now: Date): Promise<{ code: string; expiresAt: Date }> {
+  const expiresAt = new Date(now.getTime() + pairingCodeLifetimeMs);
+  for (;;) {
+    const code = generatePairingCode();
+    try {
+      await db.insert(pairingCodes).values({ codeHash: hashToken(code), expiresAt, createdBy, createdAt: now });
+      return { code, expiresAt };
+    } catch (error) {
+      // 31⁸ codes: a clash with an old one is rare, and a new draw settles it.
+      if (!isUniqueViolation(error, 'pairing_codes_code_hash_key')) throw error;
+    }
+  }
+}
+
+/**
+ * Uses the code and creates the kiosk in one transaction. The update only
+ * matches an unused, unexpired code, so two kiosks racing with one code
+ * cannot both pair.
+ */
+export async function pairKiosk(db: Queryable, code: string, name: string, now: Date): Promise<{ kioskId: number; token: string } | undefined> {
+  return db.transaction(async (tx) => {
+    const [used] = await tx
+      .update(pairingCodes)
+      .set({ usedAt: now })
+      .where(and(eq(pairingCodes.codeHash, hashToken(code)), isNull(pairingCodes.usedAt), gt(pairingCodes.expiresAt, now)))
+      .returning({ id: pairingCodes.id, createdBy: pairingCodes.createdBy });
+    if (!used) return undefined;
+    const token = generateKioskToken();
+    const [kiosk] = await tx
+      .insert(kiosks)
+      .values({ name, tokenHash: hashToken(token), pairedAt: now, pairedBy: used.createdBy })
+      .returning({ id: kiosks.id });
+    await tx.update(pairingCodes).set({ kioskId: kiosk!.id }).where(eq(pairingCodes.id, used.id));
+    return { kioskId: kiosk!.id, token };
+  });
+}
+
+export type KioskIdentity = { id: number; name: string };
+
+/** The kiosk a token belongs to, unless it was revoked. */
+export async function findKioskByToken(db: Queryable, token: string): Promise<KioskIdentity | undefined> {
+  const [row] = await db
+    .select({ id: kiosks.id, name: kiosks.name })
+    .from(kiosks)
+    .where(and(eq(kiosks.tokenHash, hashToken(token)), isNull(kiosks.revokedAt)));
+  return row;
+}
+
+export async function isKioskActive(db: Queryable, kioskId: number): Promise<boolean> {
+  const [row] = await db.select({ id: kiosks.id }).from(kiosks).where(and(eq(kiosks.id, kioskId), isNull(kiosks.revokedAt)));
+  return row !== undefined;
+}
+
+export async function listKiosks(db: Queryable) {
+  return db
+    .select({ id: kiosks.id, name: kiosks.name, pairedAt: kiosks.pairedAt, lastSeenAt: kiosks.lastSeenAt, revokedAt: kiosks.revokedAt })
+    .from(kiosks)
+    .orderBy(asc(kiosks.name), asc(kiosks.id));
+}
+
+export async function findKiosk(db: Queryable, kioskId: number) {
+  const [row] = await db.select().from(kiosks).where(eq(kiosks.id, kioskId));
+  return row;
+}
+
+export async function revokeKiosk(db: Queryable, kioskId: number, now: Date): Promise<boolean> {
+  const rows = await db.update(kiosks).set({ revokedAt: now }).where(and(eq(kiosks.id, kioskId), isNull(kiosks.revokedAt))).returning({ id: kiosks.id });
+  return rows.length > 0;
+}
+
+export async function touchKiosk(db: Queryable, kioskId: number, now: Date): Promise<void> {
+  await db.update(kiosks).set({ lastSeenAt: now }).where(eq(kiosks.id, kioskId));
+}
+
+export async function recentPinFailures(db: Queryable, kioskId: number, since: Date): Promise<Date[]> {
+  const rows = await db
+    .select({ at: pinFailures.at })
+    .from(pinFailures)
+    .where(and(eq(pinFailures.kioskId, kioskId), gte(pinFailures.at, since)))
+    .orderBy(asc(pinFailures.at));
+  return rows.map((row) => row.at);
+}
+
+export async function recordPinFailure(db: Queryable, kioskId: number, now: Date): Promise<void> {
+  await db.insert(pinFailures).values({ kioskId, at: now });
+}
+
+export async function clearPinFailures(db: Queryable, kioskId: number): Promise<void> {
+  await db.delete(pinFailures).where(eq(pinFailures.kioskId, kioskId));
+}
+
+export async function findStaffByPinHmac(db: Queryable, pinHmac: string): Promise<{ id: number; name: string } | undefined> {
+  const [row] = await db
+    .select({ id: staff.id, name: staff.name })
+    .from(staff)
+    .where(and(eq(staff.pinHmac, pinHmac), eq(staff.active, true)));
+  return row;
+}
+
+export async function findCaptureRequest(db: Queryable, kioskId: number, requestId: string): Promise<number | undefined> {
+  const [row] = await db
+    .select({ attendanceId: kioskRequests.attendanceId })
+    .from(kioskRequests)
+    .where(and(eq(kioskRequests.kioskId, kioskId), eq(kioskRequests.requestId, requestId)));
+  return row?.attendanceId;
+}
+
+export async function rememberCaptureRequest(db: Queryable, kioskId: number, requestId: string, attendanceId: number): Promise<void> {
+  await db.insert(kioskRequests).values({ kioskId, requestId, attendanceId }).onConflictDoNothing();
+}

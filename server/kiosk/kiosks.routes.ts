@@ -1,0 +1,56 @@
+/** `/api/kiosks/`: pairing codes, pairing, the list with online state, and revoking. */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { currentUser, requireManager } from '../auth/authenticate.js';
+import type { AppDeps, AppEnv } from '../http/app-env.js';
+import { AppError, notFound } from '../http/errors.js';
+import { idParam, jsonBody, pathParams } from '../http/validate.js';
+import { normalisePairingCode, pairingCodeLength } from './kiosk-tokens.js';
+import { createPairingCode, findKiosk, listKiosks, pairKiosk, revokeKiosk } from './kiosks.queries.js';
+
+const pairSchema = z.object({
+  code: z
+    .string({ error: 'is required' })
+    .transform(normalisePairingCode)
+    .refine((code) => code.length === pairingCodeLength, { message: `must be the ${pairingCodeLength}-character code shown in the admin app` }),
+  name: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+});
+
+export function createKioskRoutes(deps: AppDeps) {
+  const { db, clock } = deps;
+  return new Hono<AppEnv>()
+    .post('/pair', jsonBody(pairSchema), async (c) => {
+      const { code, name } = c.req.valid('json');
+      const paired = await pairKiosk(db, code, name, clock.now());
+      if (!paired) {
+        throw new AppError(400, 'invalid_code', 'This pairing code is not valid: it may be mistyped, already used or expired (codes last 10 minutes). Ask a manager for a new one.');
+      }
+      return c.json(paired, 201);
+    })
+    .use(requireManager)
+    .post('/pairing-codes', async (c) => {
+      const { code, expiresAt } = await createPairingCode(db, currentUser(c.get('user')).id, clock.now());
+      return c.json({ code, expiresAt: expiresAt.toISOString() }, 201);
+    })
+    .get('/', async (c) => {
+      const online = await deps.presence.onlineKioskIds();
+      const rows = await listKiosks(db);
+      return c.json(
+        rows.map((row) => ({
+          id: row.id,
+          name: row.name,
+          pairedAt: row.pairedAt.toISOString(),
+          lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
+          revokedAt: row.revokedAt?.toISOString() ?? null,
+          online: row.revokedAt === null && online.has(row.id),
+        })),
+      );
+    })
+    .delete('/:id', pathParams(idParam('kiosk')), async (c) => {
+      const { id } = c.req.valid('param');
+      if (!(await findKiosk(db, id))) throw notFound(`There is no kiosk with id ${id}.`);
+      await revokeKiosk(db, id, clock.now());
+      deps.events.emit('kiosk:revoked', { id });
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,36 @@
+/**
+ * The `/admin` namespace: managers connect with their session cookie, get a
+ * `snapshot` of today's board, then every `attendance:created`,
+ * `kiosk:status` and `alert` as it happens.
+ */
+import { parse } from 'hono/utils/cookie';
+import type { Namespace } from 'socket.io';
+import { sessionCookieName, validateSessionToken } from '../auth/session.js';
+import { findAuthUser } from '../auth/users.queries.js';
+import type { AppDeps } from '../http/app-env.js';
+import { loadSnapshot } from './board.js';
+
+export function registerAdminNamespace(nsp: Namespace, deps: AppDeps): void {
+  nsp.use(async (socket, next) => {
+    try {
+      const token = parse(socket.handshake.headers.cookie ?? '', sessionCookieName)[sessionCookieName];
+      const session = token ? await validateSessionToken(deps.db, token, deps.clock.now()) : null;
+      const user = session ? await findAuthUser(deps.db, session.userId) : undefined;
+      if (!user) return next(new Error('unauthorized'));
+      if (user.role !== 'manager') return next(new Error('forbidden'));
+      socket.data.userId = user.id;
+      next();
+    } catch (error) {
+      deps.logger.error('Admin handshake failed', { error: String(error) });
+      next(new Error('unavailable'));
+    }
+  });
+
+  nsp.on('connection', async (socket) => {
+    try {
+      socket.emit('snapshot', await loadSnapshot(deps));
+    } catch (error) {
+      deps.logger.error('Snapshot failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  });
+}

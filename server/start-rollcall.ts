@@ -1,0 +1,53 @@
+/**
+ * Assembles and starts the whole product around an open database: the HTTP
+ * app, Socket.IO on the same port, the live event wiring. `main.ts` calls it
+ * with the real environment; tests call it with a test database and clock.
+ */
+import type { DatabaseHandle } from '../storage/database.js';
+import { createPhotoStore } from '../storage/photo-store.js';
+import { createApp } from './app.js';
+import type { Clock } from './clock.js';
+import type { AppDeps } from './http/app-env.js';
+import { startServer, type ListenOptions, type RunningServer } from './http/start-server.js';
+import { createEventBus } from './live/event-bus.js';
+import { createKioskPresence } from './live/presence.js';
+import { attachRealtime } from './live/realtime.js';
+import type { Logger } from './logger.js';
+import type { Secrets } from './secrets.js';
+
+export type RollcallOptions = {
+  database: DatabaseHandle;
+  photoDir: string;
+  clock: Clock;
+  secrets: Secrets;
+  logger: Logger;
+  config: AppDeps['config'];
+  listen: ListenOptions;
+};
+
+export type Rollcall = { deps: AppDeps; server: RunningServer; close(): Promise<void> };
+
+export async function startRollcall(options: RollcallOptions): Promise<Rollcall> {
+  const presence = createKioskPresence();
+  const deps: AppDeps = {
+    db: options.database.db,
+    photos: createPhotoStore(options.photoDir),
+    clock: options.clock,
+    events: createEventBus(),
+    presence,
+    secrets: options.secrets,
+    logger: options.logger,
+    config: options.config,
+  };
+  const server = await startServer(createApp(deps), options.listen);
+  presence.bind(server.io);
+  const detach = attachRealtime(server.io, deps, options.database.pool);
+  return {
+    deps,
+    server,
+    async close() {
+      detach();
+      await server.close();
+    },
+  };
+}
