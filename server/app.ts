@@ -22,6 +22,7 @@ import { createShiftRoutes } from './roster/shifts.routes.js';
 import { createSettingsRoutes } from './settings/settings.routes.js';
 import { createStaffRoutes } from './staff/staff.routes.js';
 import { createSwapRoutes } from './swaps/swaps.routes.js';
+import { createWebRoutes } from './web/web.routes.js';
 
 /** JSON bodies other than photo uploads are small; refuse big ones before reading them. */
 const defaultBodyLimit = bodyLimit({
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>({ strict: false });
   app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   app.route('/api', api);
+  app.route('/', createWebRoutes());
   app.get('/', (c) => c.redirect('/app'));
   app.notFound(handleNotFound);
   app.onError(createErrorHandler(deps.logger));

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { unauthorized } from '../http/errors.js';
 import { jsonBody } from '../http/validate.js';
+import { getSettings } from '../settings/settings.queries.js';
 import { findStaffProfile } from '../staff/staff.queries.js';
 import { issueToken, issueTokenPair, verifyToken } from './api-tokens.js';
 import { currentUser, requireUser } from './authenticate.js';
@@ -95,7 +96,8 @@ export function createAuthRoutes(deps: AppDeps) {
     })
     .get('/auth/status', async (c) => {
       // Lets the sign-in page offer "create the first manager" on a new install.
-      return c.json({ needsFirstManager: (await countUsers(db)) === 0, orgName: deps.config.orgName });
+      const { timezone } = await getSettings(db, deps.config.orgTimezone);
+      return c.json({ needsFirstManager: (await countUsers(db)) === 0, orgName: deps.config.orgName, timezone });
     })
     .get('/me', requireUser, async (c) => {
       const user = currentUser(c.get('user'));

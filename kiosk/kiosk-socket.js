@@ -1,0 +1,60 @@
+// The kiosk's connection to the server (Socket.IO namespace /kiosk), wrapped
+// so the app sees plain async calls and connection state.
+import { io } from 'socket.io-client';
+
+const ackTimeoutMs = 15000;
+
+/**
+ * @param {string} token
+ * @param {{ onConnected(): void, onDisconnected(): void, onUnauthorized(message: string): void }} events
+ */
+export function createKioskSocket(token, events) {
+  const socket = io('/kiosk', { auth: { token }, transports: ['websocket', 'polling'], reconnectionDelayMax: 3000 });
+  socket.on('connect', () => events.onConnected());
+  socket.on('disconnect', (reason) => {
+    events.onDisconnected();
+    // The server ended it on purpose (revocation): it will not take us back, but keep asking in case of a restart.
+    if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 1000);
+  });
+  socket.on('connect_error', (error) => {
+    if (error.message === 'unauthorized') {
+      socket.disconnect();
+      events.onUnauthorized('This kiosk is no longer paired: a manager revoked it. Ask a manager for a new pairing code.');
+    } else {
+      events.onDisconnected();
+    }
+  });
+  socket.on('kiosk:revoked', () => {
+    socket.disconnect();
+    events.onUnauthorized('This kiosk is no longer paired: a manager revoked it. Ask a manager for a new pairing code.');
+  });
+
+  /** Resolves when connected (at once if already). */
+  const connected = () => (socket.connected ? Promise.resolve() : new Promise((resolve) => socket.once('connect', resolve)));
+
+  return {
+    /** @param {string} pin */
+    identify(pin) {
+      return socket.timeout(ackTimeoutMs).emitWithAck('identify', { pin });
+    },
+    /**
+     * Sends the frame; if the connection drops or the answer does not come,
+     * sends it again with the same requestId once connected, so the server
+     * records it once whatever happened to the first try.
+     */
+    async capture(payload, onRetry) {
+      for (let attempt = 1; ; attempt++) {
+        await connected();
+        try {
+          return await socket.timeout(ackTimeoutMs).emitWithAck('capture', payload);
+        } catch {
+          if (attempt >= 20) throw new Error('The server did not answer.');
+          onRetry?.();
+        }
+      }
+    },
+    close() {
+      socket.disconnect();
+    },
+  };
+}
