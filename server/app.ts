@@ -22,6 +22,7 @@ import { createShiftRoutes } from './roster/shifts.routes.js';
 import { createSettingsRoutes } from './settings/settings.routes.js';
 import { createStaffRoutes } from './staff/staff.routes.js';
 import { createSwapRoutes } from './swaps/swaps.routes.js';
+import { createTimesheetRoutes } from './timesheets/timesheets.routes.js';
 import { createWebRoutes } from './web/web.routes.js';
 
 /** JSON bodies other than photo uploads are small; refuse big ones before reading them. */
@@ -44,7 +45,8 @@ export function createApp(deps: AppDeps) {
     .route('/roster', createRosterRoutes(deps))
     .route('/swaps', createSwapRoutes(deps))
     .route('/settings', createSettingsRoutes(deps))
-    .route('/kiosks', createKioskRoutes(deps));
+    .route('/kiosks', createKioskRoutes(deps))
+    .route('/', createTimesheetRoutes(deps));
 
   const app = new Hono<AppEnv>({ strict: false });
   app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));

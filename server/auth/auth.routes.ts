@@ -12,6 +12,7 @@ import { findStaffProfile } from '../staff/staff.queries.js';
 import { issueToken, issueTokenPair, verifyToken } from './api-tokens.js';
 import { currentUser, requireUser } from './authenticate.js';
 import { getDecoyHash, verifyPasswordHash } from './password.js';
+import { passwordSchema, usernameSchema } from './credentials.js';
 import { registerUser } from './register-user.js';
 import { originalRoleName, roleSchema } from './roles.js';
 import {
@@ -23,18 +24,6 @@ import {
   setSessionCookie,
 } from './session.js';
 import { countUsers, findUserByUsername, userExists } from './users.queries.js';
-
-const usernameSchema = z
-  .string({ error: 'is required' })
-  .trim()
-  .min(1, 'is required')
-  .max(150, 'must be at most 150 characters')
-  .regex(/^[\w.@+-]+$/, 'may contain only letters, digits and @ . + - _');
-
-const passwordSchema = z
-  .string({ error: 'is required' })
-  .min(8, 'must be at least 8 characters')
-  .max(256, 'must be at most 256 characters');
 
 const credentialsSchema = z.object({
   username: z.string({ error: 'is required' }).min(1, 'is required').max(150, 'must be at most 150 characters'),

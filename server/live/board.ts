@@ -63,6 +63,6 @@ export async function loadSnapshot(deps: AppDeps): Promise<Snapshot> {
   const kiosks = (await listKiosks(deps.db))
     .filter((k) => k.revokedAt === null)
     .map((k) => ({ id: k.id, name: k.name, online: online.has(k.id), lastSeenAt: k.lastSeenAt?.toISOString() ?? null }));
-  return { at: now.toISOString(), timezone: settings.timezone, date, occurrences: board, kiosks };
+  return { at: now.toISOString(), timezone: settings.timezone, windowMinutes: settings.windowMinutes, date, occurrences: board, kiosks };
 }
 

@@ -70,7 +70,7 @@ export type BoardOccurrence = {
 
 export type KioskStatus = { id: number; name: string; online: boolean; lastSeenAt: string | null };
 
-export type Snapshot = { at: string; timezone: string; date: string; occurrences: BoardOccurrence[]; kiosks: KioskStatus[] };
+export type Snapshot = { at: string; timezone: string; windowMinutes: number; date: string; occurrences: BoardOccurrence[]; kiosks: KioskStatus[] };
 
 export type AttendanceCreated = AttendanceSummary & {
   staffName: string;

@@ -1,14 +1,15 @@
 /** `/api/staff/`: managers add, list and edit staff profiles. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { requireManager } from '../auth/authenticate.js';
+import { requireManager, requireUser } from '../auth/authenticate.js';
+import { passwordSchema, usernameSchema } from '../auth/credentials.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { notFound } from '../http/errors.js';
 import { entityId, idParam, jsonBody, pathParams, queryParams } from '../http/validate.js';
 import { parseWeeklyOffs } from '../roster/weekdays.js';
 import { pinSchema } from './pin.js';
 import { findStaffProfile, listStaffProfiles } from './staff.queries.js';
-import { createStaffProfile, editStaffProfile } from './staff.service.js';
+import { createStaffProfile, createStaffWithAccount, editStaffProfile } from './staff.service.js';
 
 const weeklyOffsSchema = z
   .union([z.string(), z.array(z.string())], { error: 'must be weekday names such as "Saturday,Sunday"' })
@@ -23,12 +24,23 @@ const weeklyOffsSchema = z
 
 const nameSchema = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 
-const createStaffSchema = z.object({
-  user: entityId('user'),
-  weekly_off_days: weeklyOffsSchema,
-  name: nameSchema.optional(),
-  pin: pinSchema.optional(),
-});
+/**
+ * The original body names an existing user; the admin app may instead send
+ * `username` and `password` to create the account and profile together.
+ */
+const createStaffSchema = z
+  .object({
+    user: entityId('user').optional(),
+    username: usernameSchema.optional(),
+    password: passwordSchema.optional(),
+    weekly_off_days: weeklyOffsSchema,
+    name: nameSchema.optional(),
+    pin: pinSchema.optional(),
+  })
+  .refine((body) => body.user !== undefined || (body.username !== undefined && body.password !== undefined), {
+    message: 'Send "user" (an existing user id), or "username" and "password" for a new account.',
+    path: ['user'],
+  });
 
 const editStaffSchema = z
   .object({
@@ -44,6 +56,11 @@ const editStaffSchema = z
 export function createStaffRoutes(deps: AppDeps) {
   const { db, secrets } = deps;
   return new Hono<AppEnv>()
+    .get('/directory', requireUser, async (c) => {
+      // Colleagues' names, so staff can choose whom to ask for a swap.
+      const people = await listStaffProfiles(db, { active: true });
+      return c.json(people.map((person) => ({ id: person.id, name: person.name })));
+    })
     .use(requireManager)
     .get('/', queryParams(z.object({ active: z.enum(['true', 'false']).optional() })), async (c) => {
       const { active } = c.req.valid('query');
@@ -51,12 +68,16 @@ export function createStaffRoutes(deps: AppDeps) {
     })
     .post('/', jsonBody(createStaffSchema), async (c) => {
       const body = c.req.valid('json');
-      const profile = await createStaffProfile(db, secrets.pinPepper, {
-        user: body.user,
-        weeklyOffs: body.weekly_off_days,
-        name: body.name,
-        pin: body.pin,
-      });
+      const profile =
+        body.user !== undefined
+          ? await createStaffProfile(db, secrets.pinPepper, { user: body.user, weeklyOffs: body.weekly_off_days, name: body.name, pin: body.pin })
+          : await createStaffWithAccount(db, secrets.pinPepper, {
+              username: body.username!,
+              password: body.password!,
+              weeklyOffs: body.weekly_off_days,
+              name: body.name,
+              pin: body.pin,
+            });
       return c.json(profile, 201);
     })
     .get('/:id', pathParams(idParam('staff')), async (c) => {

@@ -5,7 +5,8 @@ import { badRequest, conflict, notFound } from '../http/errors.js';
 import { describeShift, shiftsOnDays } from '../roster/template-rules.js';
 import { listTemplateShifts, lockStaffForScheduling } from '../roster/shifts.queries.js';
 import type { Weekday } from '../roster/weekdays.js';
-import { findAuthUser } from '../auth/users.queries.js';
+import { hashPassword } from '../auth/password.js';
+import { findAuthUser, insertUser } from '../auth/users.queries.js';
 import { hashPin } from './pin.js';
 import { findStaffByUser, findStaffProfile, findStaffRow, insertStaff, pinInUse, updateStaff, type StaffProfile } from './staff.queries.js';
 
@@ -31,6 +32,27 @@ export async function createStaffProfile(
     const id = await insertStaff(db, { userId: input.user, name: input.name ?? user.username, weeklyOffs: input.weeklyOffs, pinHmac });
     return (await findStaffProfile(db, id))!;
   } catch (error) {
+    mapUniqueViolations(error);
+  }
+}
+
+/** A new staff account and its profile, together or not at all. */
+export async function createStaffWithAccount(
+  db: Database,
+  pepper: Buffer,
+  input: { username: string; password: string; weeklyOffs: Weekday[]; name?: string; pin?: string },
+): Promise<StaffProfile> {
+  const passwordHash = await hashPassword(input.password);
+  const pinHmac = input.pin ? hashPin(pepper, input.pin) : null;
+  try {
+    const id = await db.transaction(async (tx) => {
+      if (pinHmac && (await pinInUse(tx, pinHmac))) throw pinTaken();
+      const user = await insertUser(tx, { username: input.username, passwordHash, role: 'staff' });
+      return insertStaff(tx, { userId: user.id, name: input.name ?? input.username, weeklyOffs: input.weeklyOffs, pinHmac });
+    });
+    return (await findStaffProfile(db, id))!;
+  } catch (error) {
+    if (isUniqueViolation(error, 'users_username_lower_key')) throw conflict('username_taken', `The username "${input.username}" is already taken.`);
     mapUniqueViolations(error);
   }
 }

@@ -1,13 +1,16 @@
 /** `/api/swaps/`: staff propose and answer swaps; managers see all and approve or reject. */
 import { inArray } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Database } from '../../storage/database.js';
 import { shifts, staff, swapStatuses, type SwapRow } from '../../storage/schema.js';
 import { currentUser, requireUser } from '../auth/authenticate.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { entityId, idParam, jsonBody, pathParams, queryParams } from '../http/validate.js';
+import { forbidden } from '../http/errors.js';
 import { occurrenceOf } from '../roster/occurrences.js';
+import { loadEffectiveOccurrences } from '../roster/roster.queries.js';
 import { localDateSchema } from '../roster/roster-params.js';
 import { getSettings } from '../settings/settings.queries.js';
 import type { SwapAction } from './swap-transitions.js';
@@ -66,6 +69,25 @@ export function createSwapRoutes(deps: AppDeps) {
       if (user.role !== 'manager' && user.staffId === null) return c.json([]);
       const rows = await listSwaps(db, { staffId: user.role === 'manager' ? undefined : user.staffId!, status });
       return c.json(await toSwapsJson(db, await zone(), rows));
+    })
+    .get('/candidates', queryParams(z.object({ withStaff: entityId('staff') })), async (c) => {
+      // A colleague's coming shifts, to choose one to take in return.
+      const user = currentUser(c.get('user'));
+      const { withStaff } = c.req.valid('query');
+      if (user.staffId === null) throw forbidden('Only staff members can propose swaps.');
+      const settings = await getSettings(db, deps.config.orgTimezone);
+      const now = DateTime.fromJSDate(deps.clock.now()).setZone(settings.timezone);
+      const occurrences = await loadEffectiveOccurrences(db, {
+        from: now.toISODate()!,
+        to: now.plus({ days: 27 }).toISODate()!,
+        zone: settings.timezone,
+        staffIds: [withStaff],
+      });
+      return c.json(
+        occurrences
+          .filter((o) => o.start.toMillis() > now.toMillis())
+          .map((o) => ({ shiftId: o.shiftId, date: o.date, start: o.start.toISO(), end: o.end.toISO(), staff: o.staffId })),
+      );
     })
     .post('/', jsonBody(proposalSchema), async (c) => {
       const swap = await proposeSwap(deps, currentUser(c.get('user')), c.req.valid('json'));

@@ -1,0 +1,78 @@
+// History: attendance by staff member and dates, with photos, a page at a
+// time; and the timesheet export.
+import { html } from 'htm/preact';
+import { useState } from 'preact/hooks';
+import { get } from '../api.js';
+import { useApp } from '../app.js';
+import { addDays } from '../format.js';
+import { Empty, Loaded, useData } from '../ui.js';
+import { PhotoViewer } from './photo-viewer.js';
+
+const pageSize = 50;
+const kindLabels = { check_in: 'Check-in', check_out: 'Check-out' };
+const statusLabels = { on_time: 'On time', late: 'Late', early: 'Early' };
+
+export function HistoryPage() {
+  const { format } = useApp();
+  const today = format.date(Date.now());
+  const [filter, setFilter] = useState({ staff: '', from: addDays(today, -6), to: today });
+  const [page, setPage] = useState(0);
+  const [photo, setPhoto] = useState(null);
+  const staff = useData(() => get('/api/staff/'));
+  const query = new URLSearchParams({ from: filter.from, to: filter.to, limit: String(pageSize + 1), offset: String(page * pageSize) });
+  if (filter.staff) query.set('staff', filter.staff);
+  const records = useData(() => get(`/api/attendance/?${query}`), [query.toString()]);
+  const nameOf = (id) => staff.data?.find((p) => p.id === id)?.name ?? `Staff ${id}`;
+  const update = (change) => {
+    setPage(0);
+    setFilter((current) => ({ ...current, ...change }));
+  };
+
+  return html`
+    <section>
+      <h1>History</h1>
+      <form class="filters row" onSubmit=${(e) => e.preventDefault()}>
+        <label>Staff
+          <select value=${filter.staff} onChange=${(e) => update({ staff: e.currentTarget.value })}>
+            <option value="">Everyone</option>
+            ${(staff.data ?? []).map((p) => html`<option value=${p.id}>${p.name}</option>`)}
+          </select>
+        </label>
+        <label>From <input type="date" value=${filter.from} onChange=${(e) => e.currentTarget.value && update({ from: e.currentTarget.value })} /></label>
+        <label>To <input type="date" value=${filter.to} onChange=${(e) => e.currentTarget.value && update({ to: e.currentTarget.value })} /></label>
+        <a class="button secondary" href=${`/api/timesheets.csv?from=${filter.from}&to=${filter.to}`} download>Export timesheet (CSV)</a>
+      </form>
+      <${Loaded} state=${records} what="Loading attendance">
+        ${(rows) =>
+          rows.length === 0
+            ? html`<${Empty}>No check-ins or check-outs ${filter.staff ? `for ${nameOf(Number(filter.staff))} ` : ''}between these dates.</${Empty}>`
+            : html`
+              <div class="table-wrap"><table>
+                <thead><tr><th>Photo</th><th>Staff</th><th>When</th><th>What</th><th>Status</th><th>Shift</th></tr></thead>
+                <tbody>
+                  ${rows.slice(0, pageSize).map(
+                    (r) => html`<tr>
+                      <td>${r.captured_image
+                        ? html`<button class="thumb" onClick=${() => setPhoto({ url: r.captured_image, caption: `${nameOf(r.staff)}, ${format.dateTime(r.timestamp)}` })}>
+                            <img src=${r.captured_image} alt=${`Photo of ${nameOf(r.staff)}`} loading="lazy" width="64" height="48" />
+                          </button>`
+                        : '—'}</td>
+                      <td>${nameOf(r.staff)}</td>
+                      <td>${format.dateTime(r.timestamp)}</td>
+                      <td>${kindLabels[r.kind] ?? r.kind}</td>
+                      <td><span class=${`state ${r.status}`}>${statusLabels[r.status] ?? r.status}</span></td>
+                      <td>${format.time(r.scheduled_start)}–${format.time(r.scheduled_end)}</td>
+                    </tr>`,
+                  )}
+                </tbody>
+              </table></div>
+              <div class="row pager">
+                <button class="secondary small" disabled=${page === 0} onClick=${() => setPage(page - 1)}>← Newer</button>
+                <span>Page ${page + 1}</span>
+                <button class="secondary small" disabled=${rows.length <= pageSize} onClick=${() => setPage(page + 1)}>Older →</button>
+              </div>`}
+      <//>
+      ${photo && html`<${PhotoViewer} photo=${photo} onClose=${() => setPhoto(null)} />`}
+    </section>
+  `;
+}

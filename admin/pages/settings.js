@@ -1,0 +1,61 @@
+// Settings: time zone, windows, lateness grace, swap approval, minimum rest.
+import { html } from 'htm/preact';
+import { useState } from 'preact/hooks';
+import { get, patch } from '../api.js';
+import { ErrorMessage, FieldError, Loaded, useData } from '../ui.js';
+
+export function SettingsPage() {
+  const state = useData(() => get('/api/settings/'));
+  return html`<section>
+    <h1>Settings</h1>
+    <${Loaded} state=${state} what="Loading settings">${(settings) => html`<${SettingsForm} settings=${settings} />`}<//>
+  </section>`;
+}
+
+function SettingsForm({ settings }) {
+  const [values, setValues] = useState(settings);
+  const [error, setError] = useState(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const set = (change) => {
+    setSaved(false);
+    setValues((current) => ({ ...current, ...change }));
+  };
+
+  async function submit(event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setValues(await patch('/api/settings/', values));
+      setSaved(true);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const number = (field, label, min, max, help) => html`
+    <label for=${field}>${label}</label>
+    <input id=${field} type="number" min=${min} max=${max} value=${values[field]} onInput=${(e) => set({ [field]: Number(e.currentTarget.value) })} required />
+    <span class="hint">${help}</span>
+    <${FieldError} error=${error} field=${field} />`;
+
+  return html`<form class="card form" onSubmit=${submit}>
+    <label for="timezone">Time zone</label>
+    <input id="timezone" list="zones" value=${values.timezone} onInput=${(e) => set({ timezone: e.currentTarget.value })} required />
+    <datalist id="zones">${zones.map((zone) => html`<option value=${zone} />`)}</datalist>
+    <span class="hint">Shift times are local times in this zone.</span>
+    <${FieldError} error=${error} field="timezone" />
+    ${number('window_minutes', 'Check-in window (minutes)', 5, 180, 'Check-in opens this long before a shift starts and closes this long after; check-out likewise around the end.')}
+    ${number('late_grace_minutes', 'Late after (minutes)', 0, 60, 'A check-in later than this after the start counts as late.')}
+    ${number('min_rest_hours', 'Minimum rest between shifts (hours)', 0, 24, '0 turns the rule off.')}
+    <label class="check"><input type="checkbox" checked=${values.swap_requires_approval} onChange=${(e) => set({ swap_requires_approval: e.currentTarget.checked })} /> Swaps need a manager’s approval</label>
+    <${ErrorMessage} error=${error && !Object.keys(error.fields ?? {}).length ? error : null} />
+    <div class="row">
+      <button type="submit" class="primary" disabled=${busy}>${busy ? 'Saving…' : 'Save settings'}</button>
+      ${saved && html`<span class="ok-text" role="status">Saved.</span>`}
+    </div>
+  </form>`;
+}

@@ -1,0 +1,49 @@
+// Small shared pieces: loading, empty and error states, and a data loader hook.
+import { html } from 'htm/preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+
+export function Loading({ what = 'Loading' }) {
+  return html`<p class="loading" role="status">${what}…</p>`;
+}
+
+export function Empty({ children }) {
+  return html`<div class="empty">${children}</div>`;
+}
+
+export function ErrorMessage({ error }) {
+  if (!error) return null;
+  return html`<p class="error" role="alert">${error.message ?? String(error)}</p>`;
+}
+
+/** The field's messages from a validation error, for showing beside the input. */
+export function FieldError({ error, field }) {
+  const messages = error?.fields?.[field];
+  return messages?.length ? html`<span class="field-error">${messages.join('; ')}</span>` : null;
+}
+
+/**
+ * Loads data with `load()` whenever `deps` change; `reload()` loads again.
+ * @returns {{ data: any, error: any, loading: boolean, reload: () => Promise<void> }}
+ */
+export function useData(load, deps = []) {
+  const [state, setState] = useState({ data: undefined, error: null, loading: true });
+  const reload = useCallback(async () => {
+    setState((current) => ({ ...current, loading: true }));
+    try {
+      setState({ data: await load(), error: null, loading: false });
+    } catch (error) {
+      setState({ data: undefined, error, loading: false });
+    }
+  }, deps);
+  useEffect(() => {
+    reload();
+  }, [reload]);
+  return { ...state, reload };
+}
+
+/** Shows `data` with `render`, or the loading/error state. */
+export function Loaded({ state, what, children }) {
+  if (state.error) return html`<${ErrorMessage} error=${state.error} />`;
+  if (state.data === undefined) return html`<${Loading} what=${what} />`;
+  return children(state.data);
+}
