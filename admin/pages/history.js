@@ -40,7 +40,7 @@ export function HistoryPage() {
         </label>
         <label>From <input type="date" value=${filter.from} onChange=${(e) => e.currentTarget.value && update({ from: e.currentTarget.value })} /></label>
         <label>To <input type="date" value=${filter.to} onChange=${(e) => e.currentTarget.value && update({ to: e.currentTarget.value })} /></label>
-        <a class="button secondary" href=${`/api/timesheets.csv?from=${filter.from}&to=${filter.to}`} download>Export timesheet (CSV)</a>
+        <a class="button secondary" href=${`/api/timesheets.csv?from=${filter.from}&to=${filter.to}`} download>Export timesheet for everyone (CSV)</a>
       </form>
       <${Loaded} state=${records} what="Loading attendance">
         ${(rows) =>

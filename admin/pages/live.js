@@ -103,7 +103,7 @@ export function LivePage() {
       </p>
       ${rows.length === 0
         ? html`<${Empty}>Nobody is scheduled today. Shifts are set on the Roster page.</${Empty}>`
-        : html`<table class="board">
+        : html`<div class="table-wrap"><table class="board">
             <thead><tr><th>Staff</th><th>Shift</th><th>State</th><th>In</th><th>Out</th></tr></thead>
             <tbody>
               ${rows.map((o) => {
@@ -117,7 +117,7 @@ export function LivePage() {
                 </tr>`;
               })}
             </tbody>
-          </table>`}
+          </table></div>`}
       ${photo && html`<${PhotoViewer} photo=${photo} onClose=${() => setPhoto(null)} />`}
     </section>
   `;

@@ -117,7 +117,13 @@ function DatedWeek() {
   return html`
     <div class="row week-nav">
       <button class="secondary small" onClick=${() => setMonday(addDays(monday, -7))}>← Previous week</button>
-      <label>Week of <input type="date" value=${monday} onChange=${(e) => e.currentTarget.value && setMonday(mondayOf(e.currentTarget.value))} /></label>
+      <label>Week of <input type="date" value=${monday} onChange=${(e) => {
+        const picked = e.currentTarget.value;
+        if (!picked) return;
+        // Show the Monday even when the week stays the same (and so nothing re-renders).
+        e.currentTarget.value = mondayOf(picked);
+        setMonday(mondayOf(picked));
+      }} /></label>
       <button class="secondary small" onClick=${() => setMonday(addDays(monday, 7))}>Next week →</button>
     </div>
     <${Loaded} state=${state} what="Loading the week">

@@ -1,5 +1,5 @@
 /** Storage functions for staff profiles. */
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../storage/database.js';
 import { staff, users } from '../../storage/schema.js';
 import { formatWeeklyOffs } from '../roster/weekdays.js';
@@ -45,7 +45,8 @@ export async function listStaffProfiles(db: Queryable, options: { active?: boole
     .from(staff)
     .innerJoin(users, eq(users.id, staff.userId))
     .where(options.active === undefined ? undefined : eq(staff.active, options.active))
-    .orderBy(asc(staff.name), asc(staff.id));
+    // lower(): the same alphabetical order on PGlite (C collation) and on a server with a locale.
+    .orderBy(asc(sql`lower(${staff.name})`), asc(staff.id));
   return rows.map(toProfile);
 }
 

@@ -1,0 +1,166 @@
+/**
+ * Swapping shifts in the admin app, with each person in their own browser
+ * context: Asha proposes to give Bo one of her shifts and take one of his,
+ * Bo accepts, and the manager's dated roster then shows both occurrences
+ * moved and marked as a swap. The week is the one `plannedWeek` describes,
+ * seeded through the API; the server's clock is the real time.
+ */
+import assert from 'node:assert/strict';
+import { DateTime } from 'luxon';
+import { test } from 'uvu';
+import {
+  button,
+  goTo,
+  launchBrowser,
+  openApp,
+  phone,
+  planToday,
+  plannedWeek,
+  seedStaff,
+  shot,
+  signIn,
+  until,
+  weekdayNames,
+  type Browser,
+  type Page,
+  type PlannedDay,
+} from '../helpers/admin-browser.js';
+import { createManager, type Account } from '../helpers/fixtures.js';
+import { createClient, type Client } from '../helpers/http.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+const plan = planToday();
+const week = plannedWeek(plan);
+const { asha, bo, shiftText } = week;
+const [, d1, d2] = week.days;
+
+let server: TestServer;
+let client: Client;
+let browser: Browser;
+let manager: Account;
+const pages: Page[] = [];
+
+test.before(async () => {
+  [server, browser] = await Promise.all([startTestServer({ now: plan.now.toISOString(), timezone: plan.timezone }), launchBrowser()]);
+  client = createClient(server.url);
+  manager = await createManager(client, 'boss');
+  const shifts = (days: PlannedDay[]) => days.map((d) => ({ day: d.weekday, start: plan.start, end: plan.end }));
+  await seedStaff(client, { token: manager.token }, asha, week.offs, shifts(asha.days));
+  await seedStaff(client, { token: manager.token }, bo, week.offs, shifts(bo.days));
+});
+test.after(async () => {
+  await browser.close();
+  await server.close();
+});
+
+async function signedIn(username: string, password: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await openApp(browser, server.url, '/app', viewport);
+  pages.push(page);
+  await signIn(page, username, password);
+  return page;
+}
+
+/** "Thu 26 Nov 12:04–20:04", as the app writes an occurrence. */
+const occurrenceLabel = (day: PlannedDay) => `${DateTime.fromISO(day.date).toFormat('ccc d LLL')} ${shiftText}`;
+
+/** The template shift id of `staffId` on `day`'s weekday. */
+async function shiftIdOf(staffId: number, day: PlannedDay): Promise<number> {
+  const reply = await client.get(`/api/shifts/?staff=${staffId}`, { token: manager.token });
+  const shift = reply.body.find((s: any) => s.day_of_week === day.weekday);
+  assert.ok(shift, `no ${day.weekday} shift for staff ${staffId}: ${reply.text}`);
+  return shift.id;
+}
+
+let ashaPage: Page;
+let boPage: Page;
+
+test('Asha proposes in the UI: her shift for one of Bo’s in return', async () => {
+  ashaPage = await signedIn(asha.username, asha.password, phone);
+  await goTo(ashaPage, 'Swaps');
+  await until.visible(ashaPage.getByText('No swaps yet.'));
+  await button(ashaPage, 'Propose a swap').click();
+  await ashaPage.getByLabel('My shift').selectOption({ label: occurrenceLabel(d2) });
+  // Only colleagues are offered, not Asha herself.
+  const colleague = ashaPage.getByLabel('Colleague');
+  await colleague.locator('option', { hasText: 'Bo Lee' }).waitFor({ state: 'attached' });
+  assert.deepEqual(await colleague.locator('option').allTextContents(), ['Choose a colleague', 'Bo Lee']);
+  await colleague.selectOption({ label: 'Bo Lee' });
+  const inReturn = ashaPage.getByLabel('Their shift in return (optional)');
+  await inReturn.selectOption({ label: occurrenceLabel(d1) });
+  // Bo's coming shifts only: every option but the first ("Nothing: …") is one of his weekdays.
+  const offered = (await inReturn.locator('option').allTextContents()).slice(1);
+  assert.ok(offered.length >= 8, offered.join(' | '));
+  const boDays = new Set(bo.days.map((d) => DateTime.fromISO(d.date).toFormat('ccc')));
+  for (const label of offered) assert.ok(boDays.has(label.slice(0, 3)) && label.endsWith(shiftText), `not one of Bo's shifts: ${label}`);
+  await ashaPage.getByLabel('Note (optional)').fill('Dentist that day');
+  await shot(ashaPage, '20-swap-propose-phone');
+  await button(ashaPage, 'Send proposal').click();
+
+  const card = ashaPage.locator('li.swap');
+  await until.visible(card.getByText(`Asha Rao gives Bo Lee the shift on ${occurrenceLabel(d2)} and takes ${occurrenceLabel(d1)} in return.`));
+  await until.visible(card.getByText('Waiting for an answer'));
+  await until.visible(card.getByText('“Dentist that day”'));
+  assert.equal(await button(card, 'Accept').count(), 0, 'the proposer cannot accept her own proposal');
+  await until.visible(button(card, 'Cancel swap'));
+  await shot(ashaPage, '21-swap-proposed-phone');
+
+  const swaps = await client.get('/api/swaps/', { token: manager.token });
+  assert.equal(swaps.body.length, 1, swaps.text);
+  assert.equal(swaps.body[0].status, 'pending');
+  assert.deepEqual(swaps.body[0].shift, { ...swaps.body[0].shift, shiftId: await shiftIdOf(asha.staffId!, d2), date: d2.date, staff: asha.staffId });
+  assert.deepEqual(swaps.body[0].inReturn, { ...swaps.body[0].inReturn, shiftId: await shiftIdOf(bo.staffId!, d1), date: d1.date, staff: bo.staffId });
+});
+
+test('Bo accepts in his own browser, and the swap is done for both', async () => {
+  boPage = await signedIn(bo.username, bo.password);
+  await goTo(boPage, 'Swaps');
+  const card = boPage.locator('li.swap');
+  await until.visible(card.getByText('Waiting for an answer'));
+  await until.visible(button(card, 'Decline'));
+  await shot(boPage, '22-swap-to-answer');
+  await button(card, 'Accept').click();
+  await until.visible(card.getByText('Done', { exact: true }));
+  assert.equal(await button(card, 'Accept').count(), 0);
+  await shot(boPage, '23-swap-done');
+
+  // Asha's page shows it too, once reloaded; and Bo's own week now has her shift, marked.
+  await ashaPage.reload();
+  await until.visible(ashaPage.locator('li.swap').getByText('Done', { exact: true }));
+  await goTo(boPage, 'My shifts');
+  await until.visible(boPage.locator('.shift-list li').filter({ hasText: occurrenceLabel(d2).replace(` ${shiftText}`, '') }).getByText('swapped'));
+});
+
+test('the manager’s dated roster shows both occurrences moved and marked as a swap', async () => {
+  const page = await signedIn('boss', manager.password);
+  await goTo(page, 'Roster');
+  await page.getByRole('tab', { name: 'Dated week' }).click();
+  const swapId = (await client.get('/api/swaps/', { token: manager.token })).body[0].id;
+  // The cell of `person` on `day`: columns are Monday…Sunday after the name.
+  const cell = (person: string, day: PlannedDay) =>
+    page.locator('table.dated tr', { has: page.getByRole('rowheader', { name: person, exact: true }) }).locator('td').nth(weekdayNames.indexOf(day.weekday));
+  for (const [day, from, to] of [
+    [d2, 'Asha Rao', 'Bo Lee'],
+    [d1, 'Bo Lee', 'Asha Rao'],
+  ] as const) {
+    const weekOf = page.getByLabel('Week of');
+    await weekOf.fill(day.date);
+    const heading = DateTime.fromISO(day.date).toFormat('ccc d LLL');
+    await until.visible(page.getByRole('columnheader', { name: heading }));
+    // The picker shows the week's Monday, whichever day of it was picked.
+    const monday = DateTime.fromISO(day.date).startOf('week').toISODate();
+    await page.waitForFunction(([input, value]) => (input as HTMLInputElement).value === value, [await weekOf.elementHandle(), monday] as const);
+    const moved = cell(to, day).locator('.occ.swapped');
+    await until.visible(moved);
+    assert.equal((await moved.textContent())?.trim(), `${shiftText} swap`);
+    assert.equal(await moved.getAttribute('title'), `Swapped (swap ${swapId})`);
+    assert.equal(await cell(from, day).locator('.occ').count(), 0, `${from} no longer works ${day.date}`);
+    await shot(page, `24-roster-dated-${day === d2 ? 'given' : 'taken'}`);
+  }
+
+  const roster = await client.get(`/api/roster/?from=${d1.date}&to=${d2.date}`, { token: manager.token });
+  const onDay = (day: PlannedDay) => roster.body.filter((o: any) => o.date === day.date).map((o: any) => [o.staff, o.swap]);
+  assert.deepEqual(onDay(d1), [[asha.staffId, swapId]]);
+  assert.deepEqual(onDay(d2), [[bo.staffId, swapId]]);
+});
+
+test.run();
