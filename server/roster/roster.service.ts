@@ -8,6 +8,7 @@ import { shiftOverrides } from '../../storage/schema.js';
 import type { AppDeps, AuthUser } from '../http/app-env.js';
 import { badRequest } from '../http/errors.js';
 import { getSettings } from '../settings/settings.queries.js';
+import { findStaffRow } from '../staff/staff.queries.js';
 import { checkMoves, findMovableOccurrence, lockPeople, writeMoves } from './occurrence-moves.js';
 import { findOverride } from './roster.queries.js';
 import { findTemplateShift } from './shifts.queries.js';
@@ -19,6 +20,9 @@ export async function changeOccurrence(deps: AppDeps, user: AuthUser, change: Oc
   if (!shift) throw badRequest('validation_failed', `There is no shift with id ${change.shiftId}.`, { shiftId: [`no shift with id ${change.shiftId}`] });
   if (DateTime.fromISO(change.date, { zone: 'UTC' }).weekday !== shift.dayOfWeek) {
     throw badRequest('validation_failed', `Shift ${change.shiftId} is not worked on ${change.date}: it is a ${DateTime.fromObject({ weekday: shift.dayOfWeek as 1 }).toFormat('cccc')} shift.`, { date: ['is not a day this shift is worked'] });
+  }
+  if ('assignee' in change && !(await findStaffRow(deps.db, change.assignee))) {
+    throw badRequest('validation_failed', `There is no staff member with id ${change.assignee}.`, { assignee: [`no staff member with id ${change.assignee}`] });
   }
   const settings = await getSettings(deps.db, deps.config.orgTimezone);
   const context = { zone: settings.timezone, minRestHours: settings.minRestHours, now: deps.clock.now() };
