@@ -55,10 +55,20 @@ export async function findMovableOccurrence(
   return occurrence;
 }
 
-/** Checks every rule for every person the moves touch; throws a 409 naming the rule and the shifts. */
-export async function checkMoves(tx: Queryable, moves: readonly Move[], context: MoveContext): Promise<void> {
+/**
+ * Checks every rule for every person the moves touch; throws a 409 naming
+ * the rule and the shifts. For a swap (`bySwap`), an occurrence another
+ * swap already moved cannot move again; a manager's change can.
+ */
+export async function checkMoves(tx: Queryable, moves: readonly Move[], context: MoveContext, options: { bySwap?: boolean } = {}): Promise<void> {
   const moving: EffectiveOccurrence[] = [];
-  for (const move of moves) moving.push(await findMovableOccurrence(tx, move, move.from, context));
+  for (const move of moves) {
+    const occurrence = await findMovableOccurrence(tx, move, move.from, context);
+    if (options.bySwap && occurrence.swapId !== null) {
+      throw conflict('already_moved', `The shift on ${describeOccurrence(occurrence)} has already been moved by another swap, so it cannot be swapped again.`);
+    }
+    moving.push(occurrence);
+  }
   const people = [...new Set(moves.map((move) => move.to))];
   const rows = await tx.select({ id: staff.id, name: staff.name, weeklyOffs: staff.weeklyOffs, active: staff.active }).from(staff).where(inArray(staff.id, people));
   const dates = moves.map((move) => DateTime.fromISO(move.date, { zone: 'UTC' }));

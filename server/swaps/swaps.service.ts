@@ -53,7 +53,7 @@ export async function proposeSwap(deps: AppDeps, user: AuthUser, proposal: SwapP
     const context = await moveContext(deps, tx);
     // Refuse now what could never be carried out, rather than at the final yes.
     await lockPeople(tx, [proposer, proposal.withStaff]);
-    await checkMoves(tx, movesOf(values), context);
+    await checkMoves(tx, movesOf(values), context, { bySwap: true });
     return insertSwap(tx, values);
   });
 }
@@ -80,7 +80,7 @@ export async function actOnSwap(deps: AppDeps, user: AuthUser, swapId: number, a
     const moves = movesOf(swap);
     if (action === 'accept' || action === 'approve') {
       await lockPeople(tx, [swap.proposerStaffId, swap.counterpartStaffId]);
-      await checkMoves(tx, moves, context);
+      await checkMoves(tx, moves, context, { bySwap: true });
     }
     const changed = await changeSwapStatus(tx, swap.id, swap.status, transition.next, action === 'approve' || action === 'reject' ? user.id : null, context.now);
     if (!changed) throw conflict('swap_not_open', 'This swap was changed by someone else a moment ago. Reload to see where it stands.');

@@ -224,9 +224,10 @@ test('an occurrence a swap moved is not moved by another swap; a manager’s rea
   const carol = await staffWith('carol', []);
   const first = await proposeOk(asha, ben, ashaMon);
   assert.equal((await act(ben, first, 'accept')).body.status, 'done');
-  const passOn = await proposeOk(ben, carol, ashaMon);
-  assertError(await act(carol, passOn, 'accept'), 409, 'already_moved');
-  assert.equal(await statusOf(passOn), 'pending');
+  // Refused when proposed, not only at the final yes.
+  const passOn = await propose(ben, carol, ashaMon);
+  assertError(passOn, 409, 'already_moved');
+  assert.match(passOn.body.error.message, /already been moved by another swap/);
   assert.deepEqual(await ashaMondayWorkers(), [ben.staffId]);
 
   // Next Monday, reassigned by a manager to Carol: Carol may swap it on.
