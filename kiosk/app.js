@@ -136,7 +136,9 @@ function Station({ token, org, onUnpaired }) {
   }, [camera]);
 
   const backToIdle = useCallback(() => setFlow({ step: 'idle' }), []);
-  const locked = lockedUntil > now;
+  // Against the time of this render, not `now`: that can be a second old, and a 5-minute lock must not read 5:01.
+  const lockMs = lockedUntil - Date.now();
+  const locked = lockMs > 0;
 
   async function identify(pin) {
     setMessage(null);
@@ -157,7 +159,9 @@ function Station({ token, org, onUnpaired }) {
     }
     if (camera.state !== 'ready') {
       setFlow({ step: 'idle' });
-      setMessage({ kind: 'error', text: `Hello, ${reply.staff.name}. ${camera.error ?? 'The camera is not ready yet.'} Ask a manager for help.` });
+      // The banner above gives the manager the technical details; the person just needs to know what to do.
+      const problem = camera.state === 'failed' ? 'The camera is not working, so this kiosk cannot check you in.' : 'The camera is not ready yet.';
+      setMessage({ kind: 'error', text: `Hello, ${reply.staff.name}. ${problem} Ask a manager for help.` });
       return;
     }
     const windows = reply.windows;
@@ -248,14 +252,14 @@ function Station({ token, org, onUnpaired }) {
         ? html`<${IdleScreen}
             message=${message}
             locked=${locked}
-            lockSeconds=${Math.ceil((lockedUntil - now) / 1000)}
+            lockSeconds=${Math.ceil(lockMs / 1000)}
             enabled=${padEnabled}
             busy=${flow.step === 'identifying'}
             onSubmit=${identify}
           />`
         : null}
       ${flow.step === 'identified' && html`<${IdentifiedScreen} flow=${flow} format=${format} onChoose=${(w) => setFlow({ ...flow, chosen: w })} onCancel=${backToIdle} />`}
-      ${flow.step === 'sending' && html`<section class="screen hello"><h1>Hello, ${flow.staff.name}</h1><p class="lead">Hold still…</p></section>`}
+      ${flow.step === 'sending' && html`<section class="screen hello"><h1>Hello, ${flow.staff.name}</h1><p class="lead">${flow.retrying ? 'Photo taken. Please wait: it is sent as soon as the connection is back.' : 'Hold still…'}</p></section>`}
       ${flow.step === 'confirmed' && html`<${ConfirmScreen} flow=${flow} format=${format} onDone=${backToIdle} />`}
     </div>
   `;

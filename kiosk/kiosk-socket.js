@@ -44,6 +44,8 @@ export function createKioskSocket(token, events) {
      */
     async capture(payload, onRetry) {
       for (let attempt = 1; ; attempt++) {
+        // Say so when the photo has to wait for the connection, not only after an unanswered try.
+        if (!socket.connected) onRetry?.();
         await connected();
         try {
           return await socket.timeout(ackTimeoutMs).emitWithAck('capture', payload);

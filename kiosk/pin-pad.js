@@ -1,7 +1,7 @@
 // The PIN pad: real buttons for touch and mouse, and the physical keyboard
 // (digits, Backspace, Enter) for a laptop.
 import { html } from 'htm/preact';
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 
 const keys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'Clear', '0', 'OK'];
 
@@ -17,7 +17,9 @@ export function PinPad({ pin, length, enabled, onChange, onSubmit }) {
     else onChange((current) => (current.length < length ? current + key : current));
   };
 
-  useEffect(() => {
+  // A layout effect, attached as the pad is drawn: a plain effect waits for the next frame,
+  // and a digit typed in between (right after the previous person finished) would be lost.
+  useLayoutEffect(() => {
     const onKey = (event) => {
       if (event.target instanceof HTMLInputElement) return;
       if (/^[0-9]$/.test(event.key)) press(event.key);

@@ -14,6 +14,9 @@ import { createLogger } from '../../server/logger.js';
 import { deriveSecrets } from '../../server/secrets.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
+/** The secret key behind the test server's keys; a second server process given it as `SECRET_KEY` reads the same PINs and tokens. */
+export const testSecretKey = 'test-secret-key-that-is-long-enough-0123456789';
+
 export type TestServer = {
   url: string;
   clock: ManualClock;
@@ -23,6 +26,18 @@ export type TestServer = {
   server: RunningServer;
   /** Empties the database between tests. */
   reset(): Promise<void>;
+  /**
+   * Stops the HTTP and Socket.IO server (not the database), runs `whileDown`
+   * if given, then starts a new one on the same port with the same database,
+   * photo folder and clock, as a process restart would. `deps` and `server`
+   * then name the new one.
+   *
+   * @example
+   *   await server.restart(async () => {
+   *     await page.getByText('Reconnecting…').waitFor();
+   *   });
+   */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -30,28 +45,41 @@ export async function startTestServer(options: { timezone?: string; now?: string
   const database = await createTestDatabase();
   const photoDir = await mkdtemp(path.join(tmpdir(), 'rollcall-photos-'));
   const clock = createManualClock(options.now ?? '2026-11-23T12:00:00Z');
-  const rollcall = await startRollcall({
-    database,
-    photoDir,
+  const start = (port: number) =>
+    startRollcall({
+      database,
+      photoDir,
+      clock,
+      secrets: deriveSecrets(testSecretKey),
+      logger: createLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent'),
+      config: { orgTimezone: options.timezone ?? 'UTC', orgName: 'Test Site', secureCookies: false },
+      listen: { port, host: '127.0.0.1' },
+    });
+  let rollcall = await start(0);
+  const testServer: TestServer = {
+    url: rollcall.server.url,
     clock,
-    secrets: deriveSecrets('test-secret-key-that-is-long-enough-0123456789'),
-    logger: createLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent'),
-    config: { orgTimezone: options.timezone ?? 'UTC', orgName: 'Test Site', secureCookies: false },
-    listen: { port: 0, host: '127.0.0.1' },
-  });
-  const { deps, server } = rollcall;
-  return {
-    url: server.url,
-    clock,
     database,
-    deps,
+    deps: rollcall.deps,
     photoDir,
-    server,
+    server: rollcall.server,
     reset: () => database.reset(),
+    async restart(whileDown) {
+      await rollcall.close();
+      try {
+        await whileDown?.();
+      } finally {
+        // Back up even when `whileDown` failed, so the rest of the file still has a server.
+        rollcall = await start(Number(new URL(testServer.url).port));
+        testServer.deps = rollcall.deps;
+        testServer.server = rollcall.server;
+      }
+    },
     async close() {
       await rollcall.close();
       await database.close();
       await rm(photoDir, { recursive: true, force: true });
     },
   };
+  return testServer;
 }
