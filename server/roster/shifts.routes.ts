@@ -48,6 +48,7 @@ function ensureMayRead(user: AuthUser, staffId: number) {
 export function createShiftRoutes(deps: AppDeps) {
   const { db, clock } = deps;
   const missing = (id: number) => notFound(`There is no shift with id ${id}.`);
+  const scheduleContext = () => ({ defaultTimezone: deps.config.orgTimezone, now: clock.now() });
 
   return new Hono<AppEnv>()
     .use(requireUser)
@@ -67,7 +68,7 @@ export function createShiftRoutes(deps: AppDeps) {
         dayOfWeek: body.day_of_week,
         startTime: body.shift_start,
         endTime: body.shift_end,
-      });
+      }, scheduleContext());
       return c.json(toShiftJson(shift), 201);
     })
     .get('/:id', pathParams(idParam('shift')), async (c) => {
@@ -84,7 +85,7 @@ export function createShiftRoutes(deps: AppDeps) {
         ...(body.day_of_week !== undefined && { dayOfWeek: body.day_of_week }),
         ...(body.shift_start !== undefined && { startTime: body.shift_start }),
         ...(body.shift_end !== undefined && { endTime: body.shift_end }),
-      });
+      }, scheduleContext());
       return c.json(toShiftJson(shift));
     })
     .delete('/:id', requireManager, pathParams(idParam('shift')), async (c) => {

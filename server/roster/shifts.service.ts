@@ -3,9 +3,15 @@
  * transaction that first locks the staff member's row, so two edits racing
  * for one person cannot both slip an overlapping shift past the check.
  */
+import { eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import type { Database, Queryable } from '../../storage/database.js';
+import { shiftOverrides, staff } from '../../storage/schema.js';
 import { AppError, badRequest, notFound } from '../http/errors.js';
 import { getSettings } from '../settings/settings.queries.js';
+import { listOccurrences } from './occurrences.js';
+import { loadEffectiveOccurrences } from './roster.queries.js';
+import { checkScheduleChange } from './schedule-rules.js';
 import { checkTemplateShift } from './template-rules.js';
 import {
   findTemplateShift,
@@ -18,29 +24,66 @@ import {
 
 export type ShiftInput = { dayOfWeek: number; startTime: string; endTime: string };
 
-async function assertFits(tx: Queryable, staffId: number, weeklyOffs: number[], candidate: ShiftInput & { id?: number }) {
-  const existing = await listTemplateShifts(tx, { staffId });
-  const { minRestHours } = await getSettings(tx, 'UTC');
-  const verdict = checkTemplateShift(candidate, existing, weeklyOffs, minRestHours);
+/** What the checks need beyond the database: the zone until one is set, and now. */
+export type ScheduleContext = { defaultTimezone: string; now: Date };
+
+/** How far ahead template edits are checked against dated changes (swaps, one-day moves). */
+export const datedCheckDays = 56;
+
+async function assertFits(
+  tx: Queryable,
+  staff: { id: number; name: string; weeklyOffs: number[] },
+  candidate: ShiftInput & { id?: number },
+  context: ScheduleContext,
+) {
+  const existing = await listTemplateShifts(tx, { staffId: staff.id });
+  const settings = await getSettings(tx, context.defaultTimezone);
+  const verdict = checkTemplateShift(candidate, existing, staff.weeklyOffs, settings.minRestHours);
   if (!verdict.ok) throw new AppError(409, verdict.code, verdict.message);
+  // The template alone is not the whole schedule: shifts taken over by swap or
+  // by a manager's one-day change must not collide with the new template either.
+  const today = DateTime.fromJSDate(context.now).setZone(settings.timezone);
+  const from = today.toISODate()!;
+  const to = today.plus({ days: datedCheckDays }).toISODate()!;
+  const shift = { id: candidate.id ?? 0, staffId: staff.id, ...candidate };
+  // Dates of this shift already given to someone else or cancelled are not theirs to collide with.
+  const overridden = candidate.id === undefined ? [] : await tx.select({ date: shiftOverrides.date }).from(shiftOverrides).where(eq(shiftOverrides.shiftId, candidate.id));
+  const arriving = listOccurrences([shift], from, to, settings.timezone).filter(
+    (o) => o.start.toMillis() > context.now.getTime() && !overridden.some((row) => row.date === o.date),
+  );
+  const schedule = await loadEffectiveOccurrences(tx, { from: today.minus({ days: 1 }).toISODate()!, to, zone: settings.timezone, staffIds: [staff.id] });
+  const dated = checkScheduleChange({
+    person: { staffId: staff.id, name: staff.name, weeklyOffs: [] },
+    schedule,
+    leaving: [],
+    arriving,
+    minRestHours: settings.minRestHours,
+  });
+  if (!dated.ok) throw new AppError(409, dated.code, dated.message);
 }
 
-export async function addTemplateShift(db: Database, staffId: number, input: ShiftInput): Promise<TemplateShiftRecord> {
+async function lockOwner(tx: Queryable, staffId: number) {
+  if (!(await lockStaffForScheduling(tx, staffId))) return undefined;
+  const [row] = await tx.select({ id: staff.id, name: staff.name, weeklyOffs: staff.weeklyOffs }).from(staff).where(eq(staff.id, staffId));
+  return row;
+}
+
+export async function addTemplateShift(db: Database, staffId: number, input: ShiftInput, context: ScheduleContext): Promise<TemplateShiftRecord> {
   return db.transaction(async (tx) => {
-    const owner = await lockStaffForScheduling(tx, staffId);
+    const owner = await lockOwner(tx, staffId);
     if (!owner) throw badRequest('validation_failed', `There is no staff member with id ${staffId}.`, { staff: [`no staff member with id ${staffId}`] });
-    await assertFits(tx, staffId, owner.weeklyOffs, input);
+    await assertFits(tx, owner, input, context);
     return insertTemplateShift(tx, { staffId, ...input });
   });
 }
 
-export async function editTemplateShift(db: Database, shiftId: number, changes: Partial<ShiftInput>): Promise<TemplateShiftRecord> {
+export async function editTemplateShift(db: Database, shiftId: number, changes: Partial<ShiftInput>, context: ScheduleContext): Promise<TemplateShiftRecord> {
   return db.transaction(async (tx) => {
     const current = await findTemplateShift(tx, shiftId);
     if (!current) throw notFound(`There is no shift with id ${shiftId}.`);
-    const owner = await lockStaffForScheduling(tx, current.staffId);
+    const owner = await lockOwner(tx, current.staffId);
     const next = { ...current, ...changes };
-    await assertFits(tx, current.staffId, owner!.weeklyOffs, next);
+    await assertFits(tx, owner!, next, context);
     return updateTemplateShift(tx, shiftId, { dayOfWeek: next.dayOfWeek, startTime: next.startTime, endTime: next.endTime });
   });
 }

@@ -94,7 +94,7 @@ export function createStaffRoutes(deps: AppDeps) {
         name: body.name,
         active: body.active,
         pin: body.pin,
-      });
+      }, { defaultTimezone: deps.config.orgTimezone, now: deps.clock.now() });
       return c.json(profile);
     });
 }

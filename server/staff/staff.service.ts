@@ -3,6 +3,12 @@ import type { Database } from '../../storage/database.js';
 import { isUniqueViolation } from '../../storage/errors.js';
 import { badRequest, conflict, notFound } from '../http/errors.js';
 import { describeShift, shiftsOnDays } from '../roster/template-rules.js';
+import { DateTime } from 'luxon';
+import { weekdayOf } from '../roster/occurrences.js';
+import { loadEffectiveOccurrences } from '../roster/roster.queries.js';
+import { describeOccurrence } from '../roster/schedule-rules.js';
+import { datedCheckDays, type ScheduleContext } from '../roster/shifts.service.js';
+import { getSettings } from '../settings/settings.queries.js';
 import { listTemplateShifts, lockStaffForScheduling } from '../roster/shifts.queries.js';
 import type { Weekday } from '../roster/weekdays.js';
 import { hashPassword } from '../auth/password.js';
@@ -62,6 +68,7 @@ export async function editStaffProfile(
   pepper: Buffer,
   staffId: number,
   changes: { weeklyOffs?: Weekday[]; name?: string; active?: boolean; pin?: string },
+  context: ScheduleContext,
 ): Promise<StaffProfile> {
   try {
     await db.transaction(async (tx) => {
@@ -73,6 +80,22 @@ export async function editStaffProfile(
           throw conflict(
             'shift_on_weekly_off',
             `These days cannot be days off while shifts start on them: ${clashes.map(describeShift).join(', ')}. Move or remove those shifts first.`,
+          );
+        }
+        // Shifts taken over for one date (swaps, a manager's change) count too.
+        const settings = await getSettings(tx, context.defaultTimezone);
+        const today = DateTime.fromJSDate(context.now).setZone(settings.timezone);
+        const coming = await loadEffectiveOccurrences(tx, {
+          from: today.toISODate()!,
+          to: today.plus({ days: datedCheckDays }).toISODate()!,
+          zone: settings.timezone,
+          staffIds: [staffId],
+        });
+        const onNewOffs = coming.filter((o) => o.start.toMillis() > context.now.getTime() && changes.weeklyOffs!.includes(weekdayOf(o.date) as Weekday));
+        if (onNewOffs.length > 0) {
+          throw conflict(
+            'shift_on_weekly_off',
+            `These days cannot be days off while this person works shifts on them: ${onNewOffs.map(describeOccurrence).join(', ')}. Move those shifts first.`,
           );
         }
       }

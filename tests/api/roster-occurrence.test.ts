@@ -154,4 +154,32 @@ test('only managers change occurrences; bad bodies and unknown ids are 400; an i
   assert.ok((await week()).every(([, , staff, reassigned]) => staff === asha.staffId && !reassigned));
 });
 
+
+test('template edits and days off respect shifts taken over for one date', async () => {
+  const ben = await createStaffMember(client, manager, 'ben', { weeklyOffs: 'Sunday' });
+  const moved = await client.patch('/api/roster/occurrence', { shiftId: ashaMonday, date: '2026-11-23', assignee: ben.staffId }, await auth(manager));
+  assert.equal(moved.status, 200, moved.text);
+
+  // Ben now works Monday 23 November 09:00–17:00; a Monday template shift of 10:00–18:00 would collide with it.
+  const clash = await client.post('/api/shifts/', { staff: ben.staffId, day_of_week: 'Monday', shift_start: '10:00', shift_end: '18:00' }, await auth(manager));
+  assertError(clash, 409, 'shift_overlap');
+  assert.match(clash.body.error.message, /Monday 23 November 10:00–18:00 and Monday 23 November 09:00–17:00/);
+  // An evening shift that does not touch it is fine.
+  const evening = await client.post('/api/shifts/', { staff: ben.staffId, day_of_week: 'Monday', shift_start: '18:00', shift_end: '22:00' }, await auth(manager));
+  assert.equal(evening.status, 201, evening.text);
+  await client.delete(`/api/shifts/${evening.body.id}/`, await auth(manager));
+
+  // Nor can Monday become his day off while he works that Monday.
+  const off = await client.patch(`/api/staff/${ben.staffId}/`, { weekly_off_days: 'Monday' }, await auth(manager));
+  assertError(off, 409, 'shift_on_weekly_off');
+  assert.match(off.body.error.message, /Monday 23 November 09:00–17:00/);
+  const profile = await client.get(`/api/staff/${ben.staffId}/`, await auth(manager));
+  assert.equal(profile.body.weekly_off_days, 'Sunday');
+
+  // Once the date has passed, it no longer stands in the way.
+  server.clock.set('2026-11-24T15:00:00Z');
+  const later = await client.patch(`/api/staff/${ben.staffId}/`, { weekly_off_days: 'Monday' }, await auth(manager));
+  assert.equal(later.status, 200, later.text);
+});
+
 test.run();
