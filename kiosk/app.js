@@ -194,7 +194,7 @@ function Station({ token, org, onUnpaired }) {
       setFlow({ step: 'confirmed', staff, attendance: reply.attendance, photo: frame.url });
     } catch {
       setFlow({ step: 'idle' });
-      setMessage({ kind: 'error', text: 'The server did not answer, so nothing was recorded. Please try again.' });
+      setMessage({ kind: 'error', text: 'The connection to the server was lost, so your check-in may not have been saved. Please try again when the connection is back: trying twice never records twice.' });
     }
   }
 
@@ -282,11 +282,11 @@ function IdleScreen({ message, locked, lockSeconds, enabled, busy, onSubmit }) {
     }
   };
   const lockText = locked
-    ? `Too many wrong PINs. Try again in ${Math.floor(lockSeconds / 60)}:${String(lockSeconds % 60).padStart(2, '0')}.`
+    ? `Too many wrong PINs. Try again in ${Math.floor(lockSeconds / 60)}:${String(lockSeconds % 60).padStart(2, '0')}. A manager has been told.`
     : null;
   return html`
     <section class="screen idle">
-      <p class="lead">${busy ? 'Checking…' : 'Enter your PIN'}</p>
+      <p class="lead">${locked ? 'This kiosk is locked for a moment' : busy ? 'Checking…' : 'Enter your PIN'}</p>
       <div class="dots" aria-label=${`${pin.length} of ${pinLength} digits entered`}>
         ${Array.from({ length: pinLength }, (_, i) => html`<span class=${i < pin.length ? 'dot filled' : 'dot'}></span>`)}
       </div>

@@ -3,6 +3,8 @@
 import { io } from 'socket.io-client';
 
 const ackTimeoutMs = 15000;
+/** A person will not wait longer than this at the kiosk (and the server's attempt expires after two minutes). */
+const giveUpAfterMs = 120000;
 
 /**
  * @param {string} token
@@ -29,8 +31,21 @@ export function createKioskSocket(token, events) {
     events.onUnauthorized('This kiosk is no longer paired: a manager revoked it. Ask a manager for a new pairing code.');
   });
 
-  /** Resolves when connected (at once if already). */
-  const connected = () => (socket.connected ? Promise.resolve() : new Promise((resolve) => socket.once('connect', resolve)));
+  /** Resolves when connected (at once if already); rejects if that has not happened by `deadline`. */
+  const connected = (deadline) =>
+    socket.connected
+      ? Promise.resolve()
+      : new Promise((resolve, reject) => {
+          const timer = setTimeout(() => {
+            socket.off('connect', onConnect);
+            reject(new Error('The server could not be reached.'));
+          }, Math.max(0, deadline - Date.now()));
+          const onConnect = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+          socket.once('connect', onConnect);
+        });
 
   return {
     /** @param {string} pin */
@@ -43,14 +58,15 @@ export function createKioskSocket(token, events) {
      * records it once whatever happened to the first try.
      */
     async capture(payload, onRetry) {
-      for (let attempt = 1; ; attempt++) {
+      const deadline = Date.now() + giveUpAfterMs;
+      for (;;) {
         // Say so when the photo has to wait for the connection, not only after an unanswered try.
         if (!socket.connected) onRetry?.();
-        await connected();
+        await connected(deadline);
         try {
           return await socket.timeout(ackTimeoutMs).emitWithAck('capture', payload);
         } catch {
-          if (attempt >= 20) throw new Error('The server did not answer.');
+          if (Date.now() >= deadline) throw new Error('The server did not answer.');
           onRetry?.();
         }
       }

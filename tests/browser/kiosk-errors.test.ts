@@ -76,8 +76,9 @@ test('five wrong PINs lock the kiosk: the pad is disabled and "Try again in m:ss
     await until.visible(alert().getByText(`That PIN is not right. ${5 - i === 1 ? '1 try' : `${5 - i} tries`} left`));
   }
   await enterPin(page, '000000', 'keyboard');
-  const countdown = alert().getByText(/^Too many wrong PINs\. Try again in \d:\d\d\.$/);
+  const countdown = alert().getByText(/^Too many wrong PINs\. Try again in \d:\d\d\. A manager has been told\.$/);
   await until.visible(countdown);
+  await until.visible(page.getByText('This kiosk is locked for a moment'));
   await saveShot(page, '12-locked');
   for (const key of ['0', '5', '9', 'Clear']) await until.disabled(button(page, key));
 
