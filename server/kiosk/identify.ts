@@ -3,13 +3,14 @@
  * with the per-kiosk wrong-PIN lockout.
  */
 import { DateTime } from 'luxon';
+import type { Queryable } from '../../storage/database.js';
 import type { AppDeps } from '../http/app-env.js';
 import type { IdentifyAck, KioskWindow } from '../live/contract.js';
 import { findStaffWindows, windowClosedMessage } from '../attendance/record-attendance.js';
 import type { OpenWindow } from '../attendance/windows.js';
 import { hashPin } from '../staff/pin.js';
 import { attemptLifetimeMs, signAttempt } from './kiosk-tokens.js';
-import { clearPinFailures, findStaffByPinHmac, recentPinFailures, recordPinFailure } from './kiosks.queries.js';
+import { clearPinFailures, findStaffByPinHmac, lockKiosk, recentPinFailures, recordPinFailure } from './kiosks.queries.js';
 import { lockoutMemoryMs, lockoutState, type LockoutState } from './lockout.js';
 
 function lockedMessage(retryAfterSeconds: number): string {
@@ -31,37 +32,60 @@ export function toKioskWindow(window: OpenWindow, zone: string, recordedAt?: Dat
   };
 }
 
-async function currentLockout(deps: AppDeps, kioskId: number, now: Date): Promise<LockoutState> {
-  const failures = await recentPinFailures(deps.db, kioskId, new Date(now.getTime() - lockoutMemoryMs));
+async function currentLockout(db: Queryable, kioskId: number, now: Date): Promise<LockoutState> {
+  const failures = await recentPinFailures(db, kioskId, new Date(now.getTime() - lockoutMemoryMs));
   return lockoutState(failures, now);
+}
+
+type PinCheck =
+  | { result: 'locked'; retryAfterSeconds: number; justLocked: boolean }
+  | { result: 'wrong'; attemptsLeft: number }
+  | { result: 'right'; person: { id: number; name: string } };
+
+/**
+ * Checks a PIN against the lockout inside one transaction holding the
+ * kiosk's row lock. Guesses sent at once, to one server process or several,
+ * are therefore checked one after another: each sees the failures before it,
+ * so no more than 5 are ever checked before the lock.
+ */
+function checkPin(deps: AppDeps, kioskId: number, pin: unknown, now: Date): Promise<PinCheck> {
+  return deps.db.transaction(async (tx): Promise<PinCheck> => {
+    await lockKiosk(tx, kioskId);
+    const before = await currentLockout(tx, kioskId, now);
+    if (before.locked) return { result: 'locked', retryAfterSeconds: before.retryAfterSeconds, justLocked: false };
+    const person = typeof pin === 'string' && /^[0-9]{6}$/.test(pin) ? await findStaffByPinHmac(tx, hashPin(deps.secrets.pinPepper, pin)) : undefined;
+    if (person) {
+      await clearPinFailures(tx, kioskId);
+      return { result: 'right', person };
+    }
+    await recordPinFailure(tx, kioskId, now);
+    const after = await currentLockout(tx, kioskId, now);
+    return after.locked ? { result: 'locked', retryAfterSeconds: after.retryAfterSeconds, justLocked: true } : { result: 'wrong', attemptsLeft: after.attemptsLeft };
+  });
 }
 
 export async function identifyStaff(deps: AppDeps, kiosk: { id: number; name: string }, pin: unknown): Promise<IdentifyAck> {
   const now = deps.clock.now();
-  const before = await currentLockout(deps, kiosk.id, now);
-  if (before.locked) {
-    return { ok: false, error: { code: 'locked', message: lockedMessage(before.retryAfterSeconds), retryAfterSeconds: before.retryAfterSeconds } };
-  }
-  const person = typeof pin === 'string' && /^[0-9]{6}$/.test(pin) ? await findStaffByPinHmac(deps.db, hashPin(deps.secrets.pinPepper, pin)) : undefined;
-  if (!person) {
-    await recordPinFailure(deps.db, kiosk.id, now);
-    const after = await currentLockout(deps, kiosk.id, now);
-    if (after.locked) {
+  const check = await checkPin(deps, kiosk.id, pin, now);
+  if (check.result === 'locked') {
+    if (check.justLocked) {
       deps.events.emit('alert', {
         type: 'pin_lockout',
-        message: `Kiosk "${kiosk.name}" locked for ${Math.ceil(after.retryAfterSeconds / 60)} minutes after repeated wrong PINs.`,
+        message: `Kiosk "${kiosk.name}" locked for ${Math.ceil(check.retryAfterSeconds / 60)} minutes after repeated wrong PINs.`,
         at: now.toISOString(),
         kioskId: kiosk.id,
       });
-      return { ok: false, error: { code: 'locked', message: lockedMessage(after.retryAfterSeconds), retryAfterSeconds: after.retryAfterSeconds } };
     }
-    const left = after.attemptsLeft;
+    return { ok: false, error: { code: 'locked', message: lockedMessage(check.retryAfterSeconds), retryAfterSeconds: check.retryAfterSeconds } };
+  }
+  if (check.result === 'wrong') {
+    const left = check.attemptsLeft;
     return {
       ok: false,
       error: { code: 'invalid_pin', message: `That PIN is not right. ${left === 1 ? '1 try' : `${left} tries`} left before the kiosk locks.`, attemptsLeft: left },
     };
   }
-  await clearPinFailures(deps.db, kiosk.id);
+  const person = check.person;
 
   const windows = await findStaffWindows(deps, person.id, now);
   const zone = windows.settings.timezone;

@@ -48,8 +48,11 @@ export function registerKioskNamespace(nsp: Namespace, deps: AppDeps, hooks: Kio
 
     /** Runs a handler with its ack: validation failures and surprises become error acks, never a crash. */
     const handle = <T>(name: string, run: (payload: unknown) => Promise<T>) => {
-      socket.on(name, async (payload: unknown, ack: unknown) => {
+      socket.on(name, async (...args: unknown[]) => {
+        // The ack is always the last argument: `emit('identify', ack)` sends no payload at all.
+        const ack = args.at(-1);
         const reply = typeof ack === 'function' ? (ack as (value: unknown) => void) : () => {};
+        const payload = typeof args[0] === 'function' ? undefined : args[0];
         try {
           if (!(await isKioskActive(deps.db, kiosk.id))) {
             reply(invalid('This kiosk has been revoked.'));

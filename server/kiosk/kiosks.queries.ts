@@ -1,6 +1,6 @@
 /** Storage functions for kiosks, pairing codes, PIN failures and capture request ids. */
 import { and, asc, eq, gt, gte, isNull } from 'drizzle-orm';
-import type { Queryable } from '../../storage/database.js';
+import type { Queryable, Transaction } from '../../storage/database.js';
 import { isUniqueViolation } from '../../storage/errors.js';
 import { kioskRequests, kiosks, pairingCodes, pinFailures, staff } from '../../storage/schema.js';
 import { hashToken } from '../auth/session.js';
@@ -78,6 +78,11 @@ export async function revokeKiosk(db: Queryable, kioskId: number, now: Date): Pr
 
 export async function touchKiosk(db: Queryable, kioskId: number, now: Date): Promise<void> {
   await db.update(kiosks).set({ lastSeenAt: now }).where(eq(kiosks.id, kioskId));
+}
+
+/** Holds this kiosk's row lock until the transaction ends: PIN checks on one kiosk take turns, on any server process. */
+export async function lockKiosk(tx: Transaction, kioskId: number): Promise<void> {
+  await tx.select({ id: kiosks.id }).from(kiosks).where(eq(kiosks.id, kioskId)).for('update');
 }
 
 export async function recentPinFailures(db: Queryable, kioskId: number, since: Date): Promise<Date[]> {

@@ -33,6 +33,15 @@ export function attachRealtime(io: Server, deps: AppDeps, pool: pg.Pool | undefi
     },
   });
 
+  /** Tells this process's sockets of a revoked kiosk why, then ends them: both local and synchronous, so in that order. */
+  const endRevokedKiosk = (id: number) => {
+    kiosk.local.in(kioskRoom(id)).emit('kiosk:revoked', { message: 'This kiosk has been revoked by a manager. Pair it again to use it.' });
+    kiosk.local.in(kioskRoom(id)).disconnectSockets();
+  };
+  // Another process revoked a kiosk: end its sockets here.
+  const onRevokedElsewhere = ({ id }: { id: number }) => endRevokedKiosk(id);
+  kiosk.on('kiosk:revoked', onRevokedElsewhere);
+
   const unsubscribe = [
     deps.events.on('attendance:created', (event) => admin.emit('attendance:created', event)),
     deps.events.on('alert', (alert) => admin.emit('alert', alert)),
@@ -41,9 +50,11 @@ export function attachRealtime(io: Server, deps: AppDeps, pool: pg.Pool | undefi
       admin.emit('alert', { type: 'swap_awaiting_manager', message: `Swap ${swap.id} is waiting for a manager's approval.`, at: deps.clock.now().toISOString(), swapId: swap.id }),
     ),
     deps.events.on('kiosk:revoked', ({ id }) => {
-      kiosk.in(kioskRoom(id)).emit('kiosk:revoked', { message: 'This kiosk has been revoked by a manager. Pair it again to use it.' });
-      kiosk.in(kioskRoom(id)).disconnectSockets();
+      endRevokedKiosk(id);
+      // One message per process: an adapter-wide emit and disconnect are two messages, and the disconnect can overtake the notice.
+      if (pool) kiosk.serverSideEmit('kiosk:revoked', { id });
     }),
   ];
+  unsubscribe.push(() => kiosk.off('kiosk:revoked', onRevokedElsewhere));
   return () => unsubscribe.forEach((off) => off());
 }
