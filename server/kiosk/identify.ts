@@ -10,7 +10,7 @@ import { findStaffWindows, windowClosedMessage } from '../attendance/record-atte
 import type { OpenWindow } from '../attendance/windows.js';
 import { hashPin } from '../staff/pin.js';
 import { attemptLifetimeMs, signAttempt } from './kiosk-tokens.js';
-import { clearPinFailures, findStaffByPinHmac, lockKiosk, recentPinFailures, recordPinFailure } from './kiosks.queries.js';
+import { findStaffByPinHmac, lockKiosk, recentPinFailures, recordPinFailure } from './kiosks.queries.js';
 import { lockoutMemoryMs, lockoutState, type LockoutState } from './lockout.js';
 
 function lockedMessage(retryAfterSeconds: number): string {
@@ -54,10 +54,9 @@ function checkPin(deps: AppDeps, kioskId: number, pin: unknown, now: Date): Prom
     const before = await currentLockout(tx, kioskId, now);
     if (before.locked) return { result: 'locked', retryAfterSeconds: before.retryAfterSeconds, justLocked: false };
     const person = typeof pin === 'string' && /^[0-9]{6}$/.test(pin) ? await findStaffByPinHmac(tx, hashPin(deps.secrets.pinPepper, pin)) : undefined;
-    if (person) {
-      await clearPinFailures(tx, kioskId);
-      return { result: 'right', person };
-    }
+    // A right PIN does not wipe earlier failures: otherwise someone who knows
+    // their own PIN could interleave it with guesses and never be locked out.
+    if (person) return { result: 'right', person };
     await recordPinFailure(tx, kioskId, now);
     const after = await currentLockout(tx, kioskId, now);
     return after.locked ? { result: 'locked', retryAfterSeconds: after.retryAfterSeconds, justLocked: true } : { result: 'wrong', attemptsLeft: after.attemptsLeft };

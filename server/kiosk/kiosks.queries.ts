@@ -98,10 +98,6 @@ export async function recordPinFailure(db: Queryable, kioskId: number, now: Date
   await db.insert(pinFailures).values({ kioskId, at: now });
 }
 
-export async function clearPinFailures(db: Queryable, kioskId: number): Promise<void> {
-  await db.delete(pinFailures).where(eq(pinFailures.kioskId, kioskId));
-}
-
 export async function findStaffByPinHmac(db: Queryable, pinHmac: string): Promise<{ id: number; name: string } | undefined> {
   const [row] = await db
     .select({ id: staff.id, name: staff.name })

@@ -51,6 +51,16 @@ test('identify: a wrong PIN answers invalid_pin with the tries left', async () =
   }
 });
 
+test('a right PIN between guesses does not reset the count: the fifth wrong one still locks', async () => {
+  for (let i = 0; i < 4; i++) assert.equal((await identify(kiosk, '999999')).error.code, 'invalid_pin');
+  const right = await identify(kiosk, '111111');
+  assert.equal(right.ok, true);
+  const fifth = await identify(kiosk, '999998');
+  assert.equal(fifth.ok, false);
+  assert.equal(fifth.error.code, 'locked');
+  assert.ok(fifth.error.retryAfterSeconds > 0 && fifth.error.retryAfterSeconds <= 300);
+});
+
 test('identify: 5 wrong PINs lock this kiosk with retryAfterSeconds and alert the managers; the lock then ends', async () => {
   const { socket: admin } = await connectManager(server.url, cookie);
   const other = await connectKiosk(server.url, (await pairKiosk(client, managerAuth, 'Back office')).token);
