@@ -9,6 +9,7 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { createAttendanceRoutes } from './attendance/attendance.routes.js';
 import { createAuthRoutes } from './auth/auth.routes.js';
@@ -33,6 +34,8 @@ const defaultBodyLimit = bodyLimit({
   },
 });
 
+const compressResponses = compress();
+
 export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>({ strict: false })
     .use((c, next) => (c.req.path.startsWith('/api/attendance') ? next() : defaultBodyLimit(c, next)))
@@ -50,6 +53,8 @@ export function createApp(deps: AppDeps) {
 
   const app = new Hono<AppEnv>({ strict: false });
   app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  // Photos are already compressed; everything else (JSON, CSV, scripts) shrinks several-fold.
+  app.use((c, next) => (c.req.path.startsWith('/api/photos/') ? next() : compressResponses(c, next)));
   app.route('/api', api);
   app.route('/', createWebRoutes());
   app.get('/', (c) => c.redirect('/app'));

@@ -1,12 +1,11 @@
 /**
  * The browser apps: the kiosk at `/kiosk`, the admin app at `/app`, and the
  * few ES modules they import (Preact, htm) at `/vendor/`, mapped by an
- * import map in each page. No bundler: files are served as they are,
- * compressed, with ETags so a reload only revalidates.
+ * import map in each page. No bundler: files are served as they are, with
+ * ETags so a reload only revalidates (the app compresses every response).
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
 import { projectPath } from '../../storage/project-path.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -30,7 +29,7 @@ function singlePageApp(prefix: string, folder: string) {
 
 export function createWebRoutes() {
   const web = new Hono<AppEnv>();
-  web.use('*', compress(), etag());
+  web.use('*', etag());
   web.use('*', async (c, next) => {
     await next();
     // Revalidate every time: with ETags that is a 304, and a new release is never half-loaded.
