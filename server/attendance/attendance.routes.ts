@@ -73,8 +73,7 @@ export function createAttendanceRoutes(deps: AppDeps) {
           if (outcome.code === 'staff_inactive') throw new AppError(403, outcome.code, outcome.message);
           throw new AppError(outcome.code === 'payload_too_large' ? 413 : 400, outcome.code, outcome.message, { captured_image: [outcome.message] });
         }
-        const { timezone } = await getSettings(db, deps.config.orgTimezone);
-        return c.json(toAttendanceJson(outcome.record, timezone), outcome.created ? 201 : 200);
+        return c.json(toAttendanceJson(outcome.record, outcome.settings.timezone), outcome.created ? 201 : 200);
       },
     )
     .get('/', queryParams(listQuerySchema), async (c) => {

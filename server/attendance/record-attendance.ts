@@ -66,7 +66,7 @@ export function windowClosedMessage(windows: StaffWindows, kind?: AttendanceKind
 }
 
 export type RecordOutcome =
-  | { ok: true; created: boolean; record: AttendanceRecord }
+  | { ok: true; created: boolean; record: AttendanceRecord; settings: OrgSettings }
   | { ok: false; code: 'window_closed' | 'invalid_image' | 'payload_too_large' | 'staff_inactive'; message: string; windows?: StaffWindows };
 
 export async function recordAttendance(
@@ -91,7 +91,7 @@ export async function recordAttendance(
   const key = { shiftId: choice.window.occurrence.shiftId, occurrenceDate: choice.window.occurrence.date, kind: choice.window.kind };
   if (choice.action === 'repeat') {
     const existing = windows.recorded.find((r) => r.shiftId === key.shiftId && r.occurrenceDate === key.occurrenceDate && r.kind === key.kind);
-    return { ok: true, created: false, record: existing! };
+    return { ok: true, created: false, record: existing!, settings: windows.settings };
   }
 
   const processed = await processPhoto(input.image);
@@ -117,8 +117,8 @@ export async function recordAttendance(
   );
   if (inserted) {
     await announceAttendance(deps, inserted);
-    return { ok: true, created: true, record: inserted };
+    return { ok: true, created: true, record: inserted, settings: windows.settings };
   }
   // A concurrent capture for the same occurrence won the race: that one is the record.
-  return { ok: true, created: false, record: (await findRecord(deps.db, key))! };
+  return { ok: true, created: false, record: (await findRecord(deps.db, key))!, settings: windows.settings };
 }

@@ -5,9 +5,9 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../storage/database.js';
-import { conflict, forbidden, unauthorized } from '../http/errors.js';
+import { forbidden, unauthorized } from '../http/errors.js';
 import type { AuthUser } from '../http/app-env.js';
-import { isUniqueViolation } from '../../storage/errors.js';
+import { usernameTakenError } from './credentials.js';
 import { hashPassword } from './password.js';
 import { countUsers, insertUser, type Role } from './users.queries.js';
 
@@ -28,9 +28,6 @@ export async function registerUser(db: Database, actor: AuthUser | null, input: 
       return insertUser(tx, { username: input.username, passwordHash, role: input.role });
     });
   } catch (error) {
-    if (isUniqueViolation(error, 'users_username_lower_key')) {
-      throw conflict('username_taken', `The username "${input.username}" is already taken.`);
-    }
-    throw error;
+    throw usernameTakenError(error, input.username) ?? error;
   }
 }

@@ -1,6 +1,7 @@
 /** Validation of dates and date ranges in roster requests. */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { badRequest } from '../http/errors.js';
 
 export const maxRosterDays = 62;
 
@@ -12,4 +13,15 @@ export const localDateSchema = z
 
 export function daysInRange(from: string, to: string): number {
   return DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days + 1;
+}
+
+/**
+ * Refuses a range that runs backwards or spans more than `maxRosterDays`;
+ * `tooLong` is the sentence for the latter ("Ask for at most 62 days at a time.").
+ */
+export function assertDateRange(from: string, to: string, tooLong: string): void {
+  if (from > to) throw badRequest('validation_failed', '"from" must not be after "to".', { from: ['must not be after "to"'] });
+  if (daysInRange(from, to) > maxRosterDays) {
+    throw badRequest('validation_failed', tooLong, { to: [`must be at most ${maxRosterDays} days after "from"`] });
+  }
 }

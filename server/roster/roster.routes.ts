@@ -4,12 +4,12 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { currentUser, requireManager, requireUser } from '../auth/authenticate.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
-import { badRequest, forbidden } from '../http/errors.js';
+import { forbidden } from '../http/errors.js';
 import { entityId, jsonBody, queryParams } from '../http/validate.js';
 import { getSettings } from '../settings/settings.queries.js';
 import type { EffectiveOccurrence } from './effective-schedule.js';
 import { windowBounds } from './occurrences.js';
-import { daysInRange, localDateSchema, maxRosterDays } from './roster-params.js';
+import { assertDateRange, localDateSchema, maxRosterDays } from './roster-params.js';
 import { loadEffectiveOccurrences } from './roster.queries.js';
 import { changeOccurrence } from './roster.service.js';
 
@@ -76,10 +76,7 @@ export function createRosterRoutes(deps: AppDeps) {
       const today = DateTime.fromJSDate(deps.clock.now()).setZone(settings.timezone).toISODate()!;
       const from = query.from ?? today;
       const to = query.to ?? DateTime.fromISO(from, { zone: 'UTC' }).plus({ days: 6 }).toISODate()!;
-      if (from > to) throw badRequest('validation_failed', '"from" must not be after "to".', { from: ['must not be after "to"'] });
-      if (daysInRange(from, to) > maxRosterDays) {
-        throw badRequest('validation_failed', `Ask for at most ${maxRosterDays} days at a time.`, { to: [`must be at most ${maxRosterDays} days after "from"`] });
-      }
+      assertDateRange(from, to, `Ask for at most ${maxRosterDays} days at a time.`);
       let staffIds: number[] | undefined;
       if (user.role === 'manager') staffIds = query.staff === undefined ? undefined : [query.staff];
       else {

@@ -11,6 +11,7 @@ import { datedCheckDays, type ScheduleContext } from '../roster/shifts.service.j
 import { getSettings } from '../settings/settings.queries.js';
 import { listTemplateShifts, lockStaffForScheduling } from '../roster/shifts.queries.js';
 import type { Weekday } from '../roster/weekdays.js';
+import { usernameTakenError } from '../auth/credentials.js';
 import { hashPassword } from '../auth/password.js';
 import { findAuthUser, insertUser } from '../auth/users.queries.js';
 import { hashPin } from './pin.js';
@@ -58,7 +59,8 @@ export async function createStaffWithAccount(
     });
     return (await findStaffProfile(db, id))!;
   } catch (error) {
-    if (isUniqueViolation(error, 'users_username_lower_key')) throw conflict('username_taken', `The username "${input.username}" is already taken.`);
+    const taken = usernameTakenError(error, input.username);
+    if (taken) throw taken;
     mapUniqueViolations(error);
   }
 }

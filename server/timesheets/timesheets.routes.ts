@@ -6,9 +6,8 @@ import { z } from 'zod';
 import { attendance, staff } from '../../storage/schema.js';
 import { requireManager } from '../auth/authenticate.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
-import { badRequest } from '../http/errors.js';
 import { queryParams } from '../http/validate.js';
-import { daysInRange, localDateSchema, maxRosterDays } from '../roster/roster-params.js';
+import { assertDateRange, localDateSchema, maxRosterDays } from '../roster/roster-params.js';
 import { loadEffectiveOccurrences } from '../roster/roster.queries.js';
 import { getSettings } from '../settings/settings.queries.js';
 import { buildTimesheet } from './timesheet-rows.js';
@@ -33,10 +32,7 @@ export function createTimesheetRoutes(deps: AppDeps) {
     queryParams(z.object({ from: localDateSchema, to: localDateSchema })),
     async (c) => {
       const { from, to } = c.req.valid('query');
-      if (from > to) throw badRequest('validation_failed', '"from" must not be after "to".', { from: ['must not be after "to"'] });
-      if (daysInRange(from, to) > maxRosterDays) {
-        throw badRequest('validation_failed', `Export at most ${maxRosterDays} days at a time.`, { to: [`must be at most ${maxRosterDays} days after "from"`] });
-      }
+      assertDateRange(from, to, `Export at most ${maxRosterDays} days at a time.`);
       const settings = await getSettings(db, deps.config.orgTimezone);
       const occurrences = await loadEffectiveOccurrences(db, { from, to, zone: settings.timezone });
       const records = await db.select().from(attendance).where(and(gte(attendance.occurrenceDate, from), lte(attendance.occurrenceDate, to)));
