@@ -1,0 +1,164 @@
+/**
+ * The Socket.IO contract between the server, the kiosk app, the admin app
+ * and outside clients: namespaces, event names, payloads and acks. The
+ * server is typed from it (`RollcallIo`), and so are the browser apps
+ * (through JSDoc `import()` types), so a payload that disagrees with it
+ * fails `npm run typecheck` on either side. Event names are `entity:verb`,
+ * past tense for broadcasts.
+ *
+ * @example
+ *   // in a browser module with `// @ts-check`
+ *   /** @type {import('socket.io-client').Socket<import('../server/socket-contract.js').AdminServerToClient, import('../server/socket-contract.js').AdminClientToServer>} *\/
+ *   const socket = io('/admin');
+ */
+
+export type AttendanceKind = 'check_in' | 'check_out';
+export type AttendanceStatus = 'on_time' | 'late' | 'early';
+
+export type ErrorCode =
+  | 'invalid_pin'
+  | 'locked'
+  | 'no_window'
+  | 'invalid_image'
+  | 'window_closed'
+  | 'attempt_expired'
+  | 'payload_too_large'
+  | 'staff_inactive'
+  | 'invalid_request'
+  | 'internal_error';
+
+export type AckError = {
+  ok: false;
+  error: { code: ErrorCode; message: string; retryAfterSeconds?: number; attemptsLeft?: number; nextWindow?: KioskWindow };
+};
+
+export type KioskWindow = {
+  kind: AttendanceKind;
+  shiftId: number;
+  date: string;
+  shiftStart: string;
+  shiftEnd: string;
+  opensAt: string;
+  closesAt: string;
+  /** Set when this window already has a record: capturing again returns it. */
+  recordedAt?: string;
+};
+
+export type IdentifyAck = { ok: true; staff: { id: number; name: string }; attempt: string; windows: KioskWindow[] } | AckError;
+
+export type AttendanceSummary = {
+  id: number;
+  staffId: number;
+  kind: AttendanceKind;
+  status: AttendanceStatus;
+  timestamp: string;
+  photoUrl: string | null;
+};
+
+export type CaptureAck = { ok: true; attendance: AttendanceSummary } | AckError;
+
+/** A frame as Socket.IO delivers binary: a Buffer in Node, an ArrayBuffer or typed array from a browser. */
+export type ImageBytes = Buffer | ArrayBuffer | Uint8Array;
+
+export type CapturePayload = { attempt: string; kind: AttendanceKind; image: ImageBytes; requestId: string };
+
+/** Why a kiosk's connection is being ended, sent to it and between server processes: one shape everywhere. */
+export type KioskRevoked = { kioskId: number; message: string };
+
+// ---------------------------------------------------------------- /kiosk
+
+export type KioskClientToServer = {
+  identify: (payload: { pin: string }, ack: (reply: IdentifyAck) => void) => void;
+  capture: (payload: CapturePayload, ack: (reply: CaptureAck) => void) => void;
+};
+
+export type KioskServerToClient = {
+  /** Sent just before the server disconnects a revoked kiosk. */
+  'kiosk:revoked': (payload: KioskRevoked) => void;
+};
+
+export type KioskSocketData = { kioskId: number; kioskName: string };
+
+// ---------------------------------------------------------------- /admin
+
+/**
+ * An occurrence's state on the live board. Computed only on the server
+ * (`server/attendance/occurrence-state.ts`); the board is sent each state
+ * with the times it will change by itself, so browsers never recompute it.
+ */
+export type OccurrenceState = 'upcoming' | 'open' | 'checked_in' | 'late' | 'missed' | 'checked_out';
+
+export type BoardPunch = { at: string; status: AttendanceStatus; photoUrl: string | null; attendanceId: number };
+
+export type BoardOccurrence = {
+  shiftId: number;
+  date: string;
+  staffId: number;
+  staffName: string;
+  start: string;
+  end: string;
+  /** The state when the board was sent. */
+  state: OccurrenceState;
+  /** The state from each instant on, in time order, as long as nobody checks in or out: the current state is the last one whose `at` has passed, else `state`. */
+  stateChanges: { at: string; state: OccurrenceState }[];
+  checkIn: BoardPunch | null;
+  checkOut: BoardPunch | null;
+};
+
+export type KioskStatus = { id: number; name: string; online: boolean; lastSeenAt: string | null };
+
+export type Snapshot = {
+  at: string;
+  timezone: string;
+  windowMinutes: number;
+  /** Today in the organisation's zone. */
+  date: string;
+  /** The next local midnight: fetch a new snapshot then (`snapshot:fetch`), as the board's day has ended. */
+  refreshAt: string;
+  occurrences: BoardOccurrence[];
+  kiosks: KioskStatus[];
+};
+
+export type AttendanceCreated = AttendanceSummary & {
+  staffName: string;
+  shiftId: number;
+  date: string;
+  kioskId: number | null;
+  kioskName: string | null;
+  /** The occurrence as the board shows it now, with this punch. */
+  occurrence: BoardOccurrence;
+};
+
+export type Alert = {
+  type: 'pin_lockout' | 'late_arrival' | 'swap_awaiting_manager';
+  message: string;
+  at: string;
+  kioskId?: number;
+  staffId?: number;
+  swapId?: number;
+};
+
+export type AdminClientToServer = {
+  /** A fresh snapshot, e.g. after midnight. */
+  'snapshot:fetch': (ack: (snapshot: Snapshot) => void) => void;
+};
+
+export type AdminServerToClient = {
+  snapshot: (snapshot: Snapshot) => void;
+  'attendance:created': (event: AttendanceCreated) => void;
+  'kiosk:status': (status: KioskStatus) => void;
+  alert: (alert: Alert) => void;
+};
+
+export type AdminSocketData = { userId: number };
+
+// ---------------------------------------------------------------- the server as a whole
+
+/** Between server processes (through the PostgreSQL adapter). */
+export type InterServerEvents = {
+  'kiosk:revoked': (payload: KioskRevoked) => void;
+};
+
+export type ClientToServerEvents = KioskClientToServer & AdminClientToServer;
+export type ServerToClientEvents = KioskServerToClient & AdminServerToClient;
+export type SocketData = Partial<KioskSocketData & AdminSocketData>;
