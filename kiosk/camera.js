@@ -1,3 +1,4 @@
+// @ts-check
 // The webcam: opened once when the kiosk starts and kept open all day, so a
 // capture never waits for the camera to wake up.
 

@@ -1,6 +1,18 @@
+// @ts-check
 // The kiosk's connection to the server (Socket.IO namespace /kiosk), wrapped
-// so the app sees plain async calls and connection state.
+// so the app sees plain async calls and connection state. Typed with the
+// shared contract, so a payload or ack that disagrees with the server fails
+// `npx tsc -p tsconfig.browser.json`.
 import { io } from 'socket.io-client';
+
+/** @typedef {import('../server/socket-contract.js').KioskServerToClient} KioskServerToClient */
+/** @typedef {import('../server/socket-contract.js').KioskClientToServer} KioskClientToServer */
+/** @typedef {import('../server/socket-contract.js').IdentifyAck} IdentifyAck */
+/** @typedef {import('../server/socket-contract.js').CaptureAck} CaptureAck */
+/** @typedef {import('../server/socket-contract.js').CapturePayload} CapturePayload */
+/** @typedef {ReturnType<typeof createKioskSocket>} KioskSocket */
+
+const revokedText = 'This kiosk is no longer paired: a manager revoked it. Ask a manager for a new pairing code.';
 
 const ackTimeoutMs = 15000;
 /** A person will not wait longer than this at the kiosk (and the server's attempt expires after two minutes). */
@@ -11,6 +23,7 @@ const giveUpAfterMs = 120000;
  * @param {{ onConnected(): void, onDisconnected(): void, onUnauthorized(message: string): void }} events
  */
 export function createKioskSocket(token, events) {
+  /** @type {import('socket.io-client').Socket<KioskServerToClient, KioskClientToServer>} */
   const socket = io('/kiosk', { auth: { token }, transports: ['websocket', 'polling'], reconnectionDelayMax: 3000 });
   socket.on('connect', () => events.onConnected());
   socket.on('disconnect', (reason) => {
@@ -21,17 +34,22 @@ export function createKioskSocket(token, events) {
   socket.on('connect_error', (error) => {
     if (error.message === 'unauthorized') {
       socket.disconnect();
-      events.onUnauthorized('This kiosk is no longer paired: a manager revoked it. Ask a manager for a new pairing code.');
+      events.onUnauthorized(revokedText);
     } else {
       events.onDisconnected();
     }
   });
+  // The payload's message is for logs; the person at the kiosk reads the same words as after a refused reconnect.
   socket.on('kiosk:revoked', () => {
     socket.disconnect();
-    events.onUnauthorized('This kiosk is no longer paired: a manager revoked it. Ask a manager for a new pairing code.');
+    events.onUnauthorized(revokedText);
   });
 
-  /** Resolves when connected (at once if already); rejects if that has not happened by `deadline`. */
+  /**
+   * Resolves when connected (at once if already); rejects if that has not happened by `deadline`.
+   * @param {number} deadline epoch ms
+   * @returns {Promise<void>}
+   */
   const connected = (deadline) =>
     socket.connected
       ? Promise.resolve()
@@ -48,7 +66,10 @@ export function createKioskSocket(token, events) {
         });
 
   return {
-    /** @param {string} pin */
+    /**
+     * @param {string} pin
+     * @returns {Promise<IdentifyAck>} rejects if no answer comes within the ack timeout
+     */
     identify(pin) {
       return socket.timeout(ackTimeoutMs).emitWithAck('identify', { pin });
     },
@@ -56,6 +77,9 @@ export function createKioskSocket(token, events) {
      * Sends the frame; if the connection drops or the answer does not come,
      * sends it again with the same requestId once connected, so the server
      * records it once whatever happened to the first try.
+     * @param {CapturePayload} payload
+     * @param {() => void} [onRetry] called when the photo has to wait for the connection
+     * @returns {Promise<CaptureAck>} rejects once it has waited too long
      */
     async capture(payload, onRetry) {
       const deadline = Date.now() + giveUpAfterMs;

@@ -1,8 +1,11 @@
+// @ts-check
 import { html } from 'htm/preact';
 import { render } from 'preact';
 import { App } from './app.js';
+import { parseTimings } from './timings.js';
 
 const root = document.getElementById('kiosk');
 // Replace the "Starting…" placeholder rather than render beside it.
 root.textContent = '';
-render(html`<${App} />`, root);
+// `?countdown=0&confirmSeconds=1` shortens the waits for tests; a real kiosk opens plain /kiosk.
+render(html`<${App} timings=${parseTimings(location.search)} />`, root);

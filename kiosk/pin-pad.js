@@ -1,3 +1,4 @@
+// @ts-check
 // The PIN pad: real buttons for touch and mouse, and the physical keyboard
 // (digits, Backspace, Enter) for a laptop.
 import { html } from 'htm/preact';

@@ -1,3 +1,4 @@
+// @ts-check
 // The clock, in the organisation's time zone rather than the laptop's.
 import { useEffect, useState } from 'preact/hooks';
 

@@ -1,0 +1,62 @@
+// @ts-check
+/**
+ * What the kiosk's screens show, read from the check-in flow's state: pure
+ * functions of the state and the time, so the texts are tested with the
+ * reducer and the components only lay them out.
+ */
+import { lockSecondsLeft } from './check-in-flow.js';
+
+/** @typedef {import('./check-in-flow.js').FlowState} FlowState */
+
+/**
+ * The line above the PIN dots.
+ * @param {FlowState} state
+ * @param {number} now
+ */
+export function idleLead(state, now) {
+  if (lockSecondsLeft(state, now) > 0) return 'This kiosk is locked for a moment';
+  return state.step.name === 'identifying' ? 'Checking…' : 'Enter your PIN';
+}
+
+/**
+ * The alert under the PIN dots: the live lockout countdown while locked, else the last message.
+ * @param {FlowState} state
+ * @param {number} now
+ * @returns {string | null}
+ */
+export function idleAlert(state, now) {
+  const seconds = lockSecondsLeft(state, now);
+  if (seconds > 0) {
+    return `Too many wrong PINs. Try again in ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}. A manager has been told.`;
+  }
+  return state.message?.text ?? null;
+}
+
+/**
+ * The banner while the connection is down, or null.
+ * @param {FlowState} state
+ * @returns {string | null}
+ */
+export function connectionBanner(state) {
+  const { connected, everConnected } = state.connection;
+  if (connected) return null;
+  return `${everConnected ? 'Reconnecting…' : 'Connecting to the server…'} Check-ins resume as soon as the connection is back.`;
+}
+
+/**
+ * The camera's problem for the manager, shown between people, or null.
+ * @param {FlowState} state
+ * @returns {string | null}
+ */
+export function cameraBanner(state) {
+  return state.camera.state === 'failed' && state.step.name === 'idle' ? state.camera.error : null;
+}
+
+/**
+ * Whether the live preview is on screen: from hello until the photo is sent.
+ * @param {FlowState} state
+ */
+export function showsPreview(state) {
+  const { name } = state.step;
+  return name === 'choosing' || name === 'countdown' || name === 'capturing';
+}

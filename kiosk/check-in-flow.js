@@ -1,0 +1,226 @@
+// @ts-check
+/**
+ * What the kiosk does next, as a pure reducer: every decision of the check-in
+ * flow (PIN → hello → countdown → photo → confirmation, and every way it can
+ * end early) lives here, with no DOM, no Preact and no socket, so it can be
+ * tested in Node. The station component runs the effects (socket calls,
+ * camera, timers) and reports what happened as actions. Time is an input
+ * (`now` in milliseconds), never read here.
+ *
+ * @example
+ *   let state = initialFlow({ countdownSeconds: 3, confirmSeconds: 5 });
+ *   state = flowReducer(state, { type: 'connected' });
+ *   state = flowReducer(state, { type: 'pinSubmitted', now: Date.now() });
+ *   state = flowReducer(state, { type: 'identifyAnswered', reply, now: Date.now() });
+ */
+
+/** @typedef {import('../server/socket-contract.js').KioskWindow} KioskWindow */
+/** @typedef {import('../server/socket-contract.js').IdentifyAck} IdentifyAck */
+/** @typedef {import('../server/socket-contract.js').CaptureAck} CaptureAck */
+/** @typedef {import('../server/socket-contract.js').AttendanceSummary} AttendanceSummary */
+/** @typedef {import('../server/socket-contract.js').ErrorCode} ErrorCode */
+/** @typedef {import('./timings.js').Timings} Timings */
+/** @typedef {{ id: number, name: string }} Staff */
+/** @typedef {{ kind: 'error', code?: ErrorCode, text: string }} Message */
+
+/**
+ * Where one person is in the flow. Between people it is `idle`, and an error
+ * is `idle` with a message: the PIN pad stays ready for the next try.
+ * @typedef {{ name: 'idle' }
+ *   | { name: 'identifying' }
+ *   | { name: 'choosing', staff: Staff, attempt: string, windows: KioskWindow[] }
+ *   | { name: 'countdown', staff: Staff, attempt: string, windows: KioskWindow[], window: KioskWindow, secondsLeft: number }
+ *   | { name: 'capturing', staff: Staff, attempt: string, window: KioskWindow, retrying: boolean }
+ *   | { name: 'confirmed', staff: Staff, attendance: AttendanceSummary, photoUrl: string }} Step
+ */
+
+/** @typedef {{ state: 'starting' } | { state: 'ready' } | { state: 'failed', error: string }} CameraState */
+
+/**
+ * @typedef {object} FlowState
+ * @property {Step} step
+ * @property {Message | null} message shown on the idle screen
+ * @property {number} lockedUntil epoch ms; the kiosk refuses PINs before it (0: never locked)
+ * @property {{ connected: boolean, everConnected: boolean }} connection
+ * @property {CameraState} camera
+ * @property {Timings} timings
+ */
+
+/**
+ * @typedef {{ type: 'connected' }
+ *   | { type: 'disconnected' }
+ *   | { type: 'cameraOpened' }
+ *   | { type: 'cameraFailed', error: string }
+ *   | { type: 'pinSubmitted', now: number }
+ *   | { type: 'identifyAnswered', reply: IdentifyAck, now: number }
+ *   | { type: 'identifyUnanswered' }
+ *   | { type: 'windowChosen', window: KioskWindow }
+ *   | { type: 'countdownTicked' }
+ *   | { type: 'cancelled' }
+ *   | { type: 'photoFailed' }
+ *   | { type: 'captureRetrying' }
+ *   | { type: 'captureAnswered', reply: CaptureAck, photoUrl: string }
+ *   | { type: 'captureUnanswered' }
+ *   | { type: 'finished' }
+ *   | { type: 'messageFaded', message: Message }} FlowAction
+ */
+
+export const pinLength = 6;
+/** How long a message stays on the idle screen; a lockout message stays, as it counts down instead. */
+export const messageFadeMs = 12000;
+
+export const texts = {
+  identifyUnanswered: 'The server did not answer. Wait for the connection to come back, then try again.',
+  photoFailed: 'The photo could not be taken. Try again; if it keeps failing, ask a manager.',
+  captureUnanswered:
+    'The connection to the server was lost, so your check-in may not have been saved. Please try again when the connection is back: trying twice never records twice.',
+  cameraFailed: 'The camera is not working, so this kiosk cannot check you in.',
+  cameraStarting: 'The camera is not ready yet.',
+};
+
+/** @type {{ name: 'idle' }} */
+const idle = { name: 'idle' };
+
+/**
+ * @param {Timings} timings
+ * @returns {FlowState}
+ */
+export function initialFlow(timings) {
+  return { step: idle, message: null, lockedUntil: 0, connection: { connected: false, everConnected: false }, camera: { state: 'starting' }, timings };
+}
+
+/**
+ * @param {FlowState} state
+ * @param {FlowAction} action
+ * @returns {FlowState}
+ */
+export function flowReducer(state, action) {
+  const { step } = state;
+  switch (action.type) {
+    case 'connected':
+      return { ...state, connection: { connected: true, everConnected: true } };
+    case 'disconnected':
+      // A photo being sent keeps waiting for the connection (the socket retries with the same requestId).
+      return { ...state, connection: { ...state.connection, connected: false } };
+    case 'cameraOpened':
+      return { ...state, camera: { state: 'ready' } };
+    case 'cameraFailed':
+      return { ...state, camera: { state: 'failed', error: action.error } };
+    case 'pinSubmitted':
+      if (!canEnterPin(state, action.now)) return state;
+      return { ...state, step: { name: 'identifying' }, message: null };
+    case 'identifyAnswered':
+      return step.name === 'identifying' ? answerIdentify(state, action.reply, action.now) : state;
+    case 'identifyUnanswered':
+      return step.name === 'identifying' ? backToIdle(state, { kind: 'error', text: texts.identifyUnanswered }) : state;
+    case 'windowChosen':
+      return step.name === 'choosing' ? startCountdown(state, step.staff, step.attempt, step.windows, action.window) : state;
+    case 'countdownTicked':
+      if (step.name !== 'countdown') return state;
+      if (step.secondsLeft > 1) return { ...state, step: { ...step, secondsLeft: step.secondsLeft - 1 } };
+      return { ...state, step: { name: 'capturing', staff: step.staff, attempt: step.attempt, window: step.window, retrying: false } };
+    case 'cancelled':
+      return step.name === 'choosing' || step.name === 'countdown' ? backToIdle(state, null) : state;
+    case 'photoFailed':
+      return step.name === 'capturing' ? backToIdle(state, { kind: 'error', text: texts.photoFailed }) : state;
+    case 'captureRetrying':
+      return step.name === 'capturing' && !step.retrying ? { ...state, step: { ...step, retrying: true } } : state;
+    case 'captureAnswered':
+      if (step.name !== 'capturing') return state;
+      if (action.reply.ok === false) return backToIdle(state, { kind: 'error', text: action.reply.error.message });
+      return { ...state, step: { name: 'confirmed', staff: step.staff, attendance: action.reply.attendance, photoUrl: action.photoUrl } };
+    case 'captureUnanswered':
+      return step.name === 'capturing' ? backToIdle(state, { kind: 'error', text: texts.captureUnanswered }) : state;
+    case 'finished':
+      return step.name === 'confirmed' ? backToIdle(state, null) : state;
+    case 'messageFaded':
+      // Only the message the timer was set for: a newer one gets its own time.
+      return state.message === action.message ? { ...state, message: null } : state;
+    default:
+      return state;
+  }
+}
+
+/**
+ * @param {FlowState} state
+ * @param {IdentifyAck} reply
+ * @param {number} now
+ * @returns {FlowState}
+ */
+function answerIdentify(state, reply, now) {
+  if (reply.ok === false) {
+    const { code, message, retryAfterSeconds } = reply.error;
+    const lockedUntil = code === 'locked' ? now + (retryAfterSeconds ?? 0) * 1000 : state.lockedUntil;
+    return { ...backToIdle(state, { kind: 'error', code, text: message }), lockedUntil };
+  }
+  if (state.camera.state !== 'ready') {
+    // The banner gives the manager the technical details; the person just needs to know what to do.
+    const problem = state.camera.state === 'failed' ? texts.cameraFailed : texts.cameraStarting;
+    return backToIdle(state, { kind: 'error', text: `Hello, ${reply.staff.name}. ${problem} Ask a manager for help.` });
+  }
+  const only = windowToOffer(reply.windows);
+  if (only) return startCountdown(state, reply.staff, reply.attempt, reply.windows, only);
+  return { ...state, step: { name: 'choosing', staff: reply.staff, attempt: reply.attempt, windows: reply.windows } };
+}
+
+/**
+ * Counts down over the live preview so the person can face the camera; with no countdown, straight to the photo.
+ * @param {FlowState} state
+ * @param {Staff} staff
+ * @param {string} attempt
+ * @param {KioskWindow[]} windows
+ * @param {KioskWindow} window
+ * @returns {FlowState}
+ */
+function startCountdown(state, staff, attempt, windows, window) {
+  const secondsLeft = state.timings.countdownSeconds;
+  if (secondsLeft <= 0) return { ...state, step: { name: 'capturing', staff, attempt, window, retrying: false } };
+  return { ...state, step: { name: 'countdown', staff, attempt, windows, window, secondsLeft } };
+}
+
+/**
+ * @param {FlowState} state
+ * @param {Message | null} message
+ * @returns {FlowState}
+ */
+function backToIdle(state, message) {
+  return { ...state, step: idle, message };
+}
+
+// ---------------------------------------------------------------- rules the station asks about too
+
+/**
+ * The window taken without asking: the only one open. With two (a check-out
+ * and the next shift's check-in) the person chooses.
+ * @param {KioskWindow[]} windows
+ * @returns {KioskWindow | null}
+ */
+export function windowToOffer(windows) {
+  return windows.length === 1 ? windows[0] : null;
+}
+
+/**
+ * Whole seconds of lockout left at `now`, rounded up so a 5-minute lock reads 5:00, not 4:59.
+ * @param {FlowState} state
+ * @param {number} now
+ */
+export function lockSecondsLeft(state, now) {
+  return Math.max(0, Math.ceil((state.lockedUntil - now) / 1000));
+}
+
+/**
+ * @param {FlowState} state
+ * @param {number} now
+ */
+export function canEnterPin(state, now) {
+  return state.connection.connected && lockSecondsLeft(state, now) === 0 && state.step.name === 'idle';
+}
+
+/**
+ * How long a message stays on the idle screen, or null if it stays until replaced.
+ * @param {Message | null} message
+ * @returns {number | null}
+ */
+export function messageLifetimeMs(message) {
+  return message && message.code !== 'locked' ? messageFadeMs : null;
+}

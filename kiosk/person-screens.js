@@ -1,0 +1,62 @@
+// @ts-check
+// The screens for the person at the kiosk, once their PIN is known: hello
+// (choose a window, or count down to the photo), saving, and the confirmation.
+import { html } from 'htm/preact';
+
+/** @typedef {import('./check-in-flow.js').Step} Step */
+/** @typedef {import('./check-in-flow.js').KioskWindow} KioskWindow */
+/** @typedef {{ time(value: Date | number): string, date(value: Date | number): string }} TimeFormat */
+
+const kindText = { check_in: 'Check in', check_out: 'Check out' };
+const doneText = { check_in: 'Checked in', check_out: 'Checked out' };
+const statusText = { on_time: 'On time', late: 'Late', early: 'Before the end of your shift' };
+
+/**
+ * Hello: with one window, what is about to be recorded; with two, a button for each.
+ * @param {{ step: Extract<Step, { name: 'choosing' | 'countdown' }>, format: TimeFormat, onChoose(window: KioskWindow): void, onCancel(): void }} props
+ */
+export function HelloScreen({ step, format, onChoose, onCancel }) {
+  /** @param {KioskWindow} w */
+  const shiftText = (w) => `shift ${format.time(new Date(w.shiftStart))}–${format.time(new Date(w.shiftEnd))}`;
+  return html`
+    <section class="screen hello">
+      <h1>Hello, ${step.staff.name}</h1>
+      ${step.name === 'countdown'
+        ? html`<p class="lead">${kindText[step.window.kind]} — ${shiftText(step.window)}</p>
+            <p class="hint">Look at the camera. The photo is taken when the count reaches zero.</p>`
+        : html`<p class="lead">Which one?</p>
+            <div class="choices">
+              ${step.windows.map(
+                (w) => html`<button class="primary big" onClick=${() => onChoose(w)}>${kindText[w.kind]}<small>${shiftText(w)}</small></button>`,
+              )}
+            </div>`}
+      <button class="secondary" onClick=${onCancel}>Cancel</button>
+    </section>
+  `;
+}
+
+/**
+ * The photo is taken and on its way (or waiting for the connection).
+ * @param {{ step: Extract<Step, { name: 'capturing' }> }} props
+ */
+export function SavingScreen({ step }) {
+  return html`<section class="screen hello">
+    <h1>Hello, ${step.staff.name}</h1>
+    <p class="lead">${step.retrying ? 'Photo taken. Please wait: it is sent as soon as the connection is back.' : 'Hold still…'}</p>
+  </section>`;
+}
+
+/**
+ * @param {{ step: Extract<Step, { name: 'confirmed' }>, format: TimeFormat, onDone(): void }} props
+ */
+export function ConfirmScreen({ step, format, onDone }) {
+  const { attendance } = step;
+  return html`
+    <section class="screen confirmed" onClick=${onDone}>
+      <img class="photo" src=${step.photoUrl} alt=${`Photo of ${step.staff.name} just taken`} />
+      <h1>${doneText[attendance.kind]} at ${format.time(new Date(attendance.timestamp))}</h1>
+      <p class=${`status ${attendance.status}`}>${statusText[attendance.status] ?? attendance.status}</p>
+      <p class="hint">Thank you, ${step.staff.name}. Tap to finish.</p>
+    </section>
+  `;
+}

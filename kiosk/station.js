@@ -1,0 +1,171 @@
+// @ts-check
+// The paired kiosk: wires the connection, the camera and the timers to the
+// check-in flow. Every decision is the reducer's (check-in-flow.js); this
+// component only runs what the current step asks for and reports back.
+import { html } from 'htm/preact';
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { captureFrame, openCamera } from './camera.js';
+import { cameraBanner, connectionBanner, idleAlert, idleLead, showsPreview } from './check-in-display.js';
+import { canEnterPin, flowReducer, initialFlow, messageLifetimeMs } from './check-in-flow.js';
+import { IdleScreen } from './idle-screen.js';
+import { createKioskSocket } from './kiosk-socket.js';
+import { ConfirmScreen, HelloScreen, SavingScreen } from './person-screens.js';
+import { createTimeFormat, useNow } from './time.js';
+
+/** @typedef {import('./check-in-flow.js').FlowState} FlowState */
+/** @typedef {import('./check-in-flow.js').FlowAction} FlowAction */
+/** @typedef {import('./check-in-flow.js').KioskWindow} KioskWindow */
+/** @typedef {import('./kiosk-socket.js').KioskSocket} KioskSocket */
+/** @typedef {import('./timings.js').Timings} Timings */
+
+/**
+ * @param {{ token: string, org: { orgName: string, timezone?: string }, timings: Timings, onUnpaired(message: string): void }} props
+ */
+export function Station({ token, org, timings, onUnpaired }) {
+  const [state, dispatch] = useReducer(flowReducer, timings, initialFlow);
+  const [stream, setStream] = useState(/** @type {MediaStream | null} */ (null));
+  const socketRef = useRef(/** @type {KioskSocket | null} */ (null));
+  const videoRef = useRef(/** @type {HTMLVideoElement | null} */ (null));
+  const now = useNow();
+  const format = createTimeFormat(org.timezone);
+  const { step } = state;
+
+  useEffect(() => {
+    const socket = createKioskSocket(token, {
+      onConnected: () => dispatch({ type: 'connected' }),
+      onDisconnected: () => dispatch({ type: 'disconnected' }),
+      onUnauthorized: (text) => onUnpaired(text),
+    });
+    socketRef.current = socket;
+    return () => socket.close();
+  }, [token]);
+
+  // Opened once and kept open all day, so a photo never waits for the camera to wake up.
+  useEffect(() => {
+    /** @type {MediaStream | undefined} */
+    let opened;
+    openCamera().then((result) => {
+      if ('error' in result) dispatch({ type: 'cameraFailed', error: result.error });
+      else {
+        opened = result.stream;
+        setStream(opened);
+        dispatch({ type: 'cameraOpened' });
+      }
+    });
+    return () => opened?.getTracks().forEach((track) => track.stop());
+  }, []);
+
+  useEffect(() => {
+    const video = videoRef.current;
+    if (video && stream && video.srcObject !== stream) {
+      video.srcObject = stream;
+      video.play().catch(() => {});
+    }
+  }, [stream]);
+
+  /** @param {string} pin */
+  async function identify(pin) {
+    const at = Date.now();
+    if (!canEnterPin(state, at)) return;
+    dispatch({ type: 'pinSubmitted', now: at });
+    try {
+      const reply = await socketRef.current.identify(pin);
+      dispatch({ type: 'identifyAnswered', reply, now: Date.now() });
+    } catch {
+      dispatch({ type: 'identifyUnanswered' });
+    }
+  }
+
+  // The countdown: one tick a second while it runs; the reducer says when it reaches the photo.
+  const countingFor = step.name === 'countdown' ? step.window : null;
+  useEffect(() => {
+    if (!countingFor) return;
+    const timer = setInterval(() => dispatch({ type: 'countdownTicked' }), 1000);
+    return () => clearInterval(timer);
+  }, [countingFor]);
+
+  // The photo, once per capturing step (keyed on its window, which a retry notice does not change).
+  const capturingFor = step.name === 'capturing' ? step : null;
+  useEffect(() => {
+    if (capturingFor) sendPhoto(capturingFor.attempt, capturingFor.window);
+  }, [capturingFor?.window]);
+
+  /**
+   * @param {string} attempt
+   * @param {KioskWindow} window
+   */
+  async function sendPhoto(attempt, window) {
+    let frame;
+    try {
+      frame = await captureFrame(videoRef.current);
+    } catch {
+      dispatch({ type: 'photoFailed' });
+      return;
+    }
+    try {
+      const reply = await socketRef.current.capture(
+        { attempt, kind: window.kind, image: frame.bytes, requestId: crypto.randomUUID() },
+        () => dispatch({ type: 'captureRetrying' }),
+      );
+      // Only a confirmation shows the photo; it is released when the confirmation goes.
+      if (!reply.ok) URL.revokeObjectURL(frame.url);
+      dispatch({ type: 'captureAnswered', reply, photoUrl: frame.url });
+    } catch {
+      URL.revokeObjectURL(frame.url);
+      dispatch({ type: 'captureUnanswered' });
+    }
+  }
+
+  const confirmed = step.name === 'confirmed' ? step : null;
+  useEffect(() => {
+    if (!confirmed) return;
+    const timer = setTimeout(() => dispatch({ type: 'finished' }), state.timings.confirmSeconds * 1000);
+    return () => {
+      clearTimeout(timer);
+      URL.revokeObjectURL(confirmed.photoUrl);
+    };
+  }, [confirmed]);
+
+  useEffect(() => {
+    const { message } = state;
+    const lifetime = messageLifetimeMs(message);
+    if (lifetime === null) return;
+    const timer = setTimeout(() => dispatch({ type: 'messageFaded', message }), lifetime);
+    return () => clearTimeout(timer);
+  }, [state.message]);
+
+  // Against the time of this render, not `now`: that can be a second old, and a 5-minute lock must not read 5:01.
+  const renderedAt = Date.now();
+  const connection = connectionBanner(state);
+  const camera = cameraBanner(state);
+  const cancel = () => dispatch({ type: 'cancelled' });
+
+  return html`
+    <div class="station">
+      ${connection && html`<div class="banner" role="status">${connection}</div>`}
+      ${camera && html`<div class="banner warning" role="alert">${camera}</div>`}
+      <header class="top">
+        <span class="org">${org.orgName}</span>
+        <time class="clock">${format.time(now)}</time>
+        <span class="date">${format.date(now)}</span>
+      </header>
+      <div class=${`camera ${showsPreview(state) ? 'visible' : ''}`}>
+        <video ref=${videoRef} muted playsinline autoplay aria-label="Camera preview"></video>
+        ${step.name === 'countdown' && html`<div class="countdown" aria-live="assertive">${step.secondsLeft}</div>`}
+        ${step.name === 'capturing' && html`<div class="countdown small">${step.retrying ? 'Reconnecting… your photo will be sent' : 'Saving…'}</div>`}
+      </div>
+      ${step.name === 'idle' || step.name === 'identifying'
+        ? html`<${IdleScreen}
+            lead=${idleLead(state, renderedAt)}
+            alert=${idleAlert(state, renderedAt)}
+            enabled=${canEnterPin(state, renderedAt)}
+            onSubmit=${identify}
+          />`
+        : null}
+      ${(step.name === 'choosing' || step.name === 'countdown') &&
+      html`<${HelloScreen} step=${step} format=${format} onChoose=${(/** @type {KioskWindow} */ w) => dispatch({ type: 'windowChosen', window: w })} onCancel=${cancel} />`}
+      ${step.name === 'capturing' && html`<${SavingScreen} step=${step} />`}
+      ${step.name === 'confirmed' && html`<${ConfirmScreen} step=${step} format=${format} onDone=${() => dispatch({ type: 'finished' })} />`}
+    </div>
+  `;
+}
