@@ -57,8 +57,8 @@ export type AttendanceSummary = {
 
 export type CaptureAck = { ok: true; attendance: AttendanceSummary } | AckError;
 
-/** A frame as Socket.IO delivers binary: a Buffer in Node, an ArrayBuffer or typed array from a browser. */
-export type ImageBytes = Buffer | ArrayBuffer | Uint8Array;
+/** A frame as Socket.IO delivers binary: an ArrayBuffer or typed array from a browser, a Buffer (a Uint8Array) in Node. */
+export type ImageBytes = ArrayBuffer | Uint8Array;
 
 export type CapturePayload = { attempt: string; kind: AttendanceKind; image: ImageBytes; requestId: string };
 
