@@ -4,7 +4,7 @@
  *  - navigation → the board rendered (all 500 rows in the DOM), cold (new
  *    browser context, empty cache) and warm (same context, ETag revalidation);
  *  - 50 check-ins arriving within one second → all 50 shown, twice: as
- *    `attendance:created` domain events emitted on the server's event bus
+ *    `attendanceRecorded` domain events (stored rows) emitted on the server's event bus
  *    (one every 20 ms, exactly as a capture announces itself, with a real
  *    stored photo), and as 50 real kiosk captures (identify + capture over
  *    `/kiosk`, photo processing included) sent at once;
@@ -16,7 +16,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
-import { shifts, staff, users } from '../storage/schema.js';
+import { attendance, shifts, staff, users } from '../storage/schema.js';
 import { hashPin } from '../server/staff/pin.js';
 import { launchBrowser, planToday, weekdayNames, type Page } from '../tests/helpers/admin-browser.js';
 import { createManager, makeFrame } from '../tests/helpers/fixtures.js';
@@ -119,7 +119,7 @@ try {
   const warm: number[] = [];
   for (let i = 0; i < runs; i++) warm.push(await loadBoard(page));
 
-  // 50 check-ins as domain events, one every 20 ms, with a real stored photo.
+  // 50 check-ins as domain events, one every 20 ms, each a stored row with a real stored photo.
   const kiosk = await pairKiosk();
   const frames = await Promise.all(Array.from({ length: burst * 2 + 1 }, (_, i) => makeFrame(640 + 2 * i, 480)));
   // One real check-in (person 100) gives the events a photo the page can load.
@@ -143,20 +143,24 @@ try {
   await page.waitForFunction(() => (window as any).benchReady === true);
   const firstEmit = Date.now();
   for (let i = 0; i < burst; i++) {
-    const at = new Date(plan.now.getTime() + i * 1000).toISOString();
-    server.deps.events.emit('attendance:created', {
-      id: 100_000 + i,
-      staffId: staffRows[i]!.id,
-      kind: 'check_in',
-      status: i % 5 === 0 ? 'late' : 'on_time',
-      timestamp: at,
-      photoUrl,
-      staffName: staffRows[i]!.name,
-      shiftId: shiftRows[i]!.id,
-      date: plan.today.date,
-      kioskId: 1,
-      kioskName: 'Front desk',
-    });
+    const at = new Date(plan.now.getTime() + i * 1000);
+    // A real row, announced as the capture path does: the server adds names and the board row it changes.
+    const [record] = await db
+      .insert(attendance)
+      .values({
+        staffId: staffRows[i]!.id,
+        shiftId: shiftRows[i]!.id,
+        occurrenceDate: plan.today.date,
+        kind: 'check_in',
+        at,
+        status: i % 5 === 0 ? 'late' : 'on_time',
+        photoId: photoUrl.split('/').pop()!,
+        kioskId: null,
+        scheduledStart: at,
+        scheduledEnd: new Date(at.getTime() + 8 * 3600_000),
+      })
+      .returning();
+    server.deps.events.emit('attendanceRecorded', record!);
     // Paced against the start, so a slow tick does not stretch the second.
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, firstEmit + ((i + 1) * 1000) / burst - Date.now())));
   }

@@ -4,7 +4,7 @@
  * build the very same app around a test database and a controllable clock.
  *
  * @example
- *   const app = createApp({ db, photos, clock, secrets, logger, config });
+ *   const app = createApp({ db, photos, clock, events: createEventBus(), presence, secrets, logger, config });
  *   const response = await app.request('/api/me/');
  */
 import { Hono } from 'hono';
@@ -21,6 +21,8 @@ import { createPhotoRoutes } from './photos/photos.routes.js';
 import { createRosterRoutes } from './roster/roster.routes.js';
 import { createShiftRoutes } from './roster/shifts.routes.js';
 import { createSettingsRoutes } from './settings/settings.routes.js';
+import { createStatusRoutes } from './settings/status.routes.js';
+import { createMeRoutes } from './staff/me.routes.js';
 import { createStaffRoutes } from './staff/staff.routes.js';
 import { createSwapRoutes } from './swaps/swaps.routes.js';
 import { createTimesheetRoutes } from './timesheets/timesheets.routes.js';
@@ -41,6 +43,8 @@ export function createApp(deps: AppDeps) {
     .use((c, next) => (c.req.path.startsWith('/api/attendance') ? next() : defaultBodyLimit(c, next)))
     .use(authenticate(deps))
     .route('/', createAuthRoutes(deps))
+    .route('/auth/status', createStatusRoutes(deps))
+    .route('/me', createMeRoutes(deps))
     .route('/staff', createStaffRoutes(deps))
     .route('/shifts', createShiftRoutes(deps))
     .route('/attendance', createAttendanceRoutes(deps))

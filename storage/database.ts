@@ -4,7 +4,8 @@
  * same dialect, so one schema and one set of migrations serve both.
  *
  * @example
- *   const database = await openDatabase({ databaseUrl: undefined, dataDir: './data' });
+ *   const database = await openDatabase({ databaseUrl: undefined, pgliteDir: './data/db' });
+ *   await migrateDatabase(database);
  *   await database.db.select().from(users);
  *   await database.close();
  */

@@ -17,8 +17,3 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const found = pgError(error);
   return found?.code === '23505' && (constraint === undefined || found.constraint === constraint);
 }
-
-export function isForeignKeyViolation(error: unknown, constraint?: string): boolean {
-  const found = pgError(error);
-  return found?.code === '23503' && (constraint === undefined || found.constraint === constraint);
-}

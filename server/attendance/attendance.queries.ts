@@ -1,11 +1,23 @@
 /** Storage functions for attendance records and their photos. */
-import { and, desc, eq, gte, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../storage/database.js';
 import { attendance, photos } from '../../storage/schema.js';
 import type { ProcessedPhoto } from '../../storage/photo-processing.js';
-import type { AttendanceKind, AttendanceStatus } from './windows.js';
+import type { AttendanceKind, AttendanceStatus, AttendanceSummary } from '../socket-contract.js';
 
 export type AttendanceRecord = typeof attendance.$inferSelect;
+
+/** A record as kiosks and managers' sockets see it. */
+export function attendanceSummary(record: AttendanceRecord): AttendanceSummary {
+  return {
+    id: record.id,
+    staffId: record.staffId,
+    kind: record.kind,
+    status: record.status,
+    timestamp: record.at.toISOString(),
+    photoUrl: record.photoId ? `/api/photos/${record.photoId}` : null,
+  };
+}
 
 export type NewAttendance = {
   staffId: number;
@@ -29,6 +41,22 @@ export async function findRecordsForOccurrences(
     .select()
     .from(attendance)
     .where(or(...occurrences.map((o) => and(eq(attendance.shiftId, o.shiftId), eq(attendance.occurrenceDate, o.date)))));
+}
+
+export async function findRecordById(db: Queryable, id: number): Promise<AttendanceRecord | undefined> {
+  const [row] = await db.select().from(attendance).where(eq(attendance.id, id));
+  return row;
+}
+
+/** Every record of occurrences starting on the local dates `from`…`to`. */
+export async function listRecordsForDates(db: Queryable, from: string, to: string): Promise<AttendanceRecord[]> {
+  return db.select().from(attendance).where(and(gte(attendance.occurrenceDate, from), lte(attendance.occurrenceDate, to)));
+}
+
+/** Records of the given shifts on the given dates (a board's day and the night before). */
+export async function listRecordsForShiftDates(db: Queryable, shiftIds: readonly number[], dates: readonly string[]): Promise<AttendanceRecord[]> {
+  if (shiftIds.length === 0 || dates.length === 0) return [];
+  return db.select().from(attendance).where(and(inArray(attendance.shiftId, [...shiftIds]), inArray(attendance.occurrenceDate, [...dates])));
 }
 
 export async function findRecord(db: Queryable, key: { shiftId: number; occurrenceDate: string; kind: AttendanceKind }) {

@@ -4,66 +4,13 @@
  * staff member's open windows, refuses outside them, returns the existing
  * record for a repeat, and otherwise stores the photo and then the row.
  */
-import { DateTime } from 'luxon';
 import { checkPhotoBytes, processPhoto } from '../../storage/photo-processing.js';
-import { isStaffActive } from '../staff/staff.queries.js';
 import type { AppDeps } from '../http/app-env.js';
-import { candidateDates } from '../roster/occurrences.js';
-import { loadEffectiveOccurrences } from '../roster/roster.queries.js';
-import { shortTime } from '../roster/time-of-day.js';
-import { getSettings, type OrgSettings } from '../settings/settings.queries.js';
-import { announceAttendance } from './announce-attendance.js';
-import { findRecord, findRecordsForOccurrences, insertRecordWithPhoto, type AttendanceRecord } from './attendance.queries.js';
-import {
-  attendanceStatus,
-  chooseWindow,
-  nextWindowAfter,
-  openWindowsAt,
-  type AttendanceKind,
-  type OpenWindow,
-} from './windows.js';
-
-export type StaffWindows = {
-  settings: OrgSettings;
-  open: OpenWindow[];
-  recorded: AttendanceRecord[];
-  /** The next window to open, when none is open now (looked for up to a week ahead). */
-  next: OpenWindow | undefined;
-};
-
-const lookAheadDays = 8;
-
-/** The staff member's windows around `now`, from the effective schedule. */
-export async function findStaffWindows(deps: AppDeps, staffId: number, now: Date): Promise<StaffWindows> {
-  const settings = await getSettings(deps.db, deps.config.orgTimezone);
-  const instant = DateTime.fromJSDate(now);
-  const range = candidateDates(instant, instant.plus({ days: lookAheadDays }), settings.timezone);
-  const occurrences = await loadEffectiveOccurrences(deps.db, { ...range, zone: settings.timezone, staffIds: [staffId] });
-  const open = openWindowsAt(occurrences, settings.windowMinutes, now);
-  const recorded = await findRecordsForOccurrences(
-    deps.db,
-    open.map((window) => ({ shiftId: window.occurrence.shiftId, date: window.occurrence.date })),
-  );
-  const next = open.length === 0 ? nextWindowAfter(occurrences, settings.windowMinutes, now) : undefined;
-  return { settings, open, recorded, next };
-}
-
-export function kindLabel(kind: AttendanceKind): string {
-  return kind === 'check_in' ? 'check-in' : 'check-out';
-}
-
-/** "on Tuesday 25 November at 08:00 (check-in for the 09:00–17:00 shift)" */
-export function describeWindowOpening(window: OpenWindow, zone: string): string {
-  const opens = window.opensAt.setZone(zone);
-  const { startTime, endTime } = window.occurrence;
-  return `${opens.toFormat("cccc d LLLL 'at' HH:mm")} (${kindLabel(window.kind)} for the ${shortTime(startTime)}–${shortTime(endTime)} shift)`;
-}
-
-export function windowClosedMessage(windows: StaffWindows, kind?: AttendanceKind): string {
-  const what = kind ? `No ${kindLabel(kind)} window is open for you right now.` : 'No check-in or check-out window is open for you right now.';
-  if (windows.next) return `${what} Your next window opens ${describeWindowOpening(windows.next, windows.settings.timezone)}.`;
-  return `${what} You have no shifts in the coming week.`;
-}
+import { isStaffActive } from '../staff/staff.queries.js';
+import { findRecord, insertRecordWithPhoto, type AttendanceRecord } from './attendance.queries.js';
+import { attendanceStatus, chooseWindow, type AttendanceKind } from './punch-rules.js';
+import { findStaffWindows, windowClosedMessage, type StaffWindows } from './staff-windows.js';
+import type { OrgSettings } from '../settings/settings.queries.js';
 
 export type RecordOutcome =
   | { ok: true; created: boolean; record: AttendanceRecord; settings: OrgSettings }
@@ -86,7 +33,7 @@ export async function recordAttendance(
     windows.recorded.map((r) => ({ shiftId: r.shiftId, date: r.occurrenceDate, kind: r.kind })),
     input.kind,
   );
-  if (choice.action === 'none') return { ok: false, code: 'window_closed', message: windowClosedMessage(windows, input.kind), windows };
+  if (choice.action === 'none') return { ok: false, code: 'window_closed', message: windowClosedMessage(windows, { kind: input.kind }), windows };
 
   const key = { shiftId: choice.window.occurrence.shiftId, occurrenceDate: choice.window.occurrence.date, kind: choice.window.kind };
   if (choice.action === 'repeat') {
@@ -116,7 +63,7 @@ export async function recordAttendance(
     processed.photo,
   );
   if (inserted) {
-    await announceAttendance(deps, inserted);
+    deps.events.emit('attendanceRecorded', inserted);
     return { ok: true, created: true, record: inserted, settings: windows.settings };
   }
   // A concurrent capture for the same occurrence won the race: that one is the record.

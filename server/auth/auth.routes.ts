@@ -1,16 +1,14 @@
 /**
  * Accounts over HTTP: the original API's register/token/refresh endpoints,
- * cookie sign-in for the web apps, and `GET /api/me/`.
+ * and cookie sign-in for the web apps. (`GET /api/me/` is the staff
+ * feature's: it shows the staff profile.)
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { unauthorized } from '../http/errors.js';
 import { jsonBody } from '../http/validate.js';
-import { getSettings } from '../settings/settings.queries.js';
-import { findStaffProfile } from '../staff/staff.queries.js';
 import { issueToken, issueTokenPair, verifyToken } from './api-tokens.js';
-import { currentUser, requireUser } from './authenticate.js';
 import { getDecoyHash, verifyPasswordHash } from './password.js';
 import { passwordSchema, usernameSchema } from './credentials.js';
 import { registerUser } from './register-user.js';
@@ -23,7 +21,7 @@ import {
   readSessionCookie,
   setSessionCookie,
 } from './session.js';
-import { countUsers, findUserByUsername, userExists } from './users.queries.js';
+import { findUserByUsername, userExists } from './users.queries.js';
 
 const credentialsSchema = z.object({
   username: z.string({ error: 'is required' }).min(1, 'is required').max(150, 'must be at most 150 characters'),
@@ -82,15 +80,5 @@ export function createAuthRoutes(deps: AppDeps) {
       if (token) await invalidateSession(db, token);
       deleteSessionCookie(c, deps.config.secureCookies);
       return c.json({ ok: true });
-    })
-    .get('/auth/status', async (c) => {
-      // Lets the sign-in page offer "create the first manager" on a new install.
-      const { timezone } = await getSettings(db, deps.config.orgTimezone);
-      return c.json({ needsFirstManager: (await countUsers(db)) === 0, orgName: deps.config.orgName, timezone });
-    })
-    .get('/me', requireUser, async (c) => {
-      const user = currentUser(c.get('user'));
-      const profile = user.staffId === null ? null : await findStaffProfile(db, user.staffId);
-      return c.json({ id: user.id, username: user.username, role: user.role, staff: profile ?? null });
     });
 }

@@ -1,7 +1,7 @@
 /** What a username and a new password must look like, wherever accounts are created. */
 import { z } from 'zod';
 import { isUniqueViolation } from '../../storage/errors.js';
-import { conflict } from '../http/errors.js';
+import { domainError } from '../domain-error.js';
 
 export const usernameSchema = z
   .string({ error: 'is required' })
@@ -17,5 +17,5 @@ export const passwordSchema = z
 
 /** The 409 for a username someone already has (the database's case-insensitive unique index said so). */
 export function usernameTakenError(error: unknown, username: string) {
-  return isUniqueViolation(error, 'users_username_lower_key') ? conflict('username_taken', `The username "${username}" is already taken.`) : undefined;
+  return isUniqueViolation(error, 'users_username_lower_key') ? domainError.conflict('username_taken', `The username "${username}" is already taken.`) : undefined;
 }

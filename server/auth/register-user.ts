@@ -3,26 +3,25 @@
  * a manager; after that only a signed-in manager registers users. The check
  * and the insert run under a table lock so two "first" sign-ups cannot both win.
  */
-import { sql } from 'drizzle-orm';
 import type { Database } from '../../storage/database.js';
-import { forbidden, unauthorized } from '../http/errors.js';
+import { domainError } from '../domain-error.js';
 import type { AuthUser } from '../http/app-env.js';
 import { usernameTakenError } from './credentials.js';
 import { hashPassword } from './password.js';
-import { countUsers, insertUser, type Role } from './users.queries.js';
+import { countUsers, insertUser, lockUsersTable, type Role } from './users.queries.js';
 
 export type NewUser = { username: string; password: string; role: Role };
 
 export async function registerUser(db: Database, actor: AuthUser | null, input: NewUser) {
-  if (actor && actor.role !== 'manager') throw forbidden('Only a manager can register users.');
+  if (actor && actor.role !== 'manager') throw domainError.notAllowed('Only a manager can register users.');
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
-      await tx.execute(sql`lock table users in share row exclusive mode`);
+      await lockUsersTable(tx);
       if (!actor) {
-        if ((await countUsers(tx)) > 0) throw unauthorized('Sign in as a manager to register users.');
+        if ((await countUsers(tx)) > 0) throw domainError.unauthenticated('Sign in as a manager to register users.');
         if (input.role !== 'manager') {
-          throw forbidden('The first account must be a manager: register with "role": "Manager".');
+          throw domainError.notAllowed('The first account must be a manager: register with "role": "Manager".');
         }
       }
       return insertUser(tx, { username: input.username, passwordHash, role: input.role });

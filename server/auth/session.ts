@@ -4,11 +4,10 @@
  * expiry renewed when a session is used in the second half of its life.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Queryable } from '../../storage/database.js';
-import { sessions } from '../../storage/schema.js';
+import { deleteSessionRow, deleteUserSessionRows, findSessionRow, insertSessionRow, renewSessionRow } from './sessions.queries.js';
 
 export const sessionCookieName = 'rollcall_session';
 const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
@@ -26,33 +25,33 @@ export function hashToken(token: string): string {
 
 export async function createSession(db: Queryable, token: string, userId: number, now: Date): Promise<Session> {
   const session = { id: hashToken(token), userId, expiresAt: new Date(now.getTime() + sessionLifetimeMs) };
-  await db.insert(sessions).values(session);
+  await insertSessionRow(db, session);
   return session;
 }
 
 /** The live session for a cookie token, renewed if past half-life; `null` when unknown or expired. */
 export async function validateSessionToken(db: Queryable, token: string, now: Date): Promise<Session | null> {
   const id = hashToken(token);
-  const [session] = await db.select().from(sessions).where(eq(sessions.id, id));
+  const session = await findSessionRow(db, id);
   if (!session) return null;
   if (session.expiresAt.getTime() <= now.getTime()) {
-    await db.delete(sessions).where(eq(sessions.id, id));
+    await deleteSessionRow(db, id);
     return null;
   }
   if (session.expiresAt.getTime() - now.getTime() < sessionLifetimeMs / 2) {
     const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
-    await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
+    await renewSessionRow(db, id, expiresAt);
     return { ...session, expiresAt, renewed: true };
   }
   return { ...session, renewed: false };
 }
 
 export async function invalidateSession(db: Queryable, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, hashToken(token)));
+  await deleteSessionRow(db, hashToken(token));
 }
 
 export async function invalidateUserSessions(db: Queryable, userId: number): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+  await deleteUserSessionRows(db, userId);
 }
 
 export function readSessionCookie(c: Context): string | undefined {

@@ -45,3 +45,8 @@ export async function insertUser(
     .returning({ id: users.id, username: users.username, role: users.role });
   return row!;
 }
+
+/** Until the transaction ends, no other can add a user: "is this the first account?" stays true while we act on it. */
+export async function lockUsersTable(tx: Queryable): Promise<void> {
+  await tx.execute(sql`lock table users in share row exclusive mode`);
+}

@@ -2,8 +2,8 @@
 import type { Database } from '../../storage/database.js';
 import type { PhotoStore } from '../../storage/photo-store.js';
 import type { Clock } from '../clock.js';
-import type { EventBus } from '../live/event-bus.js';
-import type { KioskPresence } from '../live/presence.js';
+import type { EventBus } from '../domain-events.js';
+import type { KioskPresence } from '../kiosk/presence.js';
 import type { Logger } from '../logger.js';
 import type { Secrets } from '../secrets.js';
 

@@ -6,9 +6,10 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { DomainError, type FailureKind, type FieldErrors } from '../domain-error.js';
 import type { Logger } from '../logger.js';
 
-export type FieldErrors = Record<string, string[]>;
+export type { FieldErrors } from '../domain-error.js';
 
 export class AppError extends Error {
   constructor(
@@ -49,9 +50,23 @@ function fromHttpException(error: HTTPException): AppError {
   return new AppError(status, 'bad_request', error.message || 'The request could not be understood.');
 }
 
+const statusOfKind: Record<FailureKind, ContentfulStatusCode> = {
+  invalid: 400,
+  unauthenticated: 401,
+  not_allowed: 403,
+  not_found: 404,
+  conflict: 409,
+};
+
+/** The HTTP status of a domain failure: decided here, once, for every route. */
+export function fromDomainError(error: DomainError): AppError {
+  return new AppError(statusOfKind[error.kind], error.code, error.message, error.fields);
+}
+
 export function createErrorHandler(logger: Logger): ErrorHandler {
   return (error, c) => {
     if (error instanceof AppError) return sendError(c, error);
+    if (error instanceof DomainError) return sendError(c, fromDomainError(error));
     if (error instanceof HTTPException) return sendError(c, fromHttpException(error));
     logger.error('Unhandled error', {
       method: c.req.method,

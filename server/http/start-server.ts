@@ -6,12 +6,12 @@ import { serve, type ServerType } from '@hono/node-server';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { Server as SocketServer } from 'socket.io';
 import type { Hono } from 'hono';
+import { createSocketServer, type RollcallIo } from './socket-server.js';
 
 export type RunningServer = {
   httpServer: ServerType;
-  io: SocketServer;
+  io: RollcallIo;
   /** The base URL, e.g. `http://127.0.0.1:3000`. */
   url: string;
   close(): Promise<void>;
@@ -31,9 +31,7 @@ export async function startServer(app: Hono<any>, options: ListenOptions): Promi
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host, ...tls }, () => resolve(server));
     server.once('error', reject);
   });
-  // Socket.IO frames carry photos: leave room for a 5 MB frame so an oversized
-  // one gets a clear error ack instead of a dropped connection.
-  const io = new SocketServer(httpServer, { maxHttpBufferSize: 8 * 1024 * 1024, serveClient: true });
+  const io = createSocketServer(httpServer as Parameters<typeof createSocketServer>[0]);
   const { port } = httpServer.address() as AddressInfo;
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
   const url = `${options.tls ? 'https' : 'http'}://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;

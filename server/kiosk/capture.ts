@@ -3,12 +3,10 @@
  * attendance record out. A retry with the same request id returns the first
  * result, even after a reconnect or on another server process.
  */
-import { eq } from 'drizzle-orm';
-import { attendance } from '../../storage/schema.js';
-import { attendanceSummary } from '../attendance/announce-attendance.js';
+import { attendanceSummary, findRecordById } from '../attendance/attendance.queries.js';
 import { recordAttendance } from '../attendance/record-attendance.js';
 import type { AppDeps } from '../http/app-env.js';
-import type { CaptureAck } from '../live/contract.js';
+import type { CaptureAck } from '../socket-contract.js';
 import { verifyAttempt } from './kiosk-tokens.js';
 import { findCaptureRequest, rememberCaptureRequest } from './kiosks.queries.js';
 
@@ -17,7 +15,7 @@ export type CaptureInput = { attempt: string; kind: 'check_in' | 'check_out'; im
 export async function captureAttendance(deps: AppDeps, kioskId: number, input: CaptureInput): Promise<CaptureAck> {
   const earlier = await findCaptureRequest(deps.db, kioskId, input.requestId);
   if (earlier !== undefined) {
-    const [record] = await deps.db.select().from(attendance).where(eq(attendance.id, earlier));
+    const record = await findRecordById(deps.db, earlier);
     if (record) return { ok: true, attendance: attendanceSummary(record) };
   }
   const check = verifyAttempt(deps.secrets.attemptKey, input.attempt, kioskId, deps.clock.now());

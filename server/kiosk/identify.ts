@@ -5,9 +5,9 @@
 import { DateTime } from 'luxon';
 import type { Queryable } from '../../storage/database.js';
 import type { AppDeps } from '../http/app-env.js';
-import type { IdentifyAck, KioskWindow } from '../live/contract.js';
-import { findStaffWindows, windowClosedMessage } from '../attendance/record-attendance.js';
-import type { OpenWindow } from '../attendance/windows.js';
+import { findStaffWindows, windowClosedMessage } from '../attendance/staff-windows.js';
+import type { OpenWindow } from '../roster/windows.js';
+import type { IdentifyAck, KioskWindow } from '../socket-contract.js';
 import { hashPin } from '../staff/pin.js';
 import { attemptLifetimeMs, signAttempt } from './kiosk-tokens.js';
 import { findStaffByPinHmac, lockKiosk, recentPinFailures, recordPinFailure } from './kiosks.queries.js';
@@ -68,12 +68,7 @@ export async function identifyStaff(deps: AppDeps, kiosk: { id: number; name: st
   const check = await checkPin(deps, kiosk.id, pin, now);
   if (check.result === 'locked') {
     if (check.justLocked) {
-      deps.events.emit('alert', {
-        type: 'pin_lockout',
-        message: `Kiosk "${kiosk.name}" locked for ${Math.ceil(check.retryAfterSeconds / 60)} minutes after repeated wrong PINs.`,
-        at: now.toISOString(),
-        kioskId: kiosk.id,
-      });
+      deps.events.emit('pinLockoutStarted', { kioskId: kiosk.id, kioskName: kiosk.name, retryAfterSeconds: check.retryAfterSeconds, at: now });
     }
     return { ok: false, error: { code: 'locked', message: lockedMessage(check.retryAfterSeconds), retryAfterSeconds: check.retryAfterSeconds } };
   }
@@ -93,7 +88,7 @@ export async function identifyStaff(deps: AppDeps, kiosk: { id: number; name: st
       ok: false,
       error: {
         code: 'no_window',
-        message: windowClosedMessage(windows).replace('for you ', `for you, ${person.name}, `),
+        message: windowClosedMessage(windows, { name: person.name }),
         ...(windows.next && { nextWindow: toKioskWindow(windows.next, zone) }),
       },
     };

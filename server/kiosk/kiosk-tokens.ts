@@ -5,12 +5,14 @@
  */
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
-
 /** No 0/O, 1/I/L: a code read off a screen and typed on another must survive both. */
 const codeAlphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const pairingCodeLength = 8;
 export const pairingCodeLifetimeMs = 10 * 60_000;
 export const attemptLifetimeMs = 2 * 60_000;
+
+/** What a revoked kiosk is told before its connection ends. */
+export const revokedMessage = 'This kiosk has been revoked by a manager. Pair it again to use it.';
 
 export function generatePairingCode(): string {
   return Array.from({ length: pairingCodeLength }, () => codeAlphabet[randomInt(codeAlphabet.length)]).join('');
@@ -24,8 +26,6 @@ export function normalisePairingCode(input: string): string {
 export function generateKioskToken(): string {
   return randomBytes(32).toString('base64url');
 }
-
-
 
 export type Attempt = { staffId: number; kioskId: number; expiresAt: number };
 

@@ -3,11 +3,11 @@
  * sends `identify` and `capture`, each answered through its ack. Every
  * handler validates, acts, acks; only known messages reach the kiosk.
  */
-import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { maxPhotoBytes } from '../../storage/photo-processing.js';
 import type { AppDeps } from '../http/app-env.js';
-import type { AckError, CaptureAck, IdentifyAck } from '../live/contract.js';
+import type { KioskNamespace } from '../http/socket-server.js';
+import type { AckError, KioskClientToServer } from '../socket-contract.js';
 import { captureAttendance } from './capture.js';
 import { identifyStaff } from './identify.js';
 import { findKioskByToken, isKioskActive, touchKiosk } from './kiosks.queries.js';
@@ -15,17 +15,20 @@ import { findKioskByToken, isKioskActive, touchKiosk } from './kiosks.queries.js
 const captureSchema = z.object({
   attempt: z.string().min(1).max(2000),
   kind: z.enum(['check_in', 'check_out']),
-  image: z.custom<Uint8Array>((value) => value instanceof Uint8Array || value instanceof ArrayBuffer, 'must be binary image data'),
+  image: z.custom<Uint8Array | ArrayBuffer>((value) => value instanceof Uint8Array || value instanceof ArrayBuffer, 'must be binary image data'),
   requestId: z.string().min(1).max(100),
 });
 
 const invalid = (message: string): AckError => ({ ok: false, error: { code: 'invalid_request', message } });
 
+/** The reply an event's ack takes, as the contract says. */
+type AckOf<E extends keyof KioskClientToServer> = Parameters<Parameters<KioskClientToServer[E]>[1]>[0];
+
 export const kioskRoom = (kioskId: number) => `kiosk:${kioskId}`;
 
 export type KioskSocketHooks = { onOnline(kiosk: { id: number; name: string }): void; onMaybeOffline(kiosk: { id: number; name: string }): void };
 
-export function registerKioskNamespace(nsp: Namespace, deps: AppDeps, hooks: KioskSocketHooks): void {
+export function registerKioskNamespace(nsp: KioskNamespace, deps: AppDeps, hooks: KioskSocketHooks): void {
   nsp.use(async (socket, next) => {
     try {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -40,18 +43,22 @@ export function registerKioskNamespace(nsp: Namespace, deps: AppDeps, hooks: Kio
     }
   });
 
-  nsp.on('connection', (socket: Socket) => {
-    const kiosk = { id: socket.data.kioskId as number, name: socket.data.kioskName as string };
+  nsp.on('connection', (socket) => {
+    const kiosk = { id: socket.data.kioskId, name: socket.data.kioskName };
     void socket.join(kioskRoom(kiosk.id));
     void touchKiosk(deps.db, kiosk.id, deps.clock.now()).catch(() => {});
     hooks.onOnline(kiosk);
 
-    /** Runs a handler with its ack: validation failures and surprises become error acks, never a crash. */
-    const handle = <T>(name: string, run: (payload: unknown) => Promise<T>) => {
-      socket.on(name, async (...args: unknown[]) => {
+    /**
+     * Answers one event through its ack. What arrives is untrusted whatever the
+     * contract says, so `run` gets `unknown`; its reply is typed by the contract.
+     * Validation failures and surprises become error acks, never a crash.
+     */
+    const handle = <E extends keyof KioskClientToServer>(event: E, run: (payload: unknown) => Promise<AckOf<E>>) => {
+      const listener = async (...args: unknown[]) => {
         // The ack is always the last argument: `emit('identify', ack)` sends no payload at all.
         const ack = args.at(-1);
-        const reply = typeof ack === 'function' ? (ack as (value: unknown) => void) : () => {};
+        const reply = typeof ack === 'function' ? (ack as (value: AckOf<E>) => void) : () => {};
         const payload = typeof args[0] === 'function' ? undefined : args[0];
         try {
           if (!(await isKioskActive(deps.db, kiosk.id))) {
@@ -61,19 +68,21 @@ export function registerKioskNamespace(nsp: Namespace, deps: AppDeps, hooks: Kio
           }
           reply(await run(payload));
         } catch (error) {
-          deps.logger.error(`Kiosk ${name} failed`, { kioskId: kiosk.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+          deps.logger.error(`Kiosk ${event} failed`, { kioskId: kiosk.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
           reply({ ok: false, error: { code: 'internal_error', message: 'Something went wrong on the server. Please try again.' } });
         }
-      });
+      };
+      // The listener takes what really arrives (anything), not what the contract promises.
+      (socket as unknown as { on(event: string, listener: (...args: unknown[]) => void): void }).on(event, listener);
     };
 
-    handle<IdentifyAck | AckError>('identify', async (payload) => {
+    handle('identify', async (payload) => {
       const pin = (payload as { pin?: unknown } | null)?.pin;
       if (typeof pin !== 'string') return invalid('Send {pin: "123456"}.');
       return identifyStaff(deps, kiosk, pin);
     });
 
-    handle<CaptureAck>('capture', async (payload) => {
+    handle('capture', async (payload) => {
       const parsed = captureSchema.safeParse(payload);
       if (!parsed.success) {
         const image = (payload as { image?: unknown } | null)?.image;

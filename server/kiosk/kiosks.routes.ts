@@ -5,7 +5,7 @@ import { currentUser, requireManager } from '../auth/authenticate.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { AppError, notFound } from '../http/errors.js';
 import { idParam, jsonBody, pathParams } from '../http/validate.js';
-import { normalisePairingCode, pairingCodeLength } from './kiosk-tokens.js';
+import { normalisePairingCode, pairingCodeLength, revokedMessage } from './kiosk-tokens.js';
 import { createPairingCode, findKiosk, listKiosks, pairKiosk, revokeKiosk } from './kiosks.queries.js';
 
 const pairSchema = z.object({
@@ -50,7 +50,7 @@ export function createKioskRoutes(deps: AppDeps) {
       const { id } = c.req.valid('param');
       if (!(await findKiosk(db, id))) throw notFound(`There is no kiosk with id ${id}.`);
       await revokeKiosk(db, id, clock.now());
-      deps.events.emit('kiosk:revoked', { id });
+      deps.events.emit('kioskRevoked', { kioskId: id, message: revokedMessage });
       return c.body(null, 204);
     });
 }

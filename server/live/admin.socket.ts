@@ -1,16 +1,19 @@
 /**
  * The `/admin` namespace: managers connect with their session cookie, get a
  * `snapshot` of today's board, then every `attendance:created`,
- * `kiosk:status` and `alert` as it happens.
+ * `kiosk:status` and `alert` as it happens; `snapshot:fetch` asks for a
+ * fresh board (after midnight, say).
  */
 import { parse } from 'hono/utils/cookie';
-import type { Namespace } from 'socket.io';
 import { sessionCookieName, validateSessionToken } from '../auth/session.js';
 import { findAuthUser } from '../auth/users.queries.js';
 import type { AppDeps } from '../http/app-env.js';
+import type { AdminNamespace } from '../http/socket-server.js';
 import { loadSnapshot } from './board.js';
 
-export function registerAdminNamespace(nsp: Namespace, deps: AppDeps): void {
+const describe = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+
+export function registerAdminNamespace(nsp: AdminNamespace, deps: AppDeps): void {
   nsp.use(async (socket, next) => {
     try {
       const token = parse(socket.handshake.headers.cookie ?? '', sessionCookieName)[sessionCookieName];
@@ -27,10 +30,18 @@ export function registerAdminNamespace(nsp: Namespace, deps: AppDeps): void {
   });
 
   nsp.on('connection', async (socket) => {
+    socket.on('snapshot:fetch', async (ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      try {
+        ack(await loadSnapshot(deps));
+      } catch (error) {
+        deps.logger.error('Snapshot failed', { error: describe(error) });
+      }
+    });
     try {
       socket.emit('snapshot', await loadSnapshot(deps));
     } catch (error) {
-      deps.logger.error('Snapshot failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      deps.logger.error('Snapshot failed', { error: describe(error) });
     }
   });
 }

@@ -1,30 +1,45 @@
 /**
- * The live board a manager sees: today's occurrences with their state, as a
- * plain function of the schedule, the records and the time, plus its loader.
+ * The live board a manager sees: today's occurrences with their state (from
+ * the one definition in `attendance/occurrence-state.ts`) and the times that
+ * state will change, plus the kiosks. Built for the snapshot and for each
+ * new punch, so the browser only displays it.
  */
-import { and, inArray } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { attendance, staff } from '../../storage/schema.js';
+import { occurrenceKey } from '../roster/effective-schedule.js';
+import { boardState, upcomingBoardStates } from '../attendance/occurrence-state.js';
+import { findRecordsForOccurrences, listRecordsForShiftDates, type AttendanceRecord } from '../attendance/attendance.queries.js';
 import type { AppDeps } from '../http/app-env.js';
-import type { EffectiveOccurrence } from '../roster/effective-schedule.js';
-import { windowBounds } from '../roster/occurrences.js';
+import { listKiosks } from '../kiosk/kiosks.queries.js';
 import { loadEffectiveOccurrences } from '../roster/roster.queries.js';
 import { getSettings } from '../settings/settings.queries.js';
-import { listKiosks } from '../kiosk/kiosks.queries.js';
-import type { BoardOccurrence, OccurrenceState, Snapshot } from './contract.js';
+import type { BoardOccurrence, BoardPunch, Snapshot } from '../socket-contract.js';
+import { listStaffNames } from '../staff/staff.queries.js';
 
-type Recorded = { kind: 'check_in' | 'check_out'; status: string };
+export type BoardRow = { shiftId: number; date: string; staffId: number; staffName: string; startMillis: number; endMillis: number };
 
-export function occurrenceState(startMillis: number, endMillis: number, windowMinutes: number, records: readonly Recorded[], now: Date): OccurrenceState {
+/** One board row from its schedule and its records (any order), as of `now`. */
+export function toBoardOccurrence(row: BoardRow, records: readonly AttendanceRecord[], windowMinutes: number, now: Date, zone: string): BoardOccurrence {
+  const iso = (instant: Date | number) => DateTime.fromMillis(typeof instant === 'number' ? instant : instant.getTime(), { zone }).toISO()!;
+  const punch = (record: AttendanceRecord | undefined): BoardPunch | null =>
+    record ? { at: iso(record.at), status: record.status, photoUrl: record.photoId ? `/api/photos/${record.photoId}` : null, attendanceId: record.id } : null;
   const checkIn = records.find((r) => r.kind === 'check_in');
-  if (records.some((r) => r.kind === 'check_out')) return 'checked_out';
-  if (checkIn) return checkIn.status === 'late' ? 'late' : 'checked_in';
-  const bounds = windowBounds(startMillis, endMillis, windowMinutes).checkIn;
-  const at = now.getTime();
-  if (at < bounds.opensAt) return 'upcoming';
-  if (at <= bounds.closesAt) return 'open';
-  return 'missed';
+  const checkOut = records.find((r) => r.kind === 'check_out');
+  const span = { startMillis: row.startMillis, endMillis: row.endMillis };
+  return {
+    shiftId: row.shiftId,
+    date: row.date,
+    staffId: row.staffId,
+    staffName: row.staffName,
+    start: iso(row.startMillis),
+    end: iso(row.endMillis),
+    state: boardState(span, { checkIn, checkOut }, windowMinutes, now),
+    stateChanges: upcomingBoardStates(span, { checkIn, checkOut }, windowMinutes, now).map((change) => ({ at: iso(change.at), state: change.state })),
+    checkIn: punch(checkIn),
+    checkOut: punch(checkOut),
+  };
 }
+
+const nameOrId = (names: ReadonlyMap<number, string>, staffId: number) => names.get(staffId) ?? `Staff ${staffId}`;
 
 /** Occurrences starting today, and last night's that are still running, in the org's zone. */
 export async function loadSnapshot(deps: AppDeps): Promise<Snapshot> {
@@ -33,36 +48,52 @@ export async function loadSnapshot(deps: AppDeps): Promise<Snapshot> {
   const today = DateTime.fromJSDate(now).setZone(settings.timezone);
   const date = today.toISODate()!;
   const yesterday = today.minus({ days: 1 }).toISODate()!;
+  const startOfToday = today.startOf('day').toMillis();
   const occurrences = (await loadEffectiveOccurrences(deps.db, { from: yesterday, to: date, zone: settings.timezone })).filter(
-    (o: EffectiveOccurrence) => o.date === date || o.end.toMillis() > today.startOf('day').toMillis(),
+    (o) => o.date === date || o.end.toMillis() > startOfToday,
   );
-  const shiftIds = [...new Set(occurrences.map((o) => o.shiftId))];
-  const records = shiftIds.length
-    ? await deps.db.select().from(attendance).where(and(inArray(attendance.shiftId, shiftIds), inArray(attendance.occurrenceDate, [yesterday, date])))
-    : [];
-  const staffIds = [...new Set(occurrences.map((o) => o.staffId))];
-  const names = staffIds.length ? await deps.db.select({ id: staff.id, name: staff.name }).from(staff).where(inArray(staff.id, staffIds)) : [];
-  const iso = (instant: DateTime | Date) => (instant instanceof Date ? DateTime.fromJSDate(instant) : instant).setZone(settings.timezone).toISO()!;
-  const summary = (record: (typeof records)[number] | undefined) =>
-    record ? { at: iso(record.at), status: record.status, photoUrl: record.photoId ? `/api/photos/${record.photoId}` : null, attendanceId: record.id } : null;
-  const board: BoardOccurrence[] = occurrences.map((o) => {
-    const mine = records.filter((r) => r.shiftId === o.shiftId && r.occurrenceDate === o.date);
-    return {
-      shiftId: o.shiftId,
-      date: o.date,
-      staffId: o.staffId,
-      staffName: names.find((n) => n.id === o.staffId)?.name ?? `Staff ${o.staffId}`,
-      start: iso(o.start),
-      end: iso(o.end),
-      state: occurrenceState(o.start.toMillis(), o.end.toMillis(), settings.windowMinutes, mine, now),
-      checkIn: summary(mine.find((r) => r.kind === 'check_in')),
-      checkOut: summary(mine.find((r) => r.kind === 'check_out')),
-    };
-  });
+  const records = await listRecordsForShiftDates(deps.db, [...new Set(occurrences.map((o) => o.shiftId))], [yesterday, date]);
+  const recordsByOccurrence = new Map<string, AttendanceRecord[]>();
+  for (const record of records) {
+    const key = occurrenceKey({ shiftId: record.shiftId, date: record.occurrenceDate });
+    recordsByOccurrence.set(key, [...(recordsByOccurrence.get(key) ?? []), record]);
+  }
+  const names = await listStaffNames(deps.db, [...new Set(occurrences.map((o) => o.staffId))]);
+  const board = occurrences.map((o) =>
+    toBoardOccurrence(
+      { shiftId: o.shiftId, date: o.date, staffId: o.staffId, staffName: nameOrId(names, o.staffId), startMillis: o.start.toMillis(), endMillis: o.end.toMillis() },
+      recordsByOccurrence.get(occurrenceKey(o)) ?? [],
+      settings.windowMinutes,
+      now,
+      settings.timezone,
+    ),
+  );
   const online = await deps.presence.onlineKioskIds();
   const kiosks = (await listKiosks(deps.db))
     .filter((k) => k.revokedAt === null)
     .map((k) => ({ id: k.id, name: k.name, online: online.has(k.id), lastSeenAt: k.lastSeenAt?.toISOString() ?? null }));
-  return { at: now.toISOString(), timezone: settings.timezone, windowMinutes: settings.windowMinutes, date, occurrences: board, kiosks };
+  return {
+    at: now.toISOString(),
+    timezone: settings.timezone,
+    windowMinutes: settings.windowMinutes,
+    date,
+    refreshAt: today.plus({ days: 1 }).startOf('day').toISO()!,
+    occurrences: board,
+    kiosks,
+  };
 }
 
+/** The board row of a just-recorded punch's occurrence, with every record it now has. */
+export async function loadBoardOccurrence(deps: AppDeps, record: AttendanceRecord, staffName: string): Promise<BoardOccurrence> {
+  const settings = await getSettings(deps.db, deps.config.orgTimezone);
+  const records = await findRecordsForOccurrences(deps.db, [{ shiftId: record.shiftId, date: record.occurrenceDate }]);
+  const row = {
+    shiftId: record.shiftId,
+    date: record.occurrenceDate,
+    staffId: record.staffId,
+    staffName,
+    startMillis: record.scheduledStart.getTime(),
+    endMillis: record.scheduledEnd.getTime(),
+  };
+  return toBoardOccurrence(row, records, settings.windowMinutes, deps.clock.now(), settings.timezone);
+}

@@ -1,21 +1,29 @@
 /**
  * Wires Socket.IO to the app: the `/kiosk` and `/admin` namespaces, the
  * PostgreSQL adapter that carries events between server processes when a
- * database server is used, and the forwarding of domain events to managers.
+ * database server is used, and the turning of domain events into what
+ * connected managers and kiosks are sent.
  */
 import { createAdapter } from '@socket.io/postgres-adapter';
 import type pg from 'pg';
-import type { Server } from 'socket.io';
+import type { AttendanceRecord } from '../attendance/attendance.queries.js';
 import type { AppDeps } from '../http/app-env.js';
+import { adminNamespace, kioskNamespace, type RollcallIo } from '../http/socket-server.js';
+import { findKiosk } from '../kiosk/kiosks.queries.js';
 import { kioskRoom, registerKioskNamespace } from '../kiosk/kiosk.socket.js';
+import type { KioskRevoked } from '../socket-contract.js';
+import { attendanceSummary } from '../attendance/attendance.queries.js';
+import { listStaffNames } from '../staff/staff.queries.js';
 import { registerAdminNamespace } from './admin.socket.js';
+import { lateArrivalAlert, lockoutAlert, swapAwaitingAlert } from './alerts.js';
+import { loadBoardOccurrence } from './board.js';
 
-export function attachRealtime(io: Server, deps: AppDeps, pool: pg.Pool | undefined): () => void {
+export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | undefined): () => void {
   if (pool) {
     io.adapter(createAdapter(pool, { errorHandler: (error) => deps.logger.warn('Socket.IO adapter error', { error: error.message }) }));
   }
-  const admin = io.of('/admin');
-  const kiosk = io.of('/kiosk');
+  const admin = adminNamespace(io);
+  const kiosk = kioskNamespace(io);
 
   registerAdminNamespace(admin, deps);
   registerKioskNamespace(kiosk, deps, {
@@ -34,27 +42,42 @@ export function attachRealtime(io: Server, deps: AppDeps, pool: pg.Pool | undefi
   });
 
   /** Tells this process's sockets of a revoked kiosk why, then ends them: both local and synchronous, so in that order. */
-  const endRevokedKiosk = (id: number) => {
-    kiosk.local.in(kioskRoom(id)).emit('kiosk:revoked', { message: 'This kiosk has been revoked by a manager. Pair it again to use it.' });
-    kiosk.local.in(kioskRoom(id)).disconnectSockets();
+  const endRevokedKiosk = (revoked: KioskRevoked) => {
+    kiosk.local.in(kioskRoom(revoked.kioskId)).emit('kiosk:revoked', revoked);
+    kiosk.local.in(kioskRoom(revoked.kioskId)).disconnectSockets();
   };
   // Another process revoked a kiosk: end its sockets here.
-  const onRevokedElsewhere = ({ id }: { id: number }) => endRevokedKiosk(id);
-  kiosk.on('kiosk:revoked', onRevokedElsewhere);
+  kiosk.on('kiosk:revoked', endRevokedKiosk);
+
+  /** A new punch, as managers see it: with names, the kiosk and the board row it changes. */
+  const announceAttendance = async (record: AttendanceRecord) => {
+    const staffName = (await listStaffNames(deps.db, [record.staffId])).get(record.staffId) ?? `Staff ${record.staffId}`;
+    const kioskName = record.kioskId === null ? null : ((await findKiosk(deps.db, record.kioskId))?.name ?? null);
+    admin.emit('attendance:created', {
+      ...attendanceSummary(record),
+      staffName,
+      shiftId: record.shiftId,
+      date: record.occurrenceDate,
+      kioskId: record.kioskId,
+      kioskName,
+      occurrence: await loadBoardOccurrence(deps, record, staffName),
+    });
+    const late = lateArrivalAlert(record, staffName);
+    if (late) admin.emit('alert', late);
+  };
 
   const unsubscribe = [
-    deps.events.on('attendance:created', (event) => admin.emit('attendance:created', event)),
-    deps.events.on('alert', (alert) => admin.emit('alert', alert)),
-    deps.events.on('swap:updated', (swap) => admin.emit('swap:updated', swap)),
-    deps.events.on('swap:awaiting_manager', (swap) =>
-      admin.emit('alert', { type: 'swap_awaiting_manager', message: `Swap ${swap.id} is waiting for a manager's approval.`, at: deps.clock.now().toISOString(), swapId: swap.id }),
-    ),
-    deps.events.on('kiosk:revoked', ({ id }) => {
-      endRevokedKiosk(id);
-      // One message per process: an adapter-wide emit and disconnect are two messages, and the disconnect can overtake the notice.
-      if (pool) kiosk.serverSideEmit('kiosk:revoked', { id });
+    deps.events.on('attendanceRecorded', (record) => {
+      announceAttendance(record).catch((error) => deps.logger.error('Announcing attendance failed', { attendanceId: record.id, error: String(error) }));
     }),
+    deps.events.on('pinLockoutStarted', (...lockout) => admin.emit('alert', lockoutAlert(lockout))),
+    deps.events.on('swapAwaitingManager', (...swap) => admin.emit('alert', swapAwaitingAlert(swap, deps.clock.now()))),
+    deps.events.on('kioskRevoked', (revoked) => {
+      endRevokedKiosk(revoked);
+      // One message per process: an adapter-wide emit and disconnect are two messages, and the disconnect can overtake the notice.
+      if (pool) kiosk.serverSideEmit('kiosk:revoked', revoked);
+    }),
+    () => kiosk.off('kiosk:revoked', endRevokedKiosk),
   ];
-  unsubscribe.push(() => kiosk.off('kiosk:revoked', onRevokedElsewhere));
   return () => unsubscribe.forEach((off) => off());
 }

@@ -4,13 +4,11 @@
  * current state, then write the overrides. Callers run both inside one
  * transaction after locking the people involved (`lockStaffForScheduling`).
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Queryable } from '../../storage/database.js';
-import { attendance, shiftOverrides, staff } from '../../storage/schema.js';
-import { AppError, conflict } from '../http/errors.js';
+import { assertRule, domainError } from '../domain-error.js';
 import { occurrenceKey, type EffectiveOccurrence } from './effective-schedule.js';
-import { loadEffectiveOccurrences } from './roster.queries.js';
+import { assignOccurrence, findSchedulablePeople, loadEffectiveOccurrences, occurrenceHasAttendance } from './roster.queries.js';
 import { checkScheduleChange, describeOccurrence } from './schedule-rules.js';
 import { lockStaffForScheduling } from './shifts.queries.js';
 
@@ -41,17 +39,12 @@ export async function findMovableOccurrence(
   const occurrence = occurrences.find((o) => occurrenceKey(o) === occurrenceKey(key));
   if (!occurrence) {
     const whose = expectedHolder === undefined ? '' : ' for this person';
-    throw conflict('occurrence_not_found', `There is no shift ${key.shiftId} on ${day.toFormat('cccc d LLLL yyyy')}${whose}: it may have been moved, cancelled or removed.`);
+    throw domainError.conflict('occurrence_not_found', `There is no shift ${key.shiftId} on ${day.toFormat('cccc d LLLL yyyy')}${whose}: it may have been moved, cancelled or removed.`);
   }
   if (occurrence.start.toMillis() <= context.now.getTime()) {
-    throw conflict('shift_started', `The shift on ${describeOccurrence(occurrence)} has already started, so it can no longer be changed.`);
+    throw domainError.conflict('shift_started', `The shift on ${describeOccurrence(occurrence)} has already started, so it can no longer be changed.`);
   }
-  const [checkedIn] = await tx
-    .select({ id: attendance.id })
-    .from(attendance)
-    .where(and(eq(attendance.shiftId, key.shiftId), eq(attendance.occurrenceDate, key.date)))
-    .limit(1);
-  if (checkedIn) throw conflict('already_checked_in', `Someone has already checked in to the shift on ${describeOccurrence(occurrence)}.`);
+  if (await occurrenceHasAttendance(tx, key)) throw domainError.conflict('already_checked_in', `Someone has already checked in to the shift on ${describeOccurrence(occurrence)}.`);
   return occurrence;
 }
 
@@ -65,18 +58,18 @@ export async function checkMoves(tx: Queryable, moves: readonly Move[], context:
   for (const move of moves) {
     const occurrence = await findMovableOccurrence(tx, move, move.from, context);
     if (options.bySwap && occurrence.swapId !== null) {
-      throw conflict('already_moved', `The shift on ${describeOccurrence(occurrence)} has already been moved by another swap, so it cannot be swapped again.`);
+      throw domainError.conflict('already_moved', `The shift on ${describeOccurrence(occurrence)} has already been moved by another swap, so it cannot be swapped again.`);
     }
     moving.push(occurrence);
   }
   const people = [...new Set(moves.map((move) => move.to))];
-  const rows = await tx.select({ id: staff.id, name: staff.name, weeklyOffs: staff.weeklyOffs, active: staff.active }).from(staff).where(inArray(staff.id, people));
+  const rows = await findSchedulablePeople(tx, people);
   const dates = moves.map((move) => DateTime.fromISO(move.date, { zone: 'UTC' }));
   const from = DateTime.min(...dates)!.minus({ days: 2 }).toISODate()!;
   const to = DateTime.max(...dates)!.plus({ days: 2 }).toISODate()!;
   for (const personId of people) {
     const person = rows.find((row) => row.id === personId);
-    if (!person || !person.active) throw conflict('staff_inactive', `Staff member ${personId} is not active, so cannot take shifts.`);
+    if (!person || !person.active) throw domainError.conflict('staff_inactive', `Staff member ${personId} is not active, so cannot take shifts.`);
     const schedule = await loadEffectiveOccurrences(tx, { from, to, zone: context.zone, staffIds: [personId] });
     const verdict = checkScheduleChange({
       person: { staffId: person.id, name: person.name, weeklyOffs: person.weeklyOffs },
@@ -85,7 +78,7 @@ export async function checkMoves(tx: Queryable, moves: readonly Move[], context:
       arriving: moves.flatMap((move, i) => (move.to === personId ? [{ ...moving[i]!, staffId: personId }] : [])),
       minRestHours: context.minRestHours,
     });
-    if (!verdict.ok) throw new AppError(409, verdict.code, verdict.message);
+    assertRule(verdict);
   }
 }
 
@@ -97,18 +90,8 @@ export async function checkMoves(tx: Queryable, moves: readonly Move[], context:
  */
 export async function writeMoves(tx: Queryable, moves: readonly Move[], by: { swapId?: number; userId?: number }): Promise<void> {
   for (const move of moves) {
-    const values = { shiftId: move.shiftId, date: move.date, assigneeStaffId: move.to, cancelled: false, swapId: by.swapId ?? null, createdBy: by.userId ?? null };
-    const written = await tx
-      .insert(shiftOverrides)
-      .values(values)
-      .onConflictDoUpdate({
-        target: [shiftOverrides.shiftId, shiftOverrides.date],
-        set: { assigneeStaffId: move.to, cancelled: false, swapId: values.swapId, createdBy: values.createdBy },
-        setWhere: by.swapId === undefined ? undefined : sql`${shiftOverrides.swapId} is null and ${shiftOverrides.assigneeStaffId} is not distinct from ${move.from}`,
-      })
-      .returning({ id: shiftOverrides.id });
-    if (written.length === 0) {
-      throw conflict('already_moved', `The shift on ${move.date} has already been moved by another swap.`);
+    if (!(await assignOccurrence(tx, move, by))) {
+      throw domainError.conflict('already_moved', `The shift on ${move.date} has already been moved by another swap.`);
     }
   }
 }

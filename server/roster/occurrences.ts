@@ -20,8 +20,6 @@ export type Occurrence = {
   end: DateTime;
 };
 
-export type Window = { opensAt: DateTime; closesAt: DateTime };
-
 export type DatedShift = TemplateShift & { id: number; staffId: number };
 
 /** The instant of a local date and time of day in `zone`. */
@@ -101,38 +99,4 @@ export function listOccurrences(shifts: readonly DatedShift[], from: string, to:
     }
   }
   return occurrences.sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.shiftId - b.shiftId);
-}
-
-export type WindowBounds = { checkIn: { opensAt: number; closesAt: number }; checkOut: { opensAt: number; closesAt: number } };
-
-/**
- * Check-in opens `windowMinutes` before the start and closes as long after;
- * check-out likewise around the end. In epoch milliseconds: windows are
- * fixed durations around instants, whatever the wall clock does meanwhile.
- */
-export function windowBounds(startMillis: number, endMillis: number, windowMinutes: number): WindowBounds {
-  const span = windowMinutes * 60_000;
-  return {
-    checkIn: { opensAt: startMillis - span, closesAt: startMillis + span },
-    checkOut: { opensAt: endMillis - span, closesAt: endMillis + span },
-  };
-}
-
-/** `windowBounds` of an occurrence, as instants in the occurrence's zone. */
-export function occurrenceWindows(occurrence: Occurrence, windowMinutes: number): { checkIn: Window; checkOut: Window } {
-  const bounds = windowBounds(occurrence.start.toMillis(), occurrence.end.toMillis(), windowMinutes);
-  const at = (millis: number) => DateTime.fromMillis(millis, { zone: occurrence.start.zone });
-  return {
-    checkIn: { opensAt: at(bounds.checkIn.opensAt), closesAt: at(bounds.checkIn.closesAt) },
-    checkOut: { opensAt: at(bounds.checkOut.opensAt), closesAt: at(bounds.checkOut.closesAt) },
-  };
-}
-
-/** The local dates in `zone` whose occurrences could have a window open at any instant from `from` to `to`. */
-export function candidateDates(from: DateTime, to: DateTime, zone: string): { from: string; to: string } {
-  // A shift lasts at most 24 hours and a window reaches at most 3 hours past it.
-  return {
-    from: from.setZone(zone).minus({ days: 2 }).toISODate()!,
-    to: to.setZone(zone).plus({ days: 1 }).toISODate()!,
-  };
 }

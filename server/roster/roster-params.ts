@@ -1,7 +1,7 @@
 /** Validation of dates and date ranges in roster requests. */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { badRequest } from '../http/errors.js';
+import { domainError } from '../domain-error.js';
 
 export const maxRosterDays = 62;
 
@@ -20,8 +20,8 @@ export function daysInRange(from: string, to: string): number {
  * `tooLong` is the sentence for the latter ("Ask for at most 62 days at a time.").
  */
 export function assertDateRange(from: string, to: string, tooLong: string): void {
-  if (from > to) throw badRequest('validation_failed', '"from" must not be after "to".', { from: ['must not be after "to"'] });
+  if (from > to) throw domainError.invalid('validation_failed', '"from" must not be after "to".', { from: ['must not be after "to"'] });
   if (daysInRange(from, to) > maxRosterDays) {
-    throw badRequest('validation_failed', tooLong, { to: [`must be at most ${maxRosterDays} days after "from"`] });
+    throw domainError.invalid('validation_failed', tooLong, { to: [`must be at most ${maxRosterDays} days after "from"`] });
   }
 }

@@ -8,7 +8,7 @@ import { forbidden } from '../http/errors.js';
 import { entityId, jsonBody, queryParams } from '../http/validate.js';
 import { getSettings } from '../settings/settings.queries.js';
 import type { EffectiveOccurrence } from './effective-schedule.js';
-import { windowBounds } from './occurrences.js';
+import { windowBounds } from './windows.js';
 import { assertDateRange, localDateSchema, maxRosterDays } from './roster-params.js';
 import { loadEffectiveOccurrences } from './roster.queries.js';
 import { changeOccurrence } from './roster.service.js';

@@ -1,5 +1,5 @@
 /** Storage functions for the weekly template's shifts. */
-import { and, asc, eq, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Queryable } from '../../storage/database.js';
 import { attendance, shifts, staff, swaps } from '../../storage/schema.js';
 import { weekdayName } from './weekdays.js';
@@ -30,28 +30,24 @@ export function toShiftJson(shift: TemplateShiftRecord): ShiftJson {
 
 const columns = { id: shifts.id, staffId: shifts.staffId, dayOfWeek: shifts.dayOfWeek, startTime: shifts.startTime, endTime: shifts.endTime };
 
-/** Current (not archived) template shifts, optionally of one staff member or of active staff only. */
-export async function listTemplateShifts(
-  db: Queryable,
-  filter: { staffId?: number; activeStaffOnly?: boolean } = {},
-): Promise<TemplateShiftRecord[]> {
+/** Current (not archived) template shifts, optionally of one staff member. */
+export async function listTemplateShifts(db: Queryable, filter: { staffId?: number } = {}): Promise<TemplateShiftRecord[]> {
   return db
     .select(columns)
     .from(shifts)
-    .innerJoin(staff, eq(staff.id, shifts.staffId))
-    .where(
-      and(
-        isNull(shifts.archivedAt),
-        filter.staffId === undefined ? undefined : eq(shifts.staffId, filter.staffId),
-        filter.activeStaffOnly ? eq(staff.active, true) : undefined,
-      ),
-    )
+    .where(and(isNull(shifts.archivedAt), filter.staffId === undefined ? undefined : eq(shifts.staffId, filter.staffId)))
     .orderBy(asc(shifts.staffId), asc(shifts.dayOfWeek), asc(shifts.startTime), asc(shifts.id));
 }
 
 export async function findTemplateShift(db: Queryable, shiftId: number): Promise<TemplateShiftRecord | undefined> {
   const [row] = await db.select(columns).from(shifts).where(and(eq(shifts.id, shiftId), isNull(shifts.archivedAt)));
   return row;
+}
+
+/** Shifts by id, archived ones too: swaps and history still name them. */
+export async function findShiftsIncludingArchived(db: Queryable, shiftIds: readonly number[]): Promise<TemplateShiftRecord[]> {
+  if (shiftIds.length === 0) return [];
+  return db.select(columns).from(shifts).where(inArray(shifts.id, [...shiftIds]));
 }
 
 export async function insertTemplateShift(db: Queryable, values: Omit<TemplateShiftRecord, 'id'>): Promise<TemplateShiftRecord> {

@@ -3,14 +3,12 @@
  * transaction that first locks the staff member's row, so two edits racing
  * for one person cannot both slip an overlapping shift past the check.
  */
-import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Database, Queryable } from '../../storage/database.js';
-import { shiftOverrides, staff } from '../../storage/schema.js';
-import { AppError, badRequest, notFound } from '../http/errors.js';
+import { assertRule, domainError } from '../domain-error.js';
 import { getSettings } from '../settings/settings.queries.js';
 import { listOccurrences } from './occurrences.js';
-import { loadEffectiveOccurrences } from './roster.queries.js';
+import { findSchedulablePeople, listOverriddenDates, loadEffectiveOccurrences } from './roster.queries.js';
 import { checkScheduleChange } from './schedule-rules.js';
 import { checkTemplateShift } from './template-rules.js';
 import {
@@ -39,7 +37,7 @@ async function assertFits(
   const existing = await listTemplateShifts(tx, { staffId: staff.id });
   const settings = await getSettings(tx, context.defaultTimezone);
   const verdict = checkTemplateShift(candidate, existing, staff.weeklyOffs, settings.minRestHours);
-  if (!verdict.ok) throw new AppError(409, verdict.code, verdict.message);
+  assertRule(verdict);
   // The template alone is not the whole schedule: shifts taken over by swap or
   // by a manager's one-day change must not collide with the new template either.
   const today = DateTime.fromJSDate(context.now).setZone(settings.timezone);
@@ -47,10 +45,8 @@ async function assertFits(
   const to = today.plus({ days: datedCheckDays }).toISODate()!;
   const shift = { id: candidate.id ?? 0, staffId: staff.id, ...candidate };
   // Dates of this shift already given to someone else or cancelled are not theirs to collide with.
-  const overridden = candidate.id === undefined ? [] : await tx.select({ date: shiftOverrides.date }).from(shiftOverrides).where(eq(shiftOverrides.shiftId, candidate.id));
-  const arriving = listOccurrences([shift], from, to, settings.timezone).filter(
-    (o) => o.start.toMillis() > context.now.getTime() && !overridden.some((row) => row.date === o.date),
-  );
+  const overridden = new Set(candidate.id === undefined ? [] : await listOverriddenDates(tx, candidate.id));
+  const arriving = listOccurrences([shift], from, to, settings.timezone).filter((o) => o.start.toMillis() > context.now.getTime() && !overridden.has(o.date));
   const schedule = await loadEffectiveOccurrences(tx, { from: today.minus({ days: 1 }).toISODate()!, to, zone: settings.timezone, staffIds: [staff.id] });
   const dated = checkScheduleChange({
     person: { staffId: staff.id, name: staff.name, weeklyOffs: [] },
@@ -59,19 +55,19 @@ async function assertFits(
     arriving,
     minRestHours: settings.minRestHours,
   });
-  if (!dated.ok) throw new AppError(409, dated.code, dated.message);
+  assertRule(dated);
 }
 
 async function lockOwner(tx: Queryable, staffId: number) {
   if (!(await lockStaffForScheduling(tx, staffId))) return undefined;
-  const [row] = await tx.select({ id: staff.id, name: staff.name, weeklyOffs: staff.weeklyOffs }).from(staff).where(eq(staff.id, staffId));
+  const [row] = await findSchedulablePeople(tx, [staffId]);
   return row;
 }
 
 export async function addTemplateShift(db: Database, staffId: number, input: ShiftInput, context: ScheduleContext): Promise<TemplateShiftRecord> {
   return db.transaction(async (tx) => {
     const owner = await lockOwner(tx, staffId);
-    if (!owner) throw badRequest('validation_failed', `There is no staff member with id ${staffId}.`, { staff: [`no staff member with id ${staffId}`] });
+    if (!owner) throw domainError.invalid('validation_failed', `There is no staff member with id ${staffId}.`, { staff: [`no staff member with id ${staffId}`] });
     await assertFits(tx, owner, input, context);
     return insertTemplateShift(tx, { staffId, ...input });
   });
@@ -80,7 +76,7 @@ export async function addTemplateShift(db: Database, staffId: number, input: Shi
 export async function editTemplateShift(db: Database, shiftId: number, changes: Partial<ShiftInput>, context: ScheduleContext): Promise<TemplateShiftRecord> {
   return db.transaction(async (tx) => {
     const current = await findTemplateShift(tx, shiftId);
-    if (!current) throw notFound(`There is no shift with id ${shiftId}.`);
+    if (!current) throw domainError.notFound(`There is no shift with id ${shiftId}.`);
     const owner = await lockOwner(tx, current.staffId);
     const next = { ...current, ...changes };
     await assertFits(tx, owner!, next, context);

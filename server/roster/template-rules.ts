@@ -3,6 +3,7 @@
  * overlap (a shift whose end is not after its start runs into the next day,
  * and that spill counts), and no shift starts on a weekly day off.
  */
+import type { RuleVerdict } from '../domain-error.js';
 import { parseTimeOfDay, secondsOfDay, shortTime } from './time-of-day.js';
 import { weekdayName, type Weekday } from './weekdays.js';
 
@@ -44,9 +45,7 @@ export function findOverlappingShift<T extends TemplateShift>(existing: readonly
   );
 }
 
-export type RuleResult =
-  | { ok: true }
-  | { ok: false; code: 'shift_overlap' | 'shift_on_weekly_off' | 'rest_too_short'; message: string };
+export type RuleResult = RuleVerdict<'shift_overlap' | 'shift_on_weekly_off' | 'rest_too_short'>;
 
 export function checkTemplateShift(
   candidate: TemplateShift,

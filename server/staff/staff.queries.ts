@@ -1,5 +1,5 @@
 /** Storage functions for staff profiles. */
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../storage/database.js';
 import { staff, users } from '../../storage/schema.js';
 import { formatWeeklyOffs } from '../roster/weekdays.js';
@@ -94,4 +94,11 @@ export async function pinInUse(db: Queryable, pinHmac: string, exceptStaffId?: n
 export async function isStaffActive(db: Queryable, staffId: number): Promise<boolean> {
   const [row] = await db.select({ active: staff.active }).from(staff).where(eq(staff.id, staffId));
   return row?.active === true;
+}
+
+/** Names of the given staff members, by id (deactivated ones included: history still names them). */
+export async function listStaffNames(db: Queryable, staffIds: readonly number[]): Promise<Map<number, string>> {
+  if (staffIds.length === 0) return new Map();
+  const rows = await db.select({ id: staff.id, name: staff.name }).from(staff).where(inArray(staff.id, [...staffIds]));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

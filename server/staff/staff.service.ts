@@ -1,15 +1,10 @@
 /** Creating and editing staff profiles, with the rules that span tables. */
 import type { Database } from '../../storage/database.js';
 import { isUniqueViolation } from '../../storage/errors.js';
-import { badRequest, conflict, notFound } from '../http/errors.js';
-import { describeShift, shiftsOnDays } from '../roster/template-rules.js';
-import { DateTime } from 'luxon';
-import { weekdayOf } from '../roster/occurrences.js';
-import { loadEffectiveOccurrences } from '../roster/roster.queries.js';
-import { describeOccurrence } from '../roster/schedule-rules.js';
-import { datedCheckDays, type ScheduleContext } from '../roster/shifts.service.js';
-import { getSettings } from '../settings/settings.queries.js';
-import { listTemplateShifts, lockStaffForScheduling } from '../roster/shifts.queries.js';
+import { assertRule, domainError } from '../domain-error.js';
+import type { ScheduleContext } from '../roster/shifts.service.js';
+import { lockStaffForScheduling } from '../roster/shifts.queries.js';
+import { checkWeeklyOffsChange } from '../roster/weekly-offs.js';
 import type { Weekday } from '../roster/weekdays.js';
 import { usernameTakenError } from '../auth/credentials.js';
 import { hashPassword } from '../auth/password.js';
@@ -17,11 +12,11 @@ import { findAuthUser, insertUser } from '../auth/users.queries.js';
 import { hashPin } from './pin.js';
 import { findStaffByUser, findStaffProfile, findStaffRow, insertStaff, pinInUse, updateStaff, type StaffProfile } from './staff.queries.js';
 
-const pinTaken = () => conflict('pin_taken', 'Another active staff member already uses this PIN. Choose a different one.');
+const pinTaken = () => domainError.conflict('pin_taken', 'Another active staff member already uses this PIN. Choose a different one.');
 
 function mapUniqueViolations(error: unknown): never {
   if (isUniqueViolation(error, 'staff_active_pin_key')) throw pinTaken();
-  if (isUniqueViolation(error, 'staff_user_id_key')) throw conflict('staff_exists', 'This user already has a staff profile.');
+  if (isUniqueViolation(error, 'staff_user_id_key')) throw domainError.conflict('staff_exists', 'This user already has a staff profile.');
   throw error;
 }
 
@@ -31,8 +26,8 @@ export async function createStaffProfile(
   input: { user: number; weeklyOffs: Weekday[]; name?: string; pin?: string },
 ): Promise<StaffProfile> {
   const user = await findAuthUser(db, input.user);
-  if (!user) throw badRequest('validation_failed', `There is no user with id ${input.user}.`, { user: [`no user with id ${input.user}`] });
-  if (await findStaffByUser(db, input.user)) throw conflict('staff_exists', `User ${user.username} already has a staff profile.`);
+  if (!user) throw domainError.invalid('validation_failed', `There is no user with id ${input.user}.`, { user: [`no user with id ${input.user}`] });
+  if (await findStaffByUser(db, input.user)) throw domainError.conflict('staff_exists', `User ${user.username} already has a staff profile.`);
   const pinHmac = input.pin ? hashPin(pepper, input.pin) : null;
   if (pinHmac && (await pinInUse(db, pinHmac))) throw pinTaken();
   try {
@@ -74,33 +69,9 @@ export async function editStaffProfile(
 ): Promise<StaffProfile> {
   try {
     await db.transaction(async (tx) => {
-      if (!(await lockStaffForScheduling(tx, staffId))) throw notFound(`There is no staff member with id ${staffId}.`);
+      if (!(await lockStaffForScheduling(tx, staffId))) throw domainError.notFound(`There is no staff member with id ${staffId}.`);
       const current = (await findStaffRow(tx, staffId))!;
-      if (changes.weeklyOffs) {
-        const clashes = shiftsOnDays(await listTemplateShifts(tx, { staffId }), changes.weeklyOffs);
-        if (clashes.length > 0) {
-          throw conflict(
-            'shift_on_weekly_off',
-            `These days cannot be days off while shifts start on them: ${clashes.map(describeShift).join(', ')}. Move or remove those shifts first.`,
-          );
-        }
-        // Shifts taken over for one date (swaps, a manager's change) count too.
-        const settings = await getSettings(tx, context.defaultTimezone);
-        const today = DateTime.fromJSDate(context.now).setZone(settings.timezone);
-        const coming = await loadEffectiveOccurrences(tx, {
-          from: today.toISODate()!,
-          to: today.plus({ days: datedCheckDays }).toISODate()!,
-          zone: settings.timezone,
-          staffIds: [staffId],
-        });
-        const onNewOffs = coming.filter((o) => o.start.toMillis() > context.now.getTime() && changes.weeklyOffs!.includes(weekdayOf(o.date) as Weekday));
-        if (onNewOffs.length > 0) {
-          throw conflict(
-            'shift_on_weekly_off',
-            `These days cannot be days off while this person works shifts on them: ${onNewOffs.map(describeOccurrence).join(', ')}. Move those shifts first.`,
-          );
-        }
-      }
+      if (changes.weeklyOffs) assertRule(await checkWeeklyOffsChange(tx, staffId, changes.weeklyOffs, context));
       const pinHmac = changes.pin ? hashPin(pepper, changes.pin) : current.pinHmac;
       const willBeActive = changes.active ?? current.active;
       if (pinHmac && willBeActive && (changes.pin || changes.active) && (await pinInUse(tx, pinHmac, staffId))) throw pinTaken();

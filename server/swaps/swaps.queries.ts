@@ -3,6 +3,8 @@ import { and, desc, eq, or } from 'drizzle-orm';
 import type { Queryable } from '../../storage/database.js';
 import { swaps, type SwapRow, type SwapStatus } from '../../storage/schema.js';
 
+export { swapStatuses } from '../../storage/schema.js';
+
 export async function insertSwap(
   db: Queryable,
   values: { proposerStaffId: number; counterpartStaffId: number; shiftId: number; shiftDate: string; returnShiftId: number | null; returnShiftDate: string | null; note: string | null; createdAt: Date; updatedAt: Date },

@@ -1,20 +1,21 @@
 /** `/api/swaps/`: staff propose and answer swaps; managers see all and approve or reject. */
-import { inArray } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Database } from '../../storage/database.js';
-import { shifts, staff, swapStatuses, type SwapRow } from '../../storage/schema.js';
+import type { SwapRow } from '../../storage/schema.js';
 import { currentUser, requireUser } from '../auth/authenticate.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { entityId, idParam, jsonBody, pathParams, queryParams } from '../http/validate.js';
 import { forbidden } from '../http/errors.js';
 import { occurrenceOf } from '../roster/occurrences.js';
 import { loadEffectiveOccurrences } from '../roster/roster.queries.js';
+import { findShiftsIncludingArchived } from '../roster/shifts.queries.js';
+import { listStaffNames } from '../staff/staff.queries.js';
 import { localDateSchema } from '../roster/roster-params.js';
 import { getSettings } from '../settings/settings.queries.js';
 import type { SwapAction } from './swap-transitions.js';
-import { listSwaps } from './swaps.queries.js';
+import { listSwaps, swapStatuses } from './swaps.queries.js';
 import { actOnSwap, findVisibleSwap, proposeSwap } from './swaps.service.js';
 
 const occurrenceRefSchema = z.object(
@@ -33,11 +34,11 @@ const proposalSchema = z.object({
 async function toSwapsJson(db: Database, zone: string, rows: SwapRow[]) {
   const shiftIds = [...new Set(rows.flatMap((row) => [row.shiftId, row.returnShiftId ?? row.shiftId]))];
   const staffIds = [...new Set(rows.flatMap((row) => [row.proposerStaffId, row.counterpartStaffId]))];
-  const shiftRows = shiftIds.length ? await db.select().from(shifts).where(inArray(shifts.id, shiftIds)) : [];
-  const staffRows = staffIds.length ? await db.select({ id: staff.id, name: staff.name }).from(staff).where(inArray(staff.id, staffIds)) : [];
-  const nameOf = (id: number) => staffRows.find((row) => row.id === id)?.name ?? null;
+  const shiftsById = new Map((await findShiftsIncludingArchived(db, shiftIds)).map((shift) => [shift.id, shift]));
+  const names = await listStaffNames(db, staffIds);
+  const nameOf = (id: number) => names.get(id) ?? null;
   const occurrence = (shiftId: number, date: string) => {
-    const shift = shiftRows.find((row) => row.id === shiftId)!;
+    const shift = shiftsById.get(shiftId)!;
     const dated = occurrenceOf(shift, date, zone);
     return { shiftId, date, start: dated.start.toISO(), end: dated.end.toISO(), staff: shift.staffId };
   };

@@ -7,7 +7,7 @@
 import type { Database, Queryable } from '../../storage/database.js';
 import type { SwapRow } from '../../storage/schema.js';
 import type { AppDeps, AuthUser } from '../http/app-env.js';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
+import { domainError } from '../domain-error.js';
 import { checkMoves, lockPeople, writeMoves, type Move, type MoveContext } from '../roster/occurrence-moves.js';
 import { getSettings } from '../settings/settings.queries.js';
 import { findStaffRow } from '../staff/staff.queries.js';
@@ -32,12 +32,12 @@ async function moveContext(deps: AppDeps, db: Queryable): Promise<MoveContext & 
 }
 
 export async function proposeSwap(deps: AppDeps, user: AuthUser, proposal: SwapProposal): Promise<SwapRow> {
-  if (user.staffId === null) throw forbidden('Only staff members can propose swaps.');
+  if (user.staffId === null) throw domainError.notAllowed('Only staff members can propose swaps.');
   const proposer = user.staffId;
-  if (proposal.withStaff === proposer) throw badRequest('validation_failed', 'Choose a colleague to swap with, not yourself.', { withStaff: ['must be someone else'] });
+  if (proposal.withStaff === proposer) throw domainError.invalid('validation_failed', 'Choose a colleague to swap with, not yourself.', { withStaff: ['must be someone else'] });
   const colleague = await findStaffRow(deps.db, proposal.withStaff);
-  if (!colleague) throw badRequest('validation_failed', `There is no staff member with id ${proposal.withStaff}.`, { withStaff: [`no staff member with id ${proposal.withStaff}`] });
-  if (!colleague.active) throw conflict('staff_inactive', `${colleague.name} is no longer active, so cannot take shifts.`);
+  if (!colleague) throw domainError.invalid('validation_failed', `There is no staff member with id ${proposal.withStaff}.`, { withStaff: [`no staff member with id ${proposal.withStaff}`] });
+  if (!colleague.active) throw domainError.conflict('staff_inactive', `${colleague.name} is no longer active, so cannot take shifts.`);
   const values = {
     proposerStaffId: proposer,
     counterpartStaffId: proposal.withStaff,
@@ -67,7 +67,7 @@ function actorOf(user: AuthUser, swap: SwapRow): SwapActor {
 /** A swap the user may see: its two people and managers. */
 export async function findVisibleSwap(db: Database, user: AuthUser, swapId: number): Promise<SwapRow> {
   const swap = await findSwap(db, swapId);
-  if (!swap || actorOf(user, swap) === 'other') throw notFound(`There is no swap with id ${swapId}.`);
+  if (!swap || actorOf(user, swap) === 'other') throw domainError.notFound(`There is no swap with id ${swapId}.`);
   return swap;
 }
 
@@ -76,20 +76,19 @@ export async function actOnSwap(deps: AppDeps, user: AuthUser, swapId: number, a
   const updated = await deps.db.transaction(async (tx) => {
     const context = await moveContext(deps, tx);
     const transition = nextSwapStatus(action, swap.status, actorOf(user, swap), context.requiresApproval);
-    if (!transition.ok) throw transition.reason === 'not_allowed' ? forbidden(transition.message) : conflict('swap_not_open', transition.message);
+    if (!transition.ok) throw transition.reason === 'not_allowed' ? domainError.notAllowed(transition.message) : domainError.conflict('swap_not_open', transition.message);
     const moves = movesOf(swap);
     if (action === 'accept' || action === 'approve') {
       await lockPeople(tx, [swap.proposerStaffId, swap.counterpartStaffId]);
       await checkMoves(tx, moves, context, { bySwap: true });
     }
     const changed = await changeSwapStatus(tx, swap.id, swap.status, transition.next, action === 'approve' || action === 'reject' ? user.id : null, context.now);
-    if (!changed) throw conflict('swap_not_open', 'This swap was changed by someone else a moment ago. Reload to see where it stands.');
+    if (!changed) throw domainError.conflict('swap_not_open', 'This swap was changed by someone else a moment ago. Reload to see where it stands.');
     if (transition.final) await writeMoves(tx, moves, { swapId: swap.id, userId: user.id });
     return changed;
   });
   const people = { id: updated.id, proposer: updated.proposerStaffId, counterpart: updated.counterpartStaffId };
-  deps.events.emit('swap:updated', { ...people, status: updated.status });
-  if (updated.status === 'awaiting_manager') deps.events.emit('swap:awaiting_manager', people);
+  if (updated.status === 'awaiting_manager') deps.events.emit('swapAwaitingManager', people);
   return updated;
 }
 

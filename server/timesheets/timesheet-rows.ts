@@ -6,10 +6,22 @@
  * checked against.
  */
 import { DateTime } from 'luxon';
+import { occurrenceOutcome, type Outcome } from '../attendance/occurrence-state.js';
 import { occurrenceKey, type EffectiveOccurrence } from '../roster/effective-schedule.js';
-import { windowBounds } from '../roster/occurrences.js';
+import type { AttendanceStatus } from '../socket-contract.js';
 
-export type TimesheetRecord = { shiftId: number; occurrenceDate: string; staffId: number; kind: 'check_in' | 'check_out'; at: Date; status: string; scheduledStart: Date; scheduledEnd: Date };
+export type TimesheetRecord = {
+  shiftId: number;
+  occurrenceDate: string;
+  staffId: number;
+  kind: 'check_in' | 'check_out';
+  at: Date;
+  status: AttendanceStatus;
+  scheduledStart: Date;
+  scheduledEnd: Date;
+};
+
+export type TimesheetStatus = 'scheduled' | 'open' | 'in_progress' | 'on_time' | 'late' | 'missed' | 'no_check_out';
 
 export type TimesheetRow = {
   staffId: number;
@@ -19,9 +31,25 @@ export type TimesheetRow = {
   scheduledEnd: string;
   checkIn: string;
   checkOut: string;
-  status: 'scheduled' | 'open' | 'in_progress' | 'on_time' | 'late' | 'missed' | 'no_check_out';
+  status: TimesheetStatus;
   hours: string;
 };
+
+/** The timesheet's word for an outcome. A check-out without a check-in counts as missed: no hours without a start. */
+function timesheetStatus(outcome: Outcome, late: boolean): TimesheetStatus {
+  switch (outcome) {
+    case 'complete':
+      return late ? 'late' : 'on_time';
+    case 'missing_check_out':
+      return 'no_check_out';
+    case 'missing_check_in':
+      return 'missed';
+    default:
+      return outcome;
+  }
+}
+
+type Slot = { staffId: number; date: string; start: Date; end: Date; checkIn?: TimesheetRecord; checkOut?: TimesheetRecord };
 
 export function buildTimesheet(input: {
   occurrences: readonly EffectiveOccurrence[];
@@ -32,42 +60,49 @@ export function buildTimesheet(input: {
   now: Date;
 }): TimesheetRow[] {
   const { zone, now } = input;
-  const local = (instant: Date | undefined) => (instant ? DateTime.fromJSDate(instant).setZone(zone).toFormat('yyyy-MM-dd HH:mm') : '');
-  const byKey = new Map<string, { staffId: number; date: string; start: Date; end: Date }>();
-  for (const o of input.occurrences) byKey.set(occurrenceKey(o), { staffId: o.staffId, date: o.date, start: o.start.toJSDate(), end: o.end.toJSDate() });
+  // Thousands of rows repeat the same few hundred instants: format each once.
+  const formatted = new Map<number, string>();
+  const local = (instant: Date | undefined) => {
+    if (!instant) return '';
+    let text = formatted.get(instant.getTime());
+    if (text === undefined) {
+      text = DateTime.fromJSDate(instant).setZone(zone).toFormat('yyyy-MM-dd HH:mm');
+      formatted.set(instant.getTime(), text);
+    }
+    return text;
+  };
+  const slots = new Map<string, Slot>();
+  for (const o of input.occurrences) slots.set(occurrenceKey(o), { staffId: o.staffId, date: o.date, start: o.start.toJSDate(), end: o.end.toJSDate() });
+  // Records are grouped in one pass: looking them up per occurrence made a two-month export quadratic.
   for (const r of input.records) {
     const key = occurrenceKey({ shiftId: r.shiftId, date: r.occurrenceDate });
-    if (!byKey.has(key)) byKey.set(key, { staffId: r.staffId, date: r.occurrenceDate, start: r.scheduledStart, end: r.scheduledEnd });
+    let slot = slots.get(key);
+    if (!slot) {
+      slot = { staffId: r.staffId, date: r.occurrenceDate, start: r.scheduledStart, end: r.scheduledEnd };
+      slots.set(key, slot);
+    }
+    if (r.kind === 'check_in') slot.checkIn ??= r;
+    else slot.checkOut ??= r;
   }
   const rows: TimesheetRow[] = [];
-  for (const [key, occurrence] of byKey) {
-    const mine = input.records.filter((r) => occurrenceKey({ shiftId: r.shiftId, date: r.occurrenceDate }) === key);
-    const checkIn = mine.find((r) => r.kind === 'check_in');
-    const checkOut = mine.find((r) => r.kind === 'check_out');
+  for (const slot of slots.values()) {
+    const { checkIn, checkOut } = slot;
     // Who checked in is who worked it, even if the schedule has since changed.
-    const staffId = checkIn?.staffId ?? checkOut?.staffId ?? occurrence.staffId;
-    const bounds = windowBounds(occurrence.start.getTime(), occurrence.end.getTime(), input.windowMinutes);
-    const at = now.getTime();
-    let status: TimesheetRow['status'];
-    if (checkIn) {
-      if (!checkOut && at > bounds.checkOut.closesAt) status = 'no_check_out';
-      else if (!checkOut) status = 'in_progress';
-      else status = checkIn.status === 'late' ? 'late' : 'on_time';
-    } else if (at < bounds.checkIn.opensAt) status = 'scheduled';
-    else if (at <= bounds.checkIn.closesAt) status = 'open';
-    else status = 'missed';
-    const hours = checkIn && checkOut ? ((checkOut.at.getTime() - checkIn.at.getTime()) / 3_600_000).toFixed(2) : '';
+    const staffId = checkIn?.staffId ?? checkOut?.staffId ?? slot.staffId;
+    const { outcome, late } = occurrenceOutcome({ startMillis: slot.start.getTime(), endMillis: slot.end.getTime() }, { checkIn, checkOut }, input.windowMinutes, now);
     rows.push({
       staffId,
       staff: input.names.get(staffId) ?? `Staff ${staffId}`,
-      date: occurrence.date,
-      scheduledStart: local(occurrence.start),
-      scheduledEnd: local(occurrence.end),
+      date: slot.date,
+      scheduledStart: local(slot.start),
+      scheduledEnd: local(slot.end),
       checkIn: local(checkIn?.at),
       checkOut: local(checkOut?.at),
-      status,
-      hours,
+      status: timesheetStatus(outcome, late),
+      hours: checkIn && checkOut ? ((checkOut.at.getTime() - checkIn.at.getTime()) / 3_600_000).toFixed(2) : '',
     });
   }
-  return rows.sort((a, b) => a.staff.localeCompare(b.staff) || a.staffId - b.staffId || a.scheduledStart.localeCompare(b.scheduledStart));
+  // One collator for the whole sort: `localeCompare` builds one per call.
+  const byName = new Intl.Collator().compare;
+  return rows.sort((a, b) => byName(a.staff, b.staff) || a.staffId - b.staffId || a.scheduledStart.localeCompare(b.scheduledStart));
 }

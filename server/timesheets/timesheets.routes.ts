@@ -1,15 +1,15 @@
 /** `GET /api/timesheets.csv?from=&to=`: the timesheet for a date range, for managers. */
 import { stringify } from 'csv-stringify/sync';
-import { and, gte, lte } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { attendance, staff } from '../../storage/schema.js';
+import { listRecordsForDates } from '../attendance/attendance.queries.js';
 import { requireManager } from '../auth/authenticate.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { queryParams } from '../http/validate.js';
 import { assertDateRange, localDateSchema, maxRosterDays } from '../roster/roster-params.js';
 import { loadEffectiveOccurrences } from '../roster/roster.queries.js';
 import { getSettings } from '../settings/settings.queries.js';
+import { listStaffNames } from '../staff/staff.queries.js';
 import { buildTimesheet } from './timesheet-rows.js';
 
 const columns = [
@@ -35,8 +35,8 @@ export function createTimesheetRoutes(deps: AppDeps) {
       assertDateRange(from, to, `Export at most ${maxRosterDays} days at a time.`);
       const settings = await getSettings(db, deps.config.orgTimezone);
       const occurrences = await loadEffectiveOccurrences(db, { from, to, zone: settings.timezone });
-      const records = await db.select().from(attendance).where(and(gte(attendance.occurrenceDate, from), lte(attendance.occurrenceDate, to)));
-      const names = new Map((await db.select({ id: staff.id, name: staff.name }).from(staff)).map((row) => [row.id, row.name]));
+      const records = await listRecordsForDates(db, from, to);
+      const names = await listStaffNames(db, [...new Set([...occurrences.map((o) => o.staffId), ...records.map((r) => r.staffId)])]);
       const rows = buildTimesheet({ occurrences, records, names, zone: settings.timezone, windowMinutes: settings.windowMinutes, now: deps.clock.now() });
       const csv = stringify(rows, { header: true, columns });
       return c.body(csv, 200, {

@@ -9,15 +9,13 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import { test } from 'uvu';
+import { candidateDates, occurrenceWindows, windowBounds } from '../../server/roster/windows.js';
 import {
-  candidateDates,
   datesBetween,
   listOccurrences,
   localInstant,
   occurrenceOf,
-  occurrenceWindows,
   weekdayOf,
-  windowBounds,
   type DatedShift,
   type Occurrence,
 } from '../../server/roster/occurrences.js';

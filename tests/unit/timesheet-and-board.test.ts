@@ -1,7 +1,7 @@
 /** Timesheet rows and live-board states, as plain functions of schedule, records and time. */
 import assert from 'node:assert/strict';
 import { test } from 'uvu';
-import { occurrenceState } from '../../server/live/board.js';
+import { boardState, upcomingBoardStates } from '../../server/attendance/occurrence-state.js';
 import { applyOverrides } from '../../server/roster/effective-schedule.js';
 import { listOccurrences } from '../../server/roster/occurrences.js';
 import { buildTimesheet, type TimesheetRecord } from '../../server/timesheets/timesheet-rows.js';
@@ -20,7 +20,7 @@ const occurrences = applyOverrides(
   [],
 );
 const names = new Map([[1, 'Ann'], [2, 'Ben']]);
-const record = (shiftId: number, date: string, staffId: number, kind: 'check_in' | 'check_out', at: string, status = 'on_time'): TimesheetRecord => ({
+const record = (shiftId: number, date: string, staffId: number, kind: 'check_in' | 'check_out', at: string, status: TimesheetRecord['status'] = 'on_time'): TimesheetRecord => ({
   shiftId, occurrenceDate: date, staffId, kind, at: new Date(at), status, scheduledStart: new Date(0), scheduledEnd: new Date(0),
 });
 
@@ -60,19 +60,32 @@ test('a record whose shift left the schedule still gets its row, from its snapsh
 });
 
 test('board states: upcoming, open, missed, checked in, late, checked out', () => {
-  const start = Date.parse('2026-11-23T14:00:00Z');
-  const end = Date.parse('2026-11-23T22:00:00Z');
+  const span = { startMillis: Date.parse('2026-11-23T14:00:00Z'), endMillis: Date.parse('2026-11-23T22:00:00Z') };
   const at = (iso: string) => new Date(iso);
-  assert.equal(occurrenceState(start, end, 60, [], at('2026-11-23T12:59:59Z')), 'upcoming');
-  assert.equal(occurrenceState(start, end, 60, [], at('2026-11-23T13:00:00Z')), 'open');
-  assert.equal(occurrenceState(start, end, 60, [], at('2026-11-23T15:00:00Z')), 'open');
-  assert.equal(occurrenceState(start, end, 60, [], at('2026-11-23T15:00:01Z')), 'missed');
-  assert.equal(occurrenceState(start, end, 60, [{ kind: 'check_in', status: 'on_time' }], at('2026-11-23T15:00:01Z')), 'checked_in');
-  assert.equal(occurrenceState(start, end, 60, [{ kind: 'check_in', status: 'late' }], at('2026-11-23T15:00:01Z')), 'late');
-  assert.equal(
-    occurrenceState(start, end, 60, [{ kind: 'check_in', status: 'late' }, { kind: 'check_out', status: 'on_time' }], at('2026-11-23T23:00:00Z')),
-    'checked_out',
-  );
+  assert.equal(boardState(span, {}, 60, at('2026-11-23T12:59:59Z')), 'upcoming');
+  assert.equal(boardState(span, {}, 60, at('2026-11-23T13:00:00Z')), 'open');
+  assert.equal(boardState(span, {}, 60, at('2026-11-23T15:00:00Z')), 'open');
+  assert.equal(boardState(span, {}, 60, at('2026-11-23T15:00:01Z')), 'missed');
+  assert.equal(boardState(span, { checkIn: { status: 'on_time' } }, 60, at('2026-11-23T15:00:01Z')), 'checked_in');
+  assert.equal(boardState(span, { checkIn: { status: 'late' } }, 60, at('2026-11-23T15:00:01Z')), 'late');
+  assert.equal(boardState(span, { checkIn: { status: 'late' }, checkOut: { status: 'on_time' } }, 60, at('2026-11-23T23:00:00Z')), 'checked_out');
+});
+
+test('the board is told when a state will change by itself: open at the window, missed just after it closes', () => {
+  const span = { startMillis: Date.parse('2026-11-23T14:00:00Z'), endMillis: Date.parse('2026-11-23T22:00:00Z') };
+  const iso = (changes: { at: Date; state: string }[]) => changes.map((c) => [c.at.toISOString(), c.state]);
+  assert.deepEqual(iso(upcomingBoardStates(span, {}, 60, new Date('2026-11-23T12:00:00Z'))), [
+    ['2026-11-23T13:00:00.000Z', 'open'],
+    ['2026-11-23T15:00:00.001Z', 'missed'],
+  ]);
+  assert.deepEqual(iso(upcomingBoardStates(span, {}, 60, new Date('2026-11-23T13:30:00Z'))), [['2026-11-23T15:00:00.001Z', 'missed']]);
+  // Each change is the state boardState itself gives at that instant.
+  for (const change of upcomingBoardStates(span, {}, 60, new Date('2026-11-23T12:00:00Z'))) {
+    assert.equal(boardState(span, {}, 60, change.at), change.state);
+  }
+  // Once checked in, time alone changes nothing on the board.
+  assert.deepEqual(upcomingBoardStates(span, { checkIn: { status: 'on_time' } }, 60, new Date('2026-11-23T14:05:00Z')), []);
+  assert.deepEqual(upcomingBoardStates(span, {}, 60, new Date('2026-11-23T16:00:00Z')), []);
 });
 
 test.run();

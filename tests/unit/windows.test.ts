@@ -8,16 +8,9 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import { test } from 'uvu';
-import { candidateDates, listOccurrences, occurrenceOf, type DatedShift, type Occurrence } from '../../server/roster/occurrences.js';
-import {
-  allWindows,
-  attendanceStatus,
-  chooseWindow,
-  nextWindowAfter,
-  openWindowsAt,
-  type OpenWindow,
-  type RecordedKind,
-} from '../../server/attendance/windows.js';
+import { listOccurrences, occurrenceOf, type DatedShift, type Occurrence } from '../../server/roster/occurrences.js';
+import { allWindows, candidateDates, nextWindowAfter, openWindowsAt, type OpenWindow } from '../../server/roster/windows.js';
+import { attendanceStatus, chooseWindow, type RecordedKind } from '../../server/attendance/punch-rules.js';
 
 const NY = 'America/New_York';
 const KOLKATA = 'Asia/Kolkata';

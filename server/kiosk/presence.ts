@@ -2,20 +2,20 @@
  * Which kiosks are connected right now, on any server process. The HTTP app
  * is built before the Socket.IO server exists, so the answer is bound late.
  */
-import type { Server } from 'socket.io';
+import { kioskNamespace, type RollcallIo } from '../http/socket-server.js';
 
 export type KioskPresence = { onlineKioskIds(): Promise<Set<number>> };
 
-export function createKioskPresence(): KioskPresence & { bind(io: Server): void } {
-  let server: Server | undefined;
+export function createKioskPresence(): KioskPresence & { bind(io: RollcallIo): void } {
+  let server: RollcallIo | undefined;
   return {
     bind(io) {
       server = io;
     },
     async onlineKioskIds() {
       if (!server) return new Set();
-      const sockets = await server.of('/kiosk').fetchSockets();
-      return new Set(sockets.map((socket) => socket.data.kioskId as number));
+      const sockets = await kioskNamespace(server).fetchSockets();
+      return new Set(sockets.map((socket) => socket.data.kioskId));
     },
   };
 }

@@ -1,46 +1,12 @@
 /**
- * Which attendance action a moment allows, as plain functions over dated
- * occurrences: which windows are open, which one a capture goes to, whether
- * a check-in is late, and when the next window opens.
+ * Rules of a punch, as plain functions: which open window a capture goes
+ * to, and whether a check-in is late or a check-out early.
  */
-import type { DateTime } from 'luxon';
-import { occurrenceWindows, type Occurrence } from '../roster/occurrences.js';
+import type { AttendanceKind, AttendanceStatus } from '../socket-contract.js';
+import type { Occurrence } from '../roster/occurrences.js';
+import type { OpenWindow } from '../roster/windows.js';
 
-export type AttendanceKind = 'check_in' | 'check_out';
-export type AttendanceStatus = 'on_time' | 'late' | 'early';
-
-export type OpenWindow = {
-  kind: AttendanceKind;
-  occurrence: Occurrence;
-  opensAt: DateTime;
-  closesAt: DateTime;
-};
-
-/** Every window of `occurrences`, in the order they open. */
-export function allWindows(occurrences: readonly Occurrence[], windowMinutes: number): OpenWindow[] {
-  return occurrences
-    .flatMap((occurrence) => {
-      const { checkIn, checkOut } = occurrenceWindows(occurrence, windowMinutes);
-      return [
-        { kind: 'check_in' as const, occurrence, ...checkIn },
-        { kind: 'check_out' as const, occurrence, ...checkOut },
-      ];
-    })
-    .sort((a, b) => a.opensAt.toMillis() - b.opensAt.toMillis());
-}
-
-/** Windows open at `now`: from `opensAt` inclusive to `closesAt` inclusive. */
-export function openWindowsAt(occurrences: readonly Occurrence[], windowMinutes: number, now: Date): OpenWindow[] {
-  const at = now.getTime();
-  return allWindows(occurrences, windowMinutes).filter(
-    (window) => window.opensAt.toMillis() <= at && at <= window.closesAt.toMillis(),
-  );
-}
-
-/** The first window that opens after `now`, if any. */
-export function nextWindowAfter(occurrences: readonly Occurrence[], windowMinutes: number, now: Date): OpenWindow | undefined {
-  return allWindows(occurrences, windowMinutes).find((window) => window.opensAt.toMillis() > now.getTime());
-}
+export type { AttendanceKind, AttendanceStatus } from '../socket-contract.js';
 
 export type RecordedKind = { shiftId: number; date: string; kind: AttendanceKind };
 

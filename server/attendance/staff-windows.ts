@@ -1,0 +1,60 @@
+/**
+ * A staff member's check-in and check-out windows around a moment, from the
+ * effective schedule, and the sentences that tell a person about them. The
+ * API and the kiosk both answer "no window" with these words.
+ */
+import { DateTime } from 'luxon';
+import type { AppDeps } from '../http/app-env.js';
+import { loadEffectiveOccurrences } from '../roster/roster.queries.js';
+import { shortTime } from '../roster/time-of-day.js';
+import { candidateDates, nextWindowAfter, openWindowsAt, type OpenWindow } from '../roster/windows.js';
+import { getSettings, type OrgSettings } from '../settings/settings.queries.js';
+import type { AttendanceKind } from '../socket-contract.js';
+import { findRecordsForOccurrences, type AttendanceRecord } from './attendance.queries.js';
+
+export type StaffWindows = {
+  settings: OrgSettings;
+  open: OpenWindow[];
+  recorded: AttendanceRecord[];
+  /** The next window to open, when none is open now (looked for up to a week ahead). */
+  next: OpenWindow | undefined;
+};
+
+const lookAheadDays = 8;
+
+/** The staff member's windows around `now`, from the effective schedule. */
+export async function findStaffWindows(deps: AppDeps, staffId: number, now: Date): Promise<StaffWindows> {
+  const settings = await getSettings(deps.db, deps.config.orgTimezone);
+  const instant = DateTime.fromJSDate(now);
+  const range = candidateDates(instant, instant.plus({ days: lookAheadDays }), settings.timezone);
+  const occurrences = await loadEffectiveOccurrences(deps.db, { ...range, zone: settings.timezone, staffIds: [staffId] });
+  const open = openWindowsAt(occurrences, settings.windowMinutes, now);
+  const recorded = await findRecordsForOccurrences(
+    deps.db,
+    open.map((window) => ({ shiftId: window.occurrence.shiftId, date: window.occurrence.date })),
+  );
+  const next = open.length === 0 ? nextWindowAfter(occurrences, settings.windowMinutes, now) : undefined;
+  return { settings, open, recorded, next };
+}
+
+export function kindLabel(kind: AttendanceKind): string {
+  return kind === 'check_in' ? 'check-in' : 'check-out';
+}
+
+/** "on Tuesday 25 November at 08:00 (check-in for the 09:00–17:00 shift)" */
+export function describeWindowOpening(window: OpenWindow, zone: string): string {
+  const opens = window.opensAt.setZone(zone);
+  const { startTime, endTime } = window.occurrence;
+  return `${opens.toFormat("cccc d LLLL 'at' HH:mm")} (${kindLabel(window.kind)} for the ${shortTime(startTime)}–${shortTime(endTime)} shift)`;
+}
+
+/** "No check-in window is open for you right now. Your next window opens …", naming the person when given. */
+export function windowClosedMessage(windows: StaffWindows, options: { kind?: AttendanceKind; name?: string } = {}): string {
+  const you = options.name ? `you, ${options.name},` : 'you';
+  const what = options.kind
+    ? `No ${kindLabel(options.kind)} window is open for ${you} right now.`
+    : `No check-in or check-out window is open for ${you} right now.`;
+  if (windows.next) return `${what} Your next window opens ${describeWindowOpening(windows.next, windows.settings.timezone)}.`;
+  return `${what} You have no shifts in the coming week.`;
+}
+

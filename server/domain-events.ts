@@ -1,0 +1,42 @@
+/**
+ * What happened in the domain, raised by the features for whoever listens
+ * (today the live layer, which tells connected managers). Features emit;
+ * they never know who listens or what goes over the wire. These names are
+ * deliberately not the Socket.IO event names of `socket-contract.ts`.
+ *
+ * @example
+ *   deps.events.emit('attendanceRecorded', record);
+ *   const off = deps.events.on('kioskRevoked', ({ kioskId }) => endKiosk(kioskId));
+ */
+import { EventEmitter } from 'node:events';
+import type { AttendanceRecord } from './attendance/attendance.queries.js';
+import type { KioskRevoked } from './socket-contract.js';
+
+export type DomainEvents = {
+  /** A new check-in or check-out was stored (kiosk or API); not raised for a repeat. */
+  attendanceRecorded: [record: AttendanceRecord];
+  /** A kiosk just locked itself after repeated wrong PINs. */
+  pinLockoutStarted: [lockout: { kioskId: number; kioskName: string; retryAfterSeconds: number; at: Date }];
+  /** A manager revoked a kiosk: its connections must end now, on every process. */
+  kioskRevoked: [revoked: KioskRevoked];
+  /** A swap accepted by both staff members now waits for a manager's decision. */
+  swapAwaitingManager: [swap: { id: number; proposer: number; counterpart: number }];
+};
+
+export type EventBus = {
+  emit<K extends keyof DomainEvents>(event: K, ...args: DomainEvents[K]): void;
+  on<K extends keyof DomainEvents>(event: K, listener: (...args: DomainEvents[K]) => void): () => void;
+};
+
+export function createEventBus(): EventBus {
+  const emitter = new EventEmitter();
+  return {
+    emit(event, ...args) {
+      emitter.emit(event, ...args);
+    },
+    on(event, listener) {
+      emitter.on(event, listener as (...args: unknown[]) => void);
+      return () => emitter.off(event, listener as (...args: unknown[]) => void);
+    },
+  };
+}

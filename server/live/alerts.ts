@@ -1,0 +1,28 @@
+/**
+ * What managers are told when something needs their attention, from the
+ * domain events that say what happened. Plain functions: the wording of
+ * every alert is here.
+ */
+import type { AttendanceRecord } from '../attendance/attendance.queries.js';
+import type { DomainEvents } from '../domain-events.js';
+import type { Alert } from '../socket-contract.js';
+
+export function lockoutAlert([lockout]: DomainEvents['pinLockoutStarted']): Alert {
+  return {
+    type: 'pin_lockout',
+    message: `Kiosk "${lockout.kioskName}" locked for ${Math.ceil(lockout.retryAfterSeconds / 60)} minutes after repeated wrong PINs.`,
+    at: lockout.at.toISOString(),
+    kioskId: lockout.kioskId,
+  };
+}
+
+/** A late check-in's alert; none for any other punch. */
+export function lateArrivalAlert(record: AttendanceRecord, staffName: string): Alert | undefined {
+  if (record.kind !== 'check_in' || record.status !== 'late') return undefined;
+  const minutes = Math.round((record.at.getTime() - record.scheduledStart.getTime()) / 60_000);
+  return { type: 'late_arrival', message: `${staffName} checked in ${minutes} minutes late.`, at: record.at.toISOString(), staffId: record.staffId };
+}
+
+export function swapAwaitingAlert([swap]: DomainEvents['swapAwaitingManager'], now: Date): Alert {
+  return { type: 'swap_awaiting_manager', message: `Swap ${swap.id} is waiting for a manager's approval.`, at: now.toISOString(), swapId: swap.id };
+}
