@@ -48,9 +48,37 @@ export async function findRecordById(db: Queryable, id: number): Promise<Attenda
   return row;
 }
 
-/** Every record of occurrences starting on the local dates `from`…`to`. */
-export async function listRecordsForDates(db: Queryable, from: string, to: string): Promise<AttendanceRecord[]> {
-  return db.select().from(attendance).where(and(gte(attendance.occurrenceDate, from), lte(attendance.occurrenceDate, to)));
+/** What a timesheet needs of a record. */
+export type TimesheetRecord = Pick<AttendanceRecord, 'shiftId' | 'occurrenceDate' | 'staffId' | 'kind' | 'at' | 'status' | 'scheduledStart' | 'scheduledEnd'>;
+
+/**
+ * Every record of occurrences starting on the local dates `from`…`to`, for
+ * a timesheet. A two-month export reads tens of thousands of rows; as one
+ * JSON array they arrive about four times faster from the embedded database
+ * than as rows of typed cells (bench/timesheet-export.ts).
+ */
+export async function listTimesheetRecords(db: Queryable, from: string, to: string): Promise<TimesheetRecord[]> {
+  const millis = (column: unknown) => sql`floor(extract(epoch from ${column}) * 1000)`;
+  const result = await db.execute(sql`
+    select coalesce(json_agg(json_build_array(
+      ${attendance.shiftId}, ${attendance.occurrenceDate}, ${attendance.staffId}, ${attendance.kind},
+      ${millis(attendance.at)}, ${attendance.status}, ${millis(attendance.scheduledStart)}, ${millis(attendance.scheduledEnd)}
+    )), '[]')::text as records
+    from ${attendance}
+    where ${attendance.occurrenceDate} between ${from} and ${to}`);
+  // Both drivers (pg and PGlite) answer a raw query with `rows`; drizzle's shared type cannot say which.
+  const [first] = (result as unknown as { rows: { records: string }[] }).rows;
+  const rows = JSON.parse(first!.records) as [number, string, number, AttendanceRecord['kind'], number, AttendanceRecord['status'], number, number][];
+  return rows.map(([shiftId, occurrenceDate, staffId, kind, at, status, scheduledStart, scheduledEnd]) => ({
+    shiftId,
+    occurrenceDate,
+    staffId,
+    kind,
+    at: new Date(at),
+    status,
+    scheduledStart: new Date(scheduledStart),
+    scheduledEnd: new Date(scheduledEnd),
+  }));
 }
 
 /** Records of the given shifts on the given dates (a board's day and the night before). */

@@ -8,18 +8,9 @@
 import { DateTime } from 'luxon';
 import { occurrenceOutcome, type Outcome } from '../attendance/occurrence-state.js';
 import { occurrenceKey, type EffectiveOccurrence } from '../roster/effective-schedule.js';
-import type { AttendanceStatus } from '../socket-contract.js';
+import type { TimesheetRecord } from '../attendance/attendance.queries.js';
 
-export type TimesheetRecord = {
-  shiftId: number;
-  occurrenceDate: string;
-  staffId: number;
-  kind: 'check_in' | 'check_out';
-  at: Date;
-  status: AttendanceStatus;
-  scheduledStart: Date;
-  scheduledEnd: Date;
-};
+export type { TimesheetRecord } from '../attendance/attendance.queries.js';
 
 export type TimesheetStatus = 'scheduled' | 'open' | 'in_progress' | 'on_time' | 'late' | 'missed' | 'no_check_out';
 

@@ -2,7 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { listRecordsForDates } from '../attendance/attendance.queries.js';
+import { listTimesheetRecords } from '../attendance/attendance.queries.js';
 import { requireManager } from '../auth/authenticate.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { queryParams } from '../http/validate.js';
@@ -35,7 +35,7 @@ export function createTimesheetRoutes(deps: AppDeps) {
       assertDateRange(from, to, `Export at most ${maxRosterDays} days at a time.`);
       const settings = await getSettings(db, deps.config.orgTimezone);
       const occurrences = await loadEffectiveOccurrences(db, { from, to, zone: settings.timezone });
-      const records = await listRecordsForDates(db, from, to);
+      const records = await listTimesheetRecords(db, from, to);
       const names = await listStaffNames(db, [...new Set([...occurrences.map((o) => o.staffId), ...records.map((r) => r.staffId)])]);
       const rows = buildTimesheet({ occurrences, records, names, zone: settings.timezone, windowMinutes: settings.windowMinutes, now: deps.clock.now() });
       const csv = stringify(rows, { header: true, columns });
