@@ -1,7 +1,14 @@
+// @ts-check
 // The REST API from the browser: JSON in and out, errors as ApiError with
 // the server's sentence for a person.
 
 export class ApiError extends Error {
+  /**
+   * @param {number} status the HTTP status (0: the server could not be reached)
+   * @param {string} code
+   * @param {string} message a sentence for a person
+   * @param {Record<string, string[]>} [fields] messages per field
+   */
   constructor(status, code, message, fields) {
     super(message);
     this.status = status;
@@ -10,7 +17,12 @@ export class ApiError extends Error {
   }
 }
 
-/** @returns {Promise<any>} the parsed body; throws ApiError */
+/**
+ * @param {'GET' | 'POST' | 'PATCH' | 'DELETE'} method
+ * @param {string} path
+ * @param {unknown} [body]
+ * @returns {Promise<any>} the parsed body; throws ApiError
+ */
 export async function api(method, path, body) {
   let response;
   try {
@@ -32,7 +44,11 @@ export async function api(method, path, body) {
   return data;
 }
 
-export const get = (path) => api('GET', path);
+export const get = (/** @type {string} */ path) => api('GET', path);
+/**
+ * @param {string} path
+ * @param {unknown} [body] an empty object when left out
+ */
 export const post = (path, body) => api('POST', path, body ?? {});
-export const patch = (path, body) => api('PATCH', path, body);
-export const del = (path) => api('DELETE', path);
+export const patch = (/** @type {string} */ path, /** @type {unknown} */ body) => api('PATCH', path, body);
+export const del = (/** @type {string} */ path) => api('DELETE', path);

@@ -1,3 +1,4 @@
+// @ts-check
 // Small shared pieces: loading, empty and error states, and a data loader hook.
 import { html } from 'htm/preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';

@@ -1,9 +1,10 @@
+// @ts-check
 // History: attendance by staff member and dates, with photos, a page at a
 // time; and the timesheet export.
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { get } from '../api.js';
-import { useApp } from '../app.js';
+import { useFormat } from '../app-state.js';
 import { addDays } from '../format.js';
 import { Empty, Loaded, useData } from '../ui.js';
 import { PhotoViewer } from './photo-viewer.js';
@@ -13,7 +14,7 @@ const kindLabels = { check_in: 'Check-in', check_out: 'Check-out' };
 const statusLabels = { on_time: 'On time', late: 'Late', early: 'Early' };
 
 export function HistoryPage() {
-  const { format } = useApp();
+  const format = useFormat();
   const today = format.date(Date.now());
   const [filter, setFilter] = useState({ staff: '', from: addDays(today, -6), to: today });
   const [page, setPage] = useState(0);

@@ -1,17 +1,38 @@
+// @ts-check
 // Kiosks: add one (a pairing code shown large, with its expiry), see which
-// are online, revoke.
+// are online (live, from the shared /admin connection), revoke.
 import { html } from 'htm/preact';
 import { useEffect, useState } from 'preact/hooks';
 import { del, get, post } from '../api.js';
-import { useApp } from '../app.js';
+import { useAppState, useFormat } from '../app-state.js';
 import { Empty, ErrorMessage, Loaded, useData } from '../ui.js';
 
+/**
+ * @typedef {import('../../server/socket-contract.js').KioskStatus} KioskStatus
+ * @typedef {{ id: number, name: string, online: boolean, lastSeenAt: string | null, pairedAt: string, revokedAt: string | null }} Kiosk
+ */
+
 export function KiosksPage() {
-  const { format } = useApp();
+  const format = useFormat();
+  const { socket } = useAppState();
   const kiosks = useData(() => get('/api/kiosks/'));
+  // Online/offline as the server reports it while the page is open, over the list as loaded.
+  const [statuses, setStatuses] = useState(/** @type {Record<number, KioskStatus>} */ ({}));
   const [code, setCode] = useState(null);
   const [error, setError] = useState(null);
   const [now, setNow] = useState(Date.now());
+
+  // A fresh list already has the latest states.
+  useEffect(() => setStatuses({}), [kiosks.data]);
+  useEffect(
+    () =>
+      socket.on('kiosk:status', (status) => {
+        setStatuses((current) => ({ ...current, [status.id]: status }));
+        // A kiosk paired since the list loaded (it connects right after pairing): show it.
+        if (!kiosks.data?.some((/** @type {Kiosk} */ k) => k.id === status.id)) kiosks.reload();
+      }),
+    [kiosks.data],
+  );
 
   useEffect(() => {
     if (!code) return;
@@ -61,7 +82,7 @@ export function KiosksPage() {
             : html`<div class="table-wrap"><table>
                 <thead><tr><th>Name</th><th>State</th><th>Last seen</th><th>Paired</th><th></th></tr></thead>
                 <tbody>
-                  ${rows.map(
+                  ${rows.map((/** @type {Kiosk} */ row) => ({ ...row, ...statuses[row.id] })).map(
                     (k) => html`<tr class=${k.revokedAt ? 'inactive' : ''}>
                       <td>${k.name}</td>
                       <td>${k.revokedAt ? 'Revoked' : k.online ? html`<span class="pill ok">Online</span>` : html`<span class="pill off">Offline</span>`}</td>

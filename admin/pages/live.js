@@ -1,83 +1,31 @@
+// @ts-check
 // Live: today's board, updated as check-ins arrive, with alerts and kiosks.
+// Every state comes from the server (see board-state.js); this page only shows it.
 import { html } from 'htm/preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { createAdminSocket } from '../admin-socket.js';
-import { useApp } from '../app.js';
+import { useMemo, useState } from 'preact/hooks';
+import { useFormat } from '../app-state.js';
+import { boardRows, countStates, stateAt } from '../board-state.js';
 import { stateLabels } from '../format.js';
 import { Empty, Loading } from '../ui.js';
 import { PhotoViewer } from './photo-viewer.js';
+import { useLiveBoard } from './use-live-board.js';
 
-const key = (o) => `${o.shiftId}@${o.date}`;
-
-/** The state as time passes, for occurrences nobody has checked into yet. */
-function currentState(occurrence, windowMinutes, now) {
-  if (occurrence.checkOut) return 'checked_out';
-  if (occurrence.checkIn) return occurrence.checkIn.status === 'late' ? 'late' : 'checked_in';
-  const start = Date.parse(occurrence.start);
-  const span = windowMinutes * 60000;
-  if (now < start - span) return 'upcoming';
-  if (now <= start + span) return 'open';
-  return 'missed';
-}
+/**
+ * @typedef {import('../../server/socket-contract.js').BoardPunch} BoardPunch
+ * @typedef {{ url: string, caption: string }} Photo
+ */
 
 export function LivePage() {
-  const { format } = useApp();
-  const [board, setBoard] = useState(null);
-  const [connected, setConnected] = useState(false);
-  const [alerts, setAlerts] = useState([]);
-  const [photo, setPhoto] = useState(null);
-  const [now, setNow] = useState(Date.now());
-
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30000);
-    const socket = createAdminSocket({
-      connect: () => setConnected(true),
-      disconnect: () => setConnected(false),
-      connect_error: () => setConnected(false),
-      snapshot: (snapshot) =>
-        setBoard({ ...snapshot, occurrences: new Map(snapshot.occurrences.map((o) => [key(o), o])), kiosks: snapshot.kiosks }),
-      'attendance:created': (event) =>
-        setBoard((current) => {
-          if (!current) return current;
-          const occurrences = new Map(current.occurrences);
-          const existing = occurrences.get(key(event)) ?? {
-            shiftId: event.shiftId, date: event.date, staffId: event.staffId, staffName: event.staffName,
-            start: event.timestamp, end: event.timestamp, checkIn: null, checkOut: null,
-          };
-          const record = { at: event.timestamp, status: event.status, photoUrl: event.photoUrl, attendanceId: event.id };
-          occurrences.set(key(event), { ...existing, [event.kind === 'check_in' ? 'checkIn' : 'checkOut']: record });
-          return { ...current, occurrences };
-        }),
-      'kiosk:status': (status) =>
-        setBoard((current) =>
-          current && {
-            ...current,
-            kiosks: current.kiosks.some((k) => k.id === status.id) ? current.kiosks.map((k) => (k.id === status.id ? status : k)) : [...current.kiosks, status],
-          },
-        ),
-      alert: (alert) => setAlerts((current) => [{ ...alert, id: `${alert.at}-${Math.random()}` }, ...current].slice(0, 20)),
-    });
-    return () => {
-      clearInterval(timer);
-      socket.close();
-    };
-  }, []);
-
-  const rows = useMemo(
-    () => (board ? [...board.occurrences.values()].sort((a, b) => a.start.localeCompare(b.start) || a.staffName.localeCompare(b.staffName)) : []),
-    [board],
-  );
-  const counts = useMemo(() => {
-    const tally = {};
-    for (const o of rows) {
-      const state = currentState(o, board.windowMinutes, now);
-      tally[state] = (tally[state] ?? 0) + 1;
-    }
-    return tally;
-  }, [rows, now]);
+  const format = useFormat();
+  const { board, connected, alerts, dismissAlert } = useLiveBoard();
+  const [photo, setPhoto] = useState(/** @type {Photo | null} */ (null));
+  const rows = useMemo(() => (board ? boardRows(board.occurrences) : []), [board]);
+  // Read the clock on every render: the board re-renders at least every 30 s.
+  const now = Date.now();
 
   if (!board) return html`<section><h1>Live</h1>${connected ? html`<${Loading} what="Loading today’s board" />` : html`<${Loading} what="Connecting" />`}</section>`;
 
+  const counts = countStates(rows, now);
   return html`
     <section class="live">
       <div class="page-head">
@@ -89,7 +37,7 @@ export function LivePage() {
         ${alerts.map(
           (alert) => html`<li class=${`alert ${alert.type}`} role="alert">
             <span>${format.time(alert.at)} — ${alert.message}</span>
-            <button class="link" aria-label="Dismiss" onClick=${() => setAlerts((current) => current.filter((a) => a.id !== alert.id))}>Dismiss</button>
+            <button class="link" aria-label="Dismiss" onClick=${() => dismissAlert(alert.id)}>Dismiss</button>
           </li>`,
         )}
       </ul>`}
@@ -107,13 +55,13 @@ export function LivePage() {
             <thead><tr><th>Staff</th><th>Shift</th><th>State</th><th>In</th><th>Out</th></tr></thead>
             <tbody>
               ${rows.map((o) => {
-                const state = currentState(o, board.windowMinutes, now);
+                const state = stateAt(o, now);
                 return html`<tr data-staff=${o.staffName}>
                   <td>${o.staffName}</td>
                   <td>${format.time(o.start)}–${format.time(o.end)}${o.date !== board.date ? html` <span class="hint">(from yesterday)</span>` : ''}</td>
                   <td><span class=${`state ${state}`}>${stateLabels[state]}</span></td>
-                  <td>${o.checkIn ? html`<${Stamp} record=${o.checkIn} name=${o.staffName} format=${format} onOpen=${setPhoto} />` : '—'}</td>
-                  <td>${o.checkOut ? html`<${Stamp} record=${o.checkOut} name=${o.staffName} format=${format} onOpen=${setPhoto} />` : '—'}</td>
+                  <td>${o.checkIn ? html`<${Stamp} record=${o.checkIn} name=${o.staffName} onOpen=${setPhoto} />` : '—'}</td>
+                  <td>${o.checkOut ? html`<${Stamp} record=${o.checkOut} name=${o.staffName} onOpen=${setPhoto} />` : '—'}</td>
                 </tr>`;
               })}
             </tbody>
@@ -123,7 +71,9 @@ export function LivePage() {
   `;
 }
 
-function Stamp({ record, name, format, onOpen }) {
+/** @param {{ record: BoardPunch, name: string, onOpen: (photo: Photo) => void }} props */
+function Stamp({ record, name, onOpen }) {
+  const format = useFormat();
   return html`<span class="stamp">
     ${record.photoUrl &&
     html`<button class="thumb" onClick=${() => onOpen({ url: record.photoUrl, caption: `${name}, ${format.dateTime(record.at)}` })}>

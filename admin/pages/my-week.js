@@ -1,8 +1,9 @@
+// @ts-check
 // A staff member's home: shifts for the next 4 weeks and their own attendance.
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { get } from '../api.js';
-import { useApp } from '../app.js';
+import { useFormat, useSession } from '../app-state.js';
 import { addDays } from '../format.js';
 import { Empty, Loaded, useData } from '../ui.js';
 import { PhotoViewer } from './photo-viewer.js';
@@ -10,7 +11,8 @@ import { PhotoViewer } from './photo-viewer.js';
 const statusLabels = { on_time: 'On time', late: 'Late', early: 'Early' };
 
 export function MyWeekPage() {
-  const { me, format } = useApp();
+  const { me } = useSession();
+  const format = useFormat();
   const today = format.date(Date.now());
   const shifts = useData(() => get(`/api/roster/?from=${today}&to=${addDays(today, 27)}`));
   const attendance = useData(() => get('/api/attendance/?limit=30'));

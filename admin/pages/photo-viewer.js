@@ -1,3 +1,4 @@
+// @ts-check
 // A check-in photo shown large, over the page; Escape or a click closes it.
 import { html } from 'htm/preact';
 import { useEffect } from 'preact/hooks';

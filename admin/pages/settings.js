@@ -1,18 +1,29 @@
+// @ts-check
 // Settings: time zone, windows, lateness grace, swap approval, minimum rest.
+// What the server sends back goes into the app state, so a new time zone
+// applies on every page at once, without a reload.
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { get, patch } from '../api.js';
+import { useAppState } from '../app-state.js';
 import { ErrorMessage, FieldError, Loaded, useData } from '../ui.js';
 
 export function SettingsPage() {
-  const state = useData(() => get('/api/settings/'));
+  const app = useAppState();
+  const state = useData(async () => {
+    const settings = await get('/api/settings/');
+    app.updateSettings(settings);
+    return settings;
+  });
   return html`<section>
     <h1>Settings</h1>
     <${Loaded} state=${state} what="Loading settings">${(settings) => html`<${SettingsForm} settings=${settings} />`}<//>
   </section>`;
 }
 
+/** @param {{ settings: import('../app-state.js').Settings }} props */
 function SettingsForm({ settings }) {
+  const app = useAppState();
   const [values, setValues] = useState(settings);
   const [error, setError] = useState(null);
   const [saved, setSaved] = useState(false);
@@ -28,7 +39,9 @@ function SettingsForm({ settings }) {
     setBusy(true);
     setError(null);
     try {
-      setValues(await patch('/api/settings/', values));
+      const saved = await patch('/api/settings/', values);
+      setValues(saved);
+      app.updateSettings(saved);
       setSaved(true);
     } catch (caught) {
       setError(caught);

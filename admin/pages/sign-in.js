@@ -1,3 +1,4 @@
+// @ts-check
 // Sign in, or, on a new install, create the first manager.
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';

@@ -1,3 +1,4 @@
+// @ts-check
 // Staff: add people (account, PIN and weekly days off in one form), edit,
 // deactivate, reset a PIN.
 import { html } from 'htm/preact';

@@ -1,8 +1,9 @@
+// @ts-check
 // Swaps: staff propose, accept, decline and cancel; managers approve or reject.
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { get, post } from '../api.js';
-import { useApp } from '../app.js';
+import { useFormat, useSession } from '../app-state.js';
 import { addDays } from '../format.js';
 import { Empty, ErrorMessage, Loaded, useData } from '../ui.js';
 
@@ -16,7 +17,7 @@ const statusLabels = {
 };
 
 export function SwapsPage() {
-  const { me } = useApp();
+  const { me } = useSession();
   const swaps = useData(() => get('/api/swaps/'));
   const [proposing, setProposing] = useState(false);
   const [error, setError] = useState(null);
@@ -50,7 +51,8 @@ export function SwapsPage() {
 }
 
 function SwapItem({ swap, onAct }) {
-  const { me, format } = useApp();
+  const { me } = useSession();
+  const format = useFormat();
   const mine = me.staff?.id;
   const when = (o) => `${format.day(o.start)} ${format.time(o.start)}–${format.time(o.end)}`;
   const actions = [];
@@ -71,7 +73,8 @@ function SwapItem({ swap, onAct }) {
 }
 
 function ProposeSwap({ onDone, onCancel }) {
-  const { me, format } = useApp();
+  const { me } = useSession();
+  const format = useFormat();
   const today = format.date(Date.now());
   const mine = useData(() => get(`/api/roster/?from=${today}&to=${addDays(today, 27)}`));
   const people = useData(() => get('/api/staff/directory'));
