@@ -5,23 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'uvu';
+import { useApiSuite } from '../helpers/api-suite.js';
 import { assertError, assertFieldError } from '../helpers/assertions.js';
 import { createManager, createStaffMember } from '../helpers/fixtures.js';
-import { createClient, type Client, type Reply } from '../helpers/http.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { Reply } from '../helpers/http.js';
 
-let server: TestServer;
-let client: Client;
-
-test.before(async () => {
-  server = await startTestServer({ now: '2026-11-23T12:00:00Z' });
-  client = createClient(server.url);
-});
-test.before.each(async () => {
-  await server.reset();
-  server.clock.set('2026-11-23T12:00:00Z');
-});
-test.after(async () => server.close());
+// No manager: several tests are about registering the first one.
+const ctx = useApiSuite(test, { now: '2026-11-23T12:00:00Z', manager: false });
 
 const password = 'Correct-Horse-9';
 
@@ -33,55 +23,55 @@ function sessionCookieOf(reply: Reply): string {
 }
 
 test('the first manager registers without authentication', async () => {
-  const status = await client.get('/api/auth/status');
+  const status = await ctx.client.get('/api/auth/status');
   assert.equal(status.body.needsFirstManager, true);
-  const reply = await client.post('/api/register/', { username: 'boss', password, role: 'Manager' });
+  const reply = await ctx.client.post('/api/register/', { username: 'boss', password, role: 'Manager' });
   assert.equal(reply.status, 201, reply.text);
   assert.deepEqual(reply.body, { id: 1, username: 'boss', role: 'Manager' });
-  assert.equal((await client.get('/api/auth/status')).body.needsFirstManager, false);
+  assert.equal((await ctx.client.get('/api/auth/status')).body.needsFirstManager, false);
 });
 
 test('two first managers registering at once: exactly one wins', async () => {
   const replies = await Promise.all(
-    ['first', 'second'].map((username) => client.post('/api/register/', { username, password, role: 'Manager' })),
+    ['first', 'second'].map((username) => ctx.client.post('/api/register/', { username, password, role: 'Manager' })),
   );
   assert.deepEqual(replies.map((reply) => reply.status).sort(), [201, 401], replies.map((reply) => reply.text).join('\n'));
   assertError(replies.find((reply) => reply.status === 401)!, 401, 'unauthorized');
 });
 
 test('the first account must be a manager: Employee is refused and nothing is created', async () => {
-  assertError(await client.post('/api/register/', { username: 'asha', password, role: 'Employee' }), 403, 'forbidden');
-  assertError(await client.post('/api/token/', { username: 'asha', password }), 401, 'unauthorized');
+  assertError(await ctx.client.post('/api/register/', { username: 'asha', password, role: 'Employee' }), 403, 'forbidden');
+  assertError(await ctx.client.post('/api/token/', { username: 'asha', password }), 401, 'unauthorized');
   // Still a fresh install: the first manager can be created afterwards.
-  const manager = await client.post('/api/register/', { username: 'boss', password, role: 'Manager' });
+  const manager = await ctx.client.post('/api/register/', { username: 'boss', password, role: 'Manager' });
   assert.equal(manager.status, 201, manager.text);
 });
 
 test('after the first user only a manager registers: anonymous 401, staff 403, manager 201', async () => {
-  const manager = await createManager(client);
-  const staff = await createStaffMember(client, manager, 'asha');
-  assertError(await client.post('/api/register/', { username: 'eve', password, role: 'Manager' }), 401, 'unauthorized');
-  assertError(await client.post('/api/register/', { username: 'eve', password, role: 'Employee' }), 401, 'unauthorized');
-  assertError(await client.post('/api/register/', { username: 'eve', password, role: 'Employee' }, { token: staff.token }), 403, 'forbidden');
-  assertError(await client.post('/api/token/', { username: 'eve', password }), 401);
-  const created = await client.post('/api/register/', { username: 'eve', password, role: 'Employee' }, { token: manager.token });
+  const manager = await createManager(ctx.client);
+  const staff = await createStaffMember(ctx.client, manager, 'asha');
+  assertError(await ctx.client.post('/api/register/', { username: 'eve', password, role: 'Manager' }), 401, 'unauthorized');
+  assertError(await ctx.client.post('/api/register/', { username: 'eve', password, role: 'Employee' }), 401, 'unauthorized');
+  assertError(await ctx.client.post('/api/register/', { username: 'eve', password, role: 'Employee' }, { token: staff.token }), 403, 'forbidden');
+  assertError(await ctx.client.post('/api/token/', { username: 'eve', password }), 401);
+  const created = await ctx.client.post('/api/register/', { username: 'eve', password, role: 'Employee' }, { token: manager.token });
   assert.equal(created.status, 201, created.text);
   assert.deepEqual(created.body, { id: 3, username: 'eve', role: 'Employee' });
 });
 
 test('usernames are unique regardless of letter case', async () => {
-  const manager = await createManager(client, 'Boss');
+  const manager = await createManager(ctx.client, 'Boss');
   for (const username of ['boss', 'BOSS', ' Boss ']) {
-    const reply = await client.post('/api/register/', { username, password, role: 'Employee' }, { token: manager.token });
+    const reply = await ctx.client.post('/api/register/', { username, password, role: 'Employee' }, { token: manager.token });
     assertError(reply, 409, 'username_taken');
   }
   // Signing in is case-insensitive too, and finds the one account.
-  const tokens = await client.post('/api/token/', { username: 'BOSS', password: manager.password });
+  const tokens = await ctx.client.post('/api/token/', { username: 'BOSS', password: manager.password });
   assert.equal(tokens.status, 200, tokens.text);
 });
 
 test('role names Employee, Staff and Manager are accepted in any letter case', async () => {
-  const manager = await createManager(client);
+  const manager = await createManager(ctx.client);
   const cases: [string, string][] = [
     ['Employee', 'Employee'],
     ['employee', 'Employee'],
@@ -91,28 +81,28 @@ test('role names Employee, Staff and Manager are accepted in any letter case', a
     ['MaNaGeR', 'Manager'],
   ];
   for (const [index, [role, shown]] of cases.entries()) {
-    const reply = await client.post('/api/register/', { username: `user${index}`, password, role }, { token: manager.token });
+    const reply = await ctx.client.post('/api/register/', { username: `user${index}`, password, role }, { token: manager.token });
     assert.equal(reply.status, 201, `${role}: ${reply.text}`);
     assert.equal(reply.body.role, shown, role);
   }
 });
 
 test('a bad role, username or password is a 400 naming the field', async () => {
-  const manager = await createManager(client);
+  const manager = await createManager(ctx.client);
   const auth = { token: manager.token };
-  assertFieldError(await client.post('/api/register/', { username: 'eve', password, role: 'Admin' }, auth), 'role');
-  assertFieldError(await client.post('/api/register/', { username: 'eve', password, role: '' }, auth), 'role');
-  assertFieldError(await client.post('/api/register/', { username: 'eve', password }, auth), 'role');
-  assertFieldError(await client.post('/api/register/', { username: 'eve', password: 'short', role: 'Employee' }, auth), 'password');
-  assertFieldError(await client.post('/api/register/', { username: 'eve smith', password, role: 'Employee' }, auth), 'username');
-  assertFieldError(await client.post('/api/register/', { username: '', password, role: 'Employee' }, auth), 'username');
-  assertError(await client.post('/api/token/', { username: 'eve', password }), 401);
+  assertFieldError(await ctx.client.post('/api/register/', { username: 'eve', password, role: 'Admin' }, auth), 'role');
+  assertFieldError(await ctx.client.post('/api/register/', { username: 'eve', password, role: '' }, auth), 'role');
+  assertFieldError(await ctx.client.post('/api/register/', { username: 'eve', password }, auth), 'role');
+  assertFieldError(await ctx.client.post('/api/register/', { username: 'eve', password: 'short', role: 'Employee' }, auth), 'password');
+  assertFieldError(await ctx.client.post('/api/register/', { username: 'eve smith', password, role: 'Employee' }, auth), 'username');
+  assertFieldError(await ctx.client.post('/api/register/', { username: '', password, role: 'Employee' }, auth), 'username');
+  assertError(await ctx.client.post('/api/token/', { username: 'eve', password }), 401);
 });
 
 test('a wrong password and an unknown user get the same 401', async () => {
-  await createManager(client, 'boss');
-  const wrongPassword = await client.post('/api/token/', { username: 'boss', password: 'not-the-password' });
-  const unknownUser = await client.post('/api/token/', { username: 'nobody', password: 'not-the-password' });
+  await createManager(ctx.client, 'boss');
+  const wrongPassword = await ctx.client.post('/api/token/', { username: 'boss', password: 'not-the-password' });
+  const unknownUser = await ctx.client.post('/api/token/', { username: 'nobody', password: 'not-the-password' });
   assertError(wrongPassword, 401, 'unauthorized');
   assertError(unknownUser, 401, 'unauthorized');
   assert.equal(wrongPassword.body.error.message, unknownUser.body.error.message);
@@ -120,47 +110,47 @@ test('a wrong password and an unknown user get the same 401', async () => {
 });
 
 test('a refresh token gives a new working access token', async () => {
-  const manager = await createManager(client);
-  const tokens = await client.post('/api/token/', { username: manager.username, password: manager.password });
-  server.clock.advance(60_000);
-  const refreshed = await client.post('/api/token/refresh/', { refresh: tokens.body.refresh });
+  const manager = await createManager(ctx.client);
+  const tokens = await ctx.client.post('/api/token/', { username: manager.username, password: manager.password });
+  ctx.server.clock.advance(60_000);
+  const refreshed = await ctx.client.post('/api/token/refresh/', { refresh: tokens.body.refresh });
   assert.equal(refreshed.status, 200, refreshed.text);
   assert.deepEqual(Object.keys(refreshed.body), ['access']);
   assert.notEqual(refreshed.body.access, tokens.body.access);
-  const me = await client.get('/api/me/', { token: refreshed.body.access });
+  const me = await ctx.client.get('/api/me/', { token: refreshed.body.access });
   assert.equal(me.status, 200, me.text);
   assert.equal(me.body.username, manager.username);
 });
 
 test('only a refresh token refreshes: an access token, garbage or a missing one are refused', async () => {
-  const manager = await createManager(client);
-  const tokens = await client.post('/api/token/', { username: manager.username, password: manager.password });
-  assertError(await client.post('/api/token/refresh/', { refresh: tokens.body.access }), 401, 'unauthorized');
-  assertError(await client.post('/api/token/refresh/', { refresh: 'not.a.jwt' }), 401, 'unauthorized');
-  assertError(await client.post('/api/token/refresh/', { refresh: `${tokens.body.refresh}x` }), 401, 'unauthorized');
-  assertFieldError(await client.post('/api/token/refresh/', {}), 'refresh');
+  const manager = await createManager(ctx.client);
+  const tokens = await ctx.client.post('/api/token/', { username: manager.username, password: manager.password });
+  assertError(await ctx.client.post('/api/token/refresh/', { refresh: tokens.body.access }), 401, 'unauthorized');
+  assertError(await ctx.client.post('/api/token/refresh/', { refresh: 'not.a.jwt' }), 401, 'unauthorized');
+  assertError(await ctx.client.post('/api/token/refresh/', { refresh: `${tokens.body.refresh}x` }), 401, 'unauthorized');
+  assertFieldError(await ctx.client.post('/api/token/refresh/', {}), 'refresh');
   // …and a refresh token is not an access token either.
-  assertError(await client.get('/api/me/', { token: tokens.body.refresh }), 401, 'unauthorized');
+  assertError(await ctx.client.get('/api/me/', { token: tokens.body.refresh }), 401, 'unauthorized');
 });
 
 test('an access token expires after 5 minutes; a refresh token after a day', async () => {
-  const manager = await createManager(client);
-  const tokens = await client.post('/api/token/', { username: manager.username, password: manager.password });
-  server.clock.advance(5 * 60_000 - 1000);
-  assert.equal((await client.get('/api/me/', { token: tokens.body.access })).status, 200);
-  server.clock.advance(1000);
-  assertError(await client.get('/api/me/', { token: tokens.body.access }), 401, 'unauthorized');
-  const refreshed = await client.post('/api/token/refresh/', { refresh: tokens.body.refresh });
+  const manager = await createManager(ctx.client);
+  const tokens = await ctx.client.post('/api/token/', { username: manager.username, password: manager.password });
+  ctx.server.clock.advance(5 * 60_000 - 1000);
+  assert.equal((await ctx.client.get('/api/me/', { token: tokens.body.access })).status, 200);
+  ctx.server.clock.advance(1000);
+  assertError(await ctx.client.get('/api/me/', { token: tokens.body.access }), 401, 'unauthorized');
+  const refreshed = await ctx.client.post('/api/token/refresh/', { refresh: tokens.body.refresh });
   assert.equal(refreshed.status, 200, refreshed.text);
-  assert.equal((await client.get('/api/me/', { token: refreshed.body.access })).status, 200);
+  assert.equal((await ctx.client.get('/api/me/', { token: refreshed.body.access })).status, 200);
 
-  server.clock.set('2026-11-24T12:00:00Z');
-  assertError(await client.post('/api/token/refresh/', { refresh: tokens.body.refresh }), 401, 'unauthorized');
+  ctx.server.clock.set('2026-11-24T12:00:00Z');
+  assertError(await ctx.client.post('/api/token/refresh/', { refresh: tokens.body.refresh }), 401, 'unauthorized');
 });
 
 test('cookie sign-in: HttpOnly, SameSite=Lax session that works for /api/me/ until logout', async () => {
-  const manager = await createManager(client);
-  const login = await client.post('/api/auth/login', { username: manager.username, password: manager.password });
+  const manager = await createManager(ctx.client);
+  const login = await ctx.client.post('/api/auth/login', { username: manager.username, password: manager.password });
   assert.equal(login.status, 200, login.text);
   assert.equal(login.body.user.username, manager.username);
   const header = sessionCookieOf(login);
@@ -170,37 +160,37 @@ test('cookie sign-in: HttpOnly, SameSite=Lax session that works for /api/me/ unt
   assert.doesNotMatch(header, /;\s*Secure/i, 'not Secure on plain HTTP');
   const cookie = header.split(';')[0]!;
 
-  const me = await client.get('/api/me/', { cookie });
+  const me = await ctx.client.get('/api/me/', { cookie });
   assert.equal(me.status, 200, me.text);
   assert.equal(me.body.username, manager.username);
-  assert.equal((await client.get('/api/staff/', { cookie })).status, 200, 'the session authenticates manager routes');
+  assert.equal((await ctx.client.get('/api/staff/', { cookie })).status, 200, 'the session authenticates manager routes');
 
-  const logout = await client.post('/api/auth/logout', undefined, { cookie });
+  const logout = await ctx.client.post('/api/auth/logout', undefined, { cookie });
   assert.equal(logout.status, 200, logout.text);
   assert.match(sessionCookieOf(logout), /Max-Age=0|Expires=Thu, 01 Jan 1970/i, 'the browser is told to drop the cookie');
   // The session is gone on the server, not only in the browser.
-  assertError(await client.get('/api/me/', { cookie }), 401, 'unauthorized');
-  assertError(await client.get('/api/staff/', { cookie }), 401, 'unauthorized');
+  assertError(await ctx.client.get('/api/me/', { cookie }), 401, 'unauthorized');
+  assertError(await ctx.client.get('/api/staff/', { cookie }), 401, 'unauthorized');
 });
 
 test('cookie sign-in refuses wrong credentials without setting a cookie', async () => {
-  await createManager(client, 'boss');
-  const login = await client.post('/api/auth/login', { username: 'boss', password: 'wrong-password' });
+  await createManager(ctx.client, 'boss');
+  const login = await ctx.client.post('/api/auth/login', { username: 'boss', password: 'wrong-password' });
   assertError(login, 401, 'unauthorized');
   assert.equal(login.headers.getSetCookie().length, 0);
-  assertError(await client.get('/api/me/', { cookie: 'rollcall_session=made-up-token' }), 401, 'unauthorized');
+  assertError(await ctx.client.get('/api/me/', { cookie: 'rollcall_session=made-up-token' }), 401, 'unauthorized');
 });
 
 test('GET /api/me/ shows a manager without, and a staff member with, a staff profile', async () => {
-  const manager = await createManager(client, 'boss');
-  const staff = await createStaffMember(client, manager, 'asha', { weeklyOffs: 'Sunday', pin: '246810' });
-  assertError(await client.get('/api/me/'), 401, 'unauthorized');
+  const manager = await createManager(ctx.client, 'boss');
+  const staff = await createStaffMember(ctx.client, manager, 'asha', { weeklyOffs: 'Sunday', pin: '246810' });
+  assertError(await ctx.client.get('/api/me/'), 401, 'unauthorized');
 
-  const managerMe = await client.get('/api/me/', { token: manager.token });
+  const managerMe = await ctx.client.get('/api/me/', { token: manager.token });
   assert.equal(managerMe.status, 200, managerMe.text);
   assert.deepEqual(managerMe.body, { id: manager.id, username: 'boss', role: 'manager', staff: null });
 
-  const staffMe = await client.get('/api/me/', { token: staff.token });
+  const staffMe = await ctx.client.get('/api/me/', { token: staff.token });
   assert.equal(staffMe.status, 200, staffMe.text);
   assert.equal(staffMe.body.id, staff.id);
   assert.equal(staffMe.body.role, 'staff');

@@ -8,12 +8,12 @@ import assert from 'node:assert/strict';
 import { sign } from 'hono/jwt';
 import { test } from 'uvu';
 import { assertError } from '../helpers/assertions.js';
-import { createManager, createStaffMember, makeFrame, registerAndSignIn, toBase64, type Account, type StaffAccount } from '../helpers/fixtures.js';
-import { createClient, type Auth, type Client, type Reply } from '../helpers/http.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { useApiSuite } from '../helpers/api-suite.js';
+import { createStaffMember, makeFrame, registerAndSignIn, toBase64, type Account, type StaffAccount } from '../helpers/fixtures.js';
+import type { Auth, Reply } from '../helpers/http.js';
 
-let server: TestServer;
-let client: Client;
+// Monday, inside the 09:00 shift's check-in window.
+const ctx = useApiSuite(test, { now: '2026-11-23T08:55:00Z' });
 
 type World = {
   manager: Account;
@@ -32,30 +32,25 @@ const everyone: Who[] = ['anonymous', 'forged', 'asha', 'ben', 'nobody', 'manage
 let forgedToken: string;
 
 test.before(async () => {
-  server = await startTestServer({ now: '2026-11-23T08:55:00Z' });
-  client = createClient(server.url);
   // Well formed and unexpired, naming user 1 (the manager), but signed with another key.
   const iat = Math.floor(Date.parse('2026-11-23T08:55:00Z') / 1000);
   forgedToken = await sign({ sub: '1', type: 'access', iat, exp: iat + 300 }, 'not-the-server-key', 'HS256');
 });
 test.before.each(async () => {
-  await server.reset();
-  server.clock.set('2026-11-23T08:55:00Z'); // Monday, inside the 09:00 shift's check-in window.
-  const manager = await createManager(client);
+  const manager = ctx.manager;
   const monday = [{ day: 'Monday', start: '09:00', end: '17:00' }];
-  const asha = await createStaffMember(client, manager, 'asha', { shifts: monday });
-  const ben = await createStaffMember(client, manager, 'ben', { shifts: monday });
-  const nobody = await registerAndSignIn(client, 'nobody', 'Employee', manager.token);
-  const ashaShift = (await client.get(`/api/shifts/?staff=${asha.staffId}`, { token: manager.token })).body[0].id;
+  const asha = await createStaffMember(ctx.client, manager, 'asha', { shifts: monday });
+  const ben = await createStaffMember(ctx.client, manager, 'ben', { shifts: monday });
+  const nobody = await registerAndSignIn(ctx.client, 'nobody', 'Employee', manager.token);
+  const ashaShift = (await ctx.client.get(`/api/shifts/?staff=${asha.staffId}`, { token: manager.token })).body[0].id;
   // Different frames: photos are content-addressed, and each must belong to one person.
-  const ashaIn = await client.post('/api/attendance/', { staff: asha.staffId, captured_image: toBase64(await makeFrame(320, 240)) }, asha);
-  const benIn = await client.post('/api/attendance/', { staff: ben.staffId, captured_image: toBase64(await makeFrame(240, 320)) }, ben);
+  const ashaIn = await ctx.client.post('/api/attendance/', { staff: asha.staffId, captured_image: toBase64(await makeFrame(320, 240)) }, asha);
+  const benIn = await ctx.client.post('/api/attendance/', { staff: ben.staffId, captured_image: toBase64(await makeFrame(240, 320)) }, ben);
   assert.equal(ashaIn.status, 201, ashaIn.text);
   assert.equal(benIn.status, 201, benIn.text);
   assert.notEqual(ashaIn.body.captured_image, benIn.body.captured_image);
   world = { manager, asha, ben, nobody, ashaShift, ashaPhoto: ashaIn.body.captured_image, benPhoto: benIn.body.captured_image };
 });
-test.after(async () => server.close());
 
 function authOf(who: Who): Auth {
   if (who === 'anonymous') return {};
@@ -66,13 +61,13 @@ function authOf(who: Who): Auth {
 /** New access tokens for everyone, after moving the clock past the old ones' 5 minutes. */
 async function signInAgain() {
   for (const account of [world.manager, world.asha, world.ben, world.nobody]) {
-    const tokens = await client.post('/api/token/', { username: account.username, password: account.password });
+    const tokens = await ctx.client.post('/api/token/', { username: account.username, password: account.password });
     assert.equal(tokens.status, 200, tokens.text);
     account.token = tokens.body.access;
   }
 }
 
-const call = (who: Who, method: string, path: string, body?: unknown): Promise<Reply> => client.request(method, path, body, authOf(who));
+const call = (who: Who, method: string, path: string, body?: unknown): Promise<Reply> => ctx.client.request(method, path, body, authOf(who));
 
 async function expectRefused(who: Who[], method: string, path: string, body?: unknown) {
   for (const caller of who) {
@@ -182,7 +177,7 @@ test('PATCH and DELETE /api/shifts/:id/: only a manager', async () => {
 
 test('POST /api/attendance/: only staff, only for themselves', async () => {
   const { asha, ben } = world;
-  server.clock.set('2026-11-23T16:30:00Z'); // Check-out window.
+  ctx.server.clock.set('2026-11-23T16:30:00Z'); // Check-out window.
   await signInAgain();
   const image = toBase64(await makeFrame(300, 200));
   await expectRefused(['ben', 'nobody', 'manager'], 'POST', '/api/attendance/', { staff: asha.staffId, captured_image: image });
@@ -208,7 +203,7 @@ test('GET /api/attendance/: staff see their own, managers see all', async () => 
 
 test('GET /api/photos/:id: the photo’s staff member and managers; others get 403', async () => {
   for (const who of ['asha', 'manager'] as const) {
-    const reply = await fetch(`${server.url}${world.ashaPhoto}`, { headers: { Authorization: `Bearer ${world[who].token}` } });
+    const reply = await fetch(`${ctx.server.url}${world.ashaPhoto}`, { headers: { Authorization: `Bearer ${world[who].token}` } });
     assert.equal(reply.status, 200, who);
     assert.equal(reply.headers.get('content-type'), 'image/webp');
     assert.ok((await reply.arrayBuffer()).byteLength > 0);
@@ -231,11 +226,11 @@ test('GET /api/me/: every signed-in user sees themselves', async () => {
 });
 
 test('a signed-in staff member’s session cookie carries the same limits as a token', async () => {
-  const login = await client.post('/api/auth/login', { username: 'asha', password: world.asha.password });
+  const login = await ctx.client.post('/api/auth/login', { username: 'asha', password: world.asha.password });
   const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-  assert.equal((await client.get('/api/shifts/', { cookie })).status, 200);
-  assertError(await client.get('/api/staff/', { cookie }), 403, 'forbidden');
-  assertError(await client.get(`/api/attendance/?staff=${world.ben.staffId}`, { cookie }), 403, 'forbidden');
+  assert.equal((await ctx.client.get('/api/shifts/', { cookie })).status, 200);
+  assertError(await ctx.client.get('/api/staff/', { cookie }), 403, 'forbidden');
+  assertError(await ctx.client.get(`/api/attendance/?staff=${world.ben.staffId}`, { cookie }), 403, 'forbidden');
 });
 
 test.run();

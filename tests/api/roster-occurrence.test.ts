@@ -7,53 +7,41 @@
 import assert from 'node:assert/strict';
 import { test } from 'uvu';
 import { assertError, assertFieldError } from '../helpers/assertions.js';
-import { createManager, createStaffMember, makeFrame, toBase64, type Account, type StaffAccount } from '../helpers/fixtures.js';
-import { createClient, type Client, type Reply } from '../helpers/http.js';
-import { createSignIn } from '../helpers/sign-in.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { useApiSuite } from '../helpers/api-suite.js';
+import { createStaffMember, makeFrame, toBase64, type Account, type StaffAccount } from '../helpers/fixtures.js';
+import type { Reply } from '../helpers/http.js';
 
-let server: TestServer;
-let client: Client;
-let manager: Account;
-let auth: ReturnType<typeof createSignIn>;
+// Friday 20 November 2026, 10:00 in New York.
+const ctx = useApiSuite(test, { now: '2026-11-20T15:00:00Z', timezone: 'America/New_York' });
 let asha: StaffAccount;
 let ashaMonday: number;
 let ashaTuesday: number;
 
-test.before(async () => {
-  server = await startTestServer({ now: '2026-11-20T15:00:00Z', timezone: 'America/New_York' });
-  client = createClient(server.url);
-  auth = createSignIn(client, server.clock);
-});
 test.before.each(async () => {
-  await server.reset();
-  server.clock.set('2026-11-20T15:00:00Z'); // Friday 20 November 2026, 10:00 in New York.
-  manager = await createManager(client);
-  asha = await createStaffMember(client, manager, 'asha', {
+  asha = await createStaffMember(ctx.client, ctx.manager, 'asha', {
     shifts: [{ day: 'Monday', start: '09:00', end: '17:00' }, { day: 'Tuesday', start: '09:00', end: '17:00' }],
   });
-  const shifts = await client.get(`/api/shifts/?staff=${asha.staffId}`, await auth(manager));
+  const shifts = await ctx.client.get(`/api/shifts/?staff=${asha.staffId}`, await ctx.auth(ctx.manager));
   const idOf = (day: string) => shifts.body.find((shift: { day_of_week: string }) => shift.day_of_week === day).id;
   ashaMonday = idOf('Monday');
   ashaTuesday = idOf('Tuesday');
 });
-test.after(async () => server.close());
 
 const monday = '2026-11-23';
 
-async function change(body: Record<string, unknown>, account: Account = manager): Promise<Reply> {
-  return client.patch('/api/roster/occurrence', body, await auth(account));
+async function change(body: Record<string, unknown>, account: Account = ctx.manager): Promise<Reply> {
+  return ctx.client.patch('/api/roster/occurrence', body, await ctx.auth(account));
 }
 
 /** The manager's roster for Monday 23 to Monday 30 as [date, shift, staff, reassigned]. */
-async function week(account: Account = manager): Promise<[string, number, number, boolean][]> {
-  const reply = await client.get('/api/roster/?from=2026-11-23&to=2026-11-30', await auth(account));
+async function week(account: Account = ctx.manager): Promise<[string, number, number, boolean][]> {
+  const reply = await ctx.client.get('/api/roster/?from=2026-11-23&to=2026-11-30', await ctx.auth(account));
   assert.equal(reply.status, 200, reply.text);
   return reply.body.map((entry: any) => [entry.date, entry.shiftId, entry.staff, entry.reassigned]);
 }
 
 test('a manager gives one date to someone else: the roster shows them, reassigned; other dates unchanged; restore undoes it', async () => {
-  const ben = await createStaffMember(client, manager, 'ben');
+  const ben = await createStaffMember(ctx.client, ctx.manager, 'ben');
   const before = await week();
   const reply = await change({ shiftId: ashaMonday, date: monday, assignee: ben.staffId });
   assert.equal(reply.status, 200, reply.text);
@@ -89,9 +77,9 @@ test('cancelling one date removes it from the roster; restoring brings it back',
 });
 
 test('refused with 409 when the assignee would overlap (overnight spill included) or has the day off; nothing changes', async () => {
-  const ben = await createStaffMember(client, manager, 'ben', { shifts: [{ day: 'Monday', start: '12:00', end: '20:00' }] });
-  const dev = await createStaffMember(client, manager, 'dev', { weeklyOffs: 'Friday,Saturday', shifts: [{ day: 'Sunday', start: '22:00', end: '09:30' }] });
-  const carol = await createStaffMember(client, manager, 'carol', { weeklyOffs: 'Monday' });
+  const ben = await createStaffMember(ctx.client, ctx.manager, 'ben', { shifts: [{ day: 'Monday', start: '12:00', end: '20:00' }] });
+  const dev = await createStaffMember(ctx.client, ctx.manager, 'dev', { weeklyOffs: 'Friday,Saturday', shifts: [{ day: 'Sunday', start: '22:00', end: '09:30' }] });
+  const carol = await createStaffMember(ctx.client, ctx.manager, 'carol', { weeklyOffs: 'Monday' });
   const before = await week();
 
   const overlap = await change({ shiftId: ashaMonday, date: monday, assignee: ben.staffId });
@@ -107,10 +95,10 @@ test('refused with 409 when the assignee would overlap (overnight spill included
 });
 
 test('refused with 409 once someone has checked in, and once the shift has started', async () => {
-  const ben = await createStaffMember(client, manager, 'ben');
+  const ben = await createStaffMember(ctx.client, ctx.manager, 'ben');
   const image = toBase64(await makeFrame(320, 240));
-  server.clock.set('2026-11-23T13:30:00Z'); // 08:30 in New York: the check-in window is open.
-  const checkIn = await client.post('/api/attendance/', { staff: asha.staffId, captured_image: image }, await auth(asha));
+  ctx.server.clock.set('2026-11-23T13:30:00Z'); // 08:30 in New York: the check-in window is open.
+  const checkIn = await ctx.client.post('/api/attendance/', { staff: asha.staffId, captured_image: image }, await ctx.auth(asha));
   assert.equal(checkIn.status, 201, checkIn.text);
   const before = await week();
   assertError(await change({ shiftId: ashaMonday, date: monday, assignee: ben.staffId }), 409, 'already_checked_in');
@@ -118,10 +106,10 @@ test('refused with 409 once someone has checked in, and once the shift has start
   assert.deepEqual(await week(), before);
 
   // Tuesday's shift, which nobody checked into: changeable until its start, not from it on.
-  server.clock.set('2026-11-24T13:59:59Z');
+  ctx.server.clock.set('2026-11-24T13:59:59Z');
   const justBefore = await change({ shiftId: ashaTuesday, date: '2026-11-24', assignee: ben.staffId });
   assert.equal(justBefore.status, 200, justBefore.text);
-  server.clock.set('2026-11-24T14:00:00Z');
+  ctx.server.clock.set('2026-11-24T14:00:00Z');
   const started = await change({ shiftId: ashaTuesday, date: '2026-11-24', assignee: null });
   assertError(started, 409, 'shift_started');
   assert.match(started.body.error.message, /Tuesday 24 November 09:00–17:00/);
@@ -134,11 +122,11 @@ test('refused with 409 once someone has checked in, and once the shift has start
 });
 
 test('only managers change occurrences; bad bodies and unknown ids are 400; an inactive assignee is 409', async () => {
-  const ben = await createStaffMember(client, manager, 'ben');
+  const ben = await createStaffMember(ctx.client, ctx.manager, 'ben');
   const body = { shiftId: ashaMonday, date: monday, assignee: ben.staffId };
   assertError(await change(body, asha), 403, 'forbidden');
   assertError(await change(body, ben), 403, 'forbidden');
-  assertError(await client.patch('/api/roster/occurrence', body), 401, 'unauthorized');
+  assertError(await ctx.client.patch('/api/roster/occurrence', body), 401, 'unauthorized');
 
   assertFieldError(await change({ shiftId: ashaMonday, date: '2026-11-24', assignee: ben.staffId }), 'date'); // a Tuesday
   assertFieldError(await change({ shiftId: ashaMonday, date: '2026-02-30', assignee: ben.staffId }), 'date');
@@ -146,8 +134,8 @@ test('only managers change occurrences; bad bodies and unknown ids are 400; an i
   assertFieldError(await change({ shiftId: 99999, date: monday, assignee: ben.staffId }), 'shiftId');
   assertFieldError(await change({ shiftId: ashaMonday, date: monday, assignee: 99999 }), 'assignee');
   assertFieldError(await change({ shiftId: ashaMonday, date: monday, assignee: 'ben' }), 'assignee');
-  const gone = await createStaffMember(client, manager, 'gone');
-  assert.equal((await client.patch(`/api/staff/${gone.staffId}/`, { active: false }, await auth(manager))).status, 200);
+  const gone = await createStaffMember(ctx.client, ctx.manager, 'gone');
+  assert.equal((await ctx.client.patch(`/api/staff/${gone.staffId}/`, { active: false }, await ctx.auth(ctx.manager))).status, 200);
   assertError(await change({ shiftId: ashaMonday, date: monday, assignee: gone.staffId }), 409, 'staff_inactive');
   assertError(await change({ shiftId: ashaMonday, date: monday }), 400, 'validation_failed');
   assertError(await change({ shiftId: ashaMonday, date: monday, assignee: ben.staffId, cancelled: true }), 400, 'validation_failed');
@@ -156,29 +144,29 @@ test('only managers change occurrences; bad bodies and unknown ids are 400; an i
 
 
 test('template edits and days off respect shifts taken over for one date', async () => {
-  const ben = await createStaffMember(client, manager, 'ben', { weeklyOffs: 'Sunday' });
-  const moved = await client.patch('/api/roster/occurrence', { shiftId: ashaMonday, date: '2026-11-23', assignee: ben.staffId }, await auth(manager));
+  const ben = await createStaffMember(ctx.client, ctx.manager, 'ben', { weeklyOffs: 'Sunday' });
+  const moved = await ctx.client.patch('/api/roster/occurrence', { shiftId: ashaMonday, date: '2026-11-23', assignee: ben.staffId }, await ctx.auth(ctx.manager));
   assert.equal(moved.status, 200, moved.text);
 
   // Ben now works Monday 23 November 09:00–17:00; a Monday template shift of 10:00–18:00 would collide with it.
-  const clash = await client.post('/api/shifts/', { staff: ben.staffId, day_of_week: 'Monday', shift_start: '10:00', shift_end: '18:00' }, await auth(manager));
+  const clash = await ctx.client.post('/api/shifts/', { staff: ben.staffId, day_of_week: 'Monday', shift_start: '10:00', shift_end: '18:00' }, await ctx.auth(ctx.manager));
   assertError(clash, 409, 'shift_overlap');
   assert.match(clash.body.error.message, /Monday 23 November 10:00–18:00 and Monday 23 November 09:00–17:00/);
   // An evening shift that does not touch it is fine.
-  const evening = await client.post('/api/shifts/', { staff: ben.staffId, day_of_week: 'Monday', shift_start: '18:00', shift_end: '22:00' }, await auth(manager));
+  const evening = await ctx.client.post('/api/shifts/', { staff: ben.staffId, day_of_week: 'Monday', shift_start: '18:00', shift_end: '22:00' }, await ctx.auth(ctx.manager));
   assert.equal(evening.status, 201, evening.text);
-  await client.delete(`/api/shifts/${evening.body.id}/`, await auth(manager));
+  await ctx.client.delete(`/api/shifts/${evening.body.id}/`, await ctx.auth(ctx.manager));
 
   // Nor can Monday become his day off while he works that Monday.
-  const off = await client.patch(`/api/staff/${ben.staffId}/`, { weekly_off_days: 'Monday' }, await auth(manager));
+  const off = await ctx.client.patch(`/api/staff/${ben.staffId}/`, { weekly_off_days: 'Monday' }, await ctx.auth(ctx.manager));
   assertError(off, 409, 'shift_on_weekly_off');
   assert.match(off.body.error.message, /Monday 23 November 09:00–17:00/);
-  const profile = await client.get(`/api/staff/${ben.staffId}/`, await auth(manager));
+  const profile = await ctx.client.get(`/api/staff/${ben.staffId}/`, await ctx.auth(ctx.manager));
   assert.equal(profile.body.weekly_off_days, 'Sunday');
 
   // Once the date has passed, it no longer stands in the way.
-  server.clock.set('2026-11-24T15:00:00Z');
-  const later = await client.patch(`/api/staff/${ben.staffId}/`, { weekly_off_days: 'Monday' }, await auth(manager));
+  ctx.server.clock.set('2026-11-24T15:00:00Z');
+  const later = await ctx.client.patch(`/api/staff/${ben.staffId}/`, { weekly_off_days: 'Monday' }, await ctx.auth(ctx.manager));
   assert.equal(later.status, 200, later.text);
 });
 

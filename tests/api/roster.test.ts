@@ -7,33 +7,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'uvu';
 import { assertError, assertFieldError } from '../helpers/assertions.js';
-import { createManager, createStaffMember, type Account, type StaffAccount } from '../helpers/fixtures.js';
-import { createClient, type Client, type Reply } from '../helpers/http.js';
-import { createSignIn } from '../helpers/sign-in.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { useApiSuite } from '../helpers/api-suite.js';
+import { createStaffMember, type Account, type StaffAccount } from '../helpers/fixtures.js';
+import type { Reply } from '../helpers/http.js';
 
-let server: TestServer;
-let client: Client;
-let manager: Account;
-let auth: ReturnType<typeof createSignIn>;
-
-test.before(async () => {
-  server = await startTestServer({ now: '2026-11-20T15:00:00Z', timezone: 'America/New_York' });
-  client = createClient(server.url);
-  auth = createSignIn(client, server.clock);
-});
-test.before.each(async () => {
-  await server.reset();
-  server.clock.set('2026-11-20T15:00:00Z'); // Friday 20 November 2026, 10:00 in New York.
-  manager = await createManager(client);
-});
-test.after(async () => server.close());
+// Friday 20 November 2026, 10:00 in New York.
+const ctx = useApiSuite(test, { now: '2026-11-20T15:00:00Z', timezone: 'America/New_York' });
 
 type Shift = { day: string; start: string; end: string };
 const weekdays = (start: string, end: string): Shift[] => ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'].map((day) => ({ day, start, end }));
 
 async function roster(account: Account | null, query: string): Promise<Reply> {
-  return client.get(`/api/roster/${query}`, account ? await auth(account) : undefined);
+  return ctx.client.get(`/api/roster/${query}`, account ? await ctx.auth(account) : undefined);
 }
 
 async function rosterOk(account: Account, query: string): Promise<any[]> {
@@ -43,36 +28,36 @@ async function rosterOk(account: Account, query: string): Promise<any[]> {
 }
 
 async function shiftId(staff: StaffAccount, day: string): Promise<number> {
-  const reply = await client.get(`/api/shifts/?staff=${staff.staffId}`, await auth(manager));
+  const reply = await ctx.client.get(`/api/shifts/?staff=${staff.staffId}`, await ctx.auth(ctx.manager));
   const shift = reply.body.find((row: { day_of_week: string }) => row.day_of_week === day);
   assert.ok(shift, `${staff.username} has a ${day} shift: ${reply.text}`);
   return shift.id;
 }
 
 async function setSettings(changes: Record<string, unknown>): Promise<void> {
-  const reply = await client.patch('/api/settings/', changes, await auth(manager));
+  const reply = await ctx.client.patch('/api/settings/', changes, await ctx.auth(ctx.manager));
   assert.equal(reply.status, 200, reply.text);
 }
 
 test('managers see everyone, staff only themselves; ?staff=<other> is 403 for staff; anonymous is 401', async () => {
-  const asha = await createStaffMember(client, manager, 'asha', { shifts: [{ day: 'Monday', start: '09:00', end: '17:00' }, { day: 'Tuesday', start: '09:00', end: '17:00' }] });
-  const ben = await createStaffMember(client, manager, 'ben', { shifts: [{ day: 'Monday', start: '12:00', end: '20:00' }] });
+  const asha = await createStaffMember(ctx.client, ctx.manager, 'asha', { shifts: [{ day: 'Monday', start: '09:00', end: '17:00' }, { day: 'Tuesday', start: '09:00', end: '17:00' }] });
+  const ben = await createStaffMember(ctx.client, ctx.manager, 'ben', { shifts: [{ day: 'Monday', start: '12:00', end: '20:00' }] });
   const range = '?from=2026-11-23&to=2026-11-24';
   const who = (entries: any[]) => entries.map((entry) => [entry.date, entry.staff]);
 
-  assert.deepEqual(who(await rosterOk(manager, range)), [['2026-11-23', asha.staffId], ['2026-11-23', ben.staffId], ['2026-11-24', asha.staffId]]);
-  assert.deepEqual(who(await rosterOk(manager, `${range}&staff=${ben.staffId}`)), [['2026-11-23', ben.staffId]]);
+  assert.deepEqual(who(await rosterOk(ctx.manager, range)), [['2026-11-23', asha.staffId], ['2026-11-23', ben.staffId], ['2026-11-24', asha.staffId]]);
+  assert.deepEqual(who(await rosterOk(ctx.manager, `${range}&staff=${ben.staffId}`)), [['2026-11-23', ben.staffId]]);
   assert.deepEqual(who(await rosterOk(asha, range)), [['2026-11-23', asha.staffId], ['2026-11-24', asha.staffId]]);
   assert.deepEqual(who(await rosterOk(asha, `${range}&staff=${asha.staffId}`)), [['2026-11-23', asha.staffId], ['2026-11-24', asha.staffId]]);
   assert.deepEqual(who(await rosterOk(ben, range)), [['2026-11-23', ben.staffId]]);
   assertError(await roster(asha, `${range}&staff=${ben.staffId}`), 403, 'forbidden');
   assertError(await roster(null, range), 401, 'unauthorized');
-  assertError(await client.get(`/api/roster/${range}`, { token: 'not-a-token' }), 401, 'unauthorized');
+  assertError(await ctx.client.get(`/api/roster/${range}`, { token: 'not-a-token' }), 401, 'unauthorized');
 });
 
 test('an entry carries date, staff, shift, start, end and both windows as ISO instants with the offset', async () => {
-  const asha = await createStaffMember(client, manager, 'asha', { shifts: [{ day: 'Monday', start: '09:00', end: '17:00' }] });
-  const entries = await rosterOk(manager, '?from=2026-11-23&to=2026-11-23');
+  const asha = await createStaffMember(ctx.client, ctx.manager, 'asha', { shifts: [{ day: 'Monday', start: '09:00', end: '17:00' }] });
+  const entries = await rosterOk(ctx.manager, '?from=2026-11-23&to=2026-11-23');
   assert.deepEqual(entries, [
     {
       date: '2026-11-23',
@@ -89,7 +74,7 @@ test('an entry carries date, staff, shift, start, end and both windows as ISO in
 });
 
 test('spring forward, 14 March 2027: a 02:30 start does not exist and moves to 03:30 EDT; windows are real hours', async () => {
-  const asha = await createStaffMember(client, manager, 'asha', { weeklyOffs: 'Monday,Tuesday', shifts: [{ day: 'Sunday', start: '02:30', end: '10:30' }] });
+  const asha = await createStaffMember(ctx.client, ctx.manager, 'asha', { weeklyOffs: 'Monday,Tuesday', shifts: [{ day: 'Sunday', start: '02:30', end: '10:30' }] });
   const entries = await rosterOk(asha, '?from=2027-03-07&to=2027-03-14');
   assert.deepEqual(entries.map((entry) => [entry.date, entry.start, entry.end]), [
     ['2027-03-07', '2027-03-07T02:30:00.000-05:00', '2027-03-07T10:30:00.000-05:00'],
@@ -101,9 +86,9 @@ test('spring forward, 14 March 2027: a 02:30 start does not exist and moves to 0
 });
 
 test('fall back, 7 November 2027: an overnight shift ends at 06:00 EST, 9 hours on; an ambiguous 01:30 is the earlier one', async () => {
-  const night = await createStaffMember(client, manager, 'night', { weeklyOffs: 'Monday,Tuesday', shifts: [{ day: 'Saturday', start: '22:00', end: '06:00' }] });
-  const early = await createStaffMember(client, manager, 'early', { weeklyOffs: 'Monday,Tuesday', shifts: [{ day: 'Sunday', start: '01:30', end: '09:30' }] });
-  const entries = await rosterOk(manager, '?from=2027-11-06&to=2027-11-07');
+  const night = await createStaffMember(ctx.client, ctx.manager, 'night', { weeklyOffs: 'Monday,Tuesday', shifts: [{ day: 'Saturday', start: '22:00', end: '06:00' }] });
+  const early = await createStaffMember(ctx.client, ctx.manager, 'early', { weeklyOffs: 'Monday,Tuesday', shifts: [{ day: 'Sunday', start: '01:30', end: '09:30' }] });
+  const entries = await rosterOk(ctx.manager, '?from=2027-11-06&to=2027-11-07');
   assert.deepEqual(entries.map((entry) => [entry.date, entry.staff, entry.start, entry.end]), [
     ['2027-11-06', night.staffId, '2027-11-06T22:00:00.000-04:00', '2027-11-07T06:00:00.000-05:00'],
     ['2027-11-07', early.staffId, '2027-11-07T01:30:00.000-04:00', '2027-11-07T09:30:00.000-05:00'],
@@ -115,7 +100,7 @@ test('fall back, 7 November 2027: an overnight shift ends at 06:00 EST, 9 hours 
 });
 
 test('changing the time zone moves every instant; the local times stay (Asia/Kolkata +05:30, UTC)', async () => {
-  const asha = await createStaffMember(client, manager, 'asha', {
+  const asha = await createStaffMember(ctx.client, ctx.manager, 'asha', {
     shifts: [{ day: 'Monday', start: '09:00', end: '17:00' }, { day: 'Wednesday', start: '22:00', end: '06:00' }],
   });
   const range = '?from=2026-11-23&to=2026-11-25';
@@ -139,44 +124,44 @@ test('changing the time zone moves every instant; the local times stay (Asia/Kol
 });
 
 test('without from/to: seven days from today in the organisation’s zone; weekly offs have no occurrences', async () => {
-  const asha = await createStaffMember(client, manager, 'asha', { weeklyOffs: 'Saturday,Sunday', shifts: weekdays('09:00', '17:00') });
-  const ben = await createStaffMember(client, manager, 'ben', { weeklyOffs: 'Monday,Tuesday', shifts: [{ day: 'Sunday', start: '09:00', end: '17:00' }] });
+  const asha = await createStaffMember(ctx.client, ctx.manager, 'asha', { weeklyOffs: 'Saturday,Sunday', shifts: weekdays('09:00', '17:00') });
+  const ben = await createStaffMember(ctx.client, ctx.manager, 'ben', { weeklyOffs: 'Monday,Tuesday', shifts: [{ day: 'Sunday', start: '09:00', end: '17:00' }] });
   // 03:00Z on Monday is still Sunday 22 November, 22:00, in New York.
-  server.clock.set('2026-11-23T03:00:00Z');
-  const entries = await rosterOk(manager, '');
+  ctx.server.clock.set('2026-11-23T03:00:00Z');
+  const entries = await rosterOk(ctx.manager, '');
   const datesOf = (staffId: number) => entries.filter((entry) => entry.staff === staffId).map((entry) => entry.date);
   assert.deepEqual(datesOf(ben.staffId), ['2026-11-22']);
   assert.deepEqual(datesOf(asha.staffId), ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']);
   // Only "from": seven days from there (Tuesday to Monday).
-  const fromOnly = await rosterOk(manager, '?from=2026-12-01');
+  const fromOnly = await rosterOk(ctx.manager, '?from=2026-12-01');
   assert.deepEqual(fromOnly.map((entry) => entry.date), ['2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-06', '2026-12-07']);
 });
 
 test('bad ranges are 400 naming the field; 62 days is the longest range', async () => {
-  const asha = await createStaffMember(client, manager, 'asha', { shifts: [{ day: 'Monday', start: '09:00', end: '17:00' }] });
-  assertFieldError(await roster(manager, '?from=2026-11-25&to=2026-11-24'), 'from');
+  const asha = await createStaffMember(ctx.client, ctx.manager, 'asha', { shifts: [{ day: 'Monday', start: '09:00', end: '17:00' }] });
+  assertFieldError(await roster(ctx.manager, '?from=2026-11-25&to=2026-11-24'), 'from');
   assertFieldError(await roster(asha, '?from=2026-11-25&to=2026-11-24'), 'from');
   for (const bad of ['2026-02-30', 'tomorrow', '2026-13-01', '2026-1-5', '23/11/2026', '']) {
-    assertFieldError(await roster(manager, `?from=${encodeURIComponent(bad)}&to=2026-11-24`), 'from');
-    assertFieldError(await roster(manager, `?from=2026-11-23&to=${encodeURIComponent(bad)}`), 'to');
+    assertFieldError(await roster(ctx.manager, `?from=${encodeURIComponent(bad)}&to=2026-11-24`), 'from');
+    assertFieldError(await roster(ctx.manager, `?from=2026-11-23&to=${encodeURIComponent(bad)}`), 'to');
   }
-  assertFieldError(await roster(manager, '?staff=abc'), 'staff');
-  assertFieldError(await roster(manager, '?from=2027-01-01&to=2027-03-04'), 'to');
-  const longest = await rosterOk(manager, '?from=2027-01-01&to=2027-03-03');
+  assertFieldError(await roster(ctx.manager, '?staff=abc'), 'staff');
+  assertFieldError(await roster(ctx.manager, '?from=2027-01-01&to=2027-03-04'), 'to');
+  const longest = await rosterOk(ctx.manager, '?from=2027-01-01&to=2027-03-03');
   assert.deepEqual(longest.map((entry) => entry.date), [
     '2027-01-04', '2027-01-11', '2027-01-18', '2027-01-25', '2027-02-01', '2027-02-08', '2027-02-15', '2027-02-22', '2027-03-01',
   ]);
-  assert.equal((await rosterOk(manager, '?from=2026-11-23&to=2026-11-23')).length, 1, 'a one-day range');
+  assert.equal((await rosterOk(ctx.manager, '?from=2026-11-23&to=2026-11-23')).length, 1, 'a one-day range');
 });
 
 test('GET/PATCH /api/settings/: managers only; defaults; out-of-range values are 400 and change nothing', async () => {
-  const asha = await createStaffMember(client, manager, 'asha');
+  const asha = await createStaffMember(ctx.client, ctx.manager, 'asha');
   const defaults = { timezone: 'America/New_York', window_minutes: 60, late_grace_minutes: 5, swap_requires_approval: false, min_rest_hours: 0 };
-  assertError(await client.get('/api/settings/'), 401, 'unauthorized');
-  assertError(await client.patch('/api/settings/', { window_minutes: 30 }), 401, 'unauthorized');
-  assertError(await client.get('/api/settings/', await auth(asha)), 403, 'forbidden');
-  assertError(await client.patch('/api/settings/', { window_minutes: 30 }, await auth(asha)), 403, 'forbidden');
-  const read = await client.get('/api/settings/', await auth(manager));
+  assertError(await ctx.client.get('/api/settings/'), 401, 'unauthorized');
+  assertError(await ctx.client.patch('/api/settings/', { window_minutes: 30 }), 401, 'unauthorized');
+  assertError(await ctx.client.get('/api/settings/', await ctx.auth(asha)), 403, 'forbidden');
+  assertError(await ctx.client.patch('/api/settings/', { window_minutes: 30 }, await ctx.auth(asha)), 403, 'forbidden');
+  const read = await ctx.client.get('/api/settings/', await ctx.auth(ctx.manager));
   assert.equal(read.status, 200, read.text);
   assert.deepEqual(read.body, defaults);
 
@@ -187,19 +172,19 @@ test('GET/PATCH /api/settings/: managers only; defaults; out-of-range values are
     ['min_rest_hours', 25], ['min_rest_hours', -1],
     ['swap_requires_approval', 'yes'],
   ];
-  for (const [field, value] of refused) assertFieldError(await client.patch('/api/settings/', { [field]: value }, await auth(manager)), field);
-  assertError(await client.patch('/api/settings/', {}, await auth(manager)), 400, 'validation_failed');
-  assert.deepEqual((await client.get('/api/settings/', await auth(manager))).body, defaults);
+  for (const [field, value] of refused) assertFieldError(await ctx.client.patch('/api/settings/', { [field]: value }, await ctx.auth(ctx.manager)), field);
+  assertError(await ctx.client.patch('/api/settings/', {}, await ctx.auth(ctx.manager)), 400, 'validation_failed');
+  assert.deepEqual((await ctx.client.get('/api/settings/', await ctx.auth(ctx.manager))).body, defaults);
 
   const lowest = { timezone: 'Asia/Kolkata', window_minutes: 5, late_grace_minutes: 0, swap_requires_approval: true, min_rest_hours: 0 };
-  assert.deepEqual((await client.patch('/api/settings/', lowest, await auth(manager))).body, lowest);
+  assert.deepEqual((await ctx.client.patch('/api/settings/', lowest, await ctx.auth(ctx.manager))).body, lowest);
   const highest = { ...lowest, window_minutes: 180, late_grace_minutes: 60, min_rest_hours: 24 };
-  assert.deepEqual((await client.patch('/api/settings/', { window_minutes: 180, late_grace_minutes: 60, min_rest_hours: 24 }, await auth(manager))).body, highest);
-  assert.deepEqual((await client.get('/api/settings/', await auth(manager))).body, highest);
+  assert.deepEqual((await ctx.client.patch('/api/settings/', { window_minutes: 180, late_grace_minutes: 60, min_rest_hours: 24 }, await ctx.auth(ctx.manager))).body, highest);
+  assert.deepEqual((await ctx.client.get('/api/settings/', await ctx.auth(ctx.manager))).body, highest);
 });
 
 test('window_minutes sets the roster’s windows', async () => {
-  const asha = await createStaffMember(client, manager, 'asha', { shifts: [{ day: 'Monday', start: '09:00', end: '17:00' }] });
+  const asha = await createStaffMember(ctx.client, ctx.manager, 'asha', { shifts: [{ day: 'Monday', start: '09:00', end: '17:00' }] });
   await setSettings({ window_minutes: 15 });
   const [entry] = await rosterOk(asha, '?from=2026-11-23&to=2026-11-23');
   assert.deepEqual(entry.checkIn, { opensAt: '2026-11-23T08:45:00.000-05:00', closesAt: '2026-11-23T09:15:00.000-05:00' });
@@ -210,13 +195,13 @@ test('window_minutes sets the roster’s windows', async () => {
 });
 
 test('min_rest_hours refuses a template shift too close to another, naming both shifts', async () => {
-  const asha = await createStaffMember(client, manager, 'asha', { shifts: [{ day: 'Monday', start: '09:00', end: '17:00' }] });
+  const asha = await createStaffMember(ctx.client, ctx.manager, 'asha', { shifts: [{ day: 'Monday', start: '09:00', end: '17:00' }] });
   const addShift = async (day_of_week: string, shift_start: string, shift_end: string) =>
-    client.post('/api/shifts/', { staff: asha.staffId, day_of_week, shift_start, shift_end }, await auth(manager));
+    ctx.client.post('/api/shifts/', { staff: asha.staffId, day_of_week, shift_start, shift_end }, await ctx.auth(ctx.manager));
   // Without a minimum, 5 hours of rest is allowed.
   const allowed = await addShift('Monday', '22:00', '06:00');
   assert.equal(allowed.status, 201, allowed.text);
-  assert.equal((await client.delete(`/api/shifts/${allowed.body.id}/`, await auth(manager))).status, 204);
+  assert.equal((await ctx.client.delete(`/api/shifts/${allowed.body.id}/`, await ctx.auth(ctx.manager))).status, 204);
 
   await setSettings({ min_rest_hours: 11 });
   const tooClose = await addShift('Monday', '22:00', '06:00');
@@ -229,8 +214,8 @@ test('min_rest_hours refuses a template shift too close to another, naming both 
   // Exactly 11 hours is enough; then moving it an hour earlier is refused too.
   const exactly = await addShift('Tuesday', '04:00', '12:00');
   assert.equal(exactly.status, 201, exactly.text);
-  assertError(await client.patch(`/api/shifts/${exactly.body.id}/`, { shift_start: '03:00' }, await auth(manager)), 409, 'rest_too_short');
-  const template = await client.get(`/api/shifts/?staff=${asha.staffId}`, await auth(manager));
+  assertError(await ctx.client.patch(`/api/shifts/${exactly.body.id}/`, { shift_start: '03:00' }, await ctx.auth(ctx.manager)), 409, 'rest_too_short');
+  const template = await ctx.client.get(`/api/shifts/?staff=${asha.staffId}`, await ctx.auth(ctx.manager));
   assert.deepEqual(template.body.map((shift: any) => [shift.day_of_week, shift.shift_start]), [['Monday', '09:00:00'], ['Tuesday', '04:00:00']]);
 });
 

@@ -9,45 +9,33 @@
 import assert from 'node:assert/strict';
 import { test } from 'uvu';
 import { assertError } from '../helpers/assertions.js';
-import { createManager, createStaffMember, type Account, type StaffAccount } from '../helpers/fixtures.js';
-import { createClient, type Client, type Reply } from '../helpers/http.js';
-import { createSignIn } from '../helpers/sign-in.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { useApiSuite } from '../helpers/api-suite.js';
+import { createStaffMember, type StaffAccount } from '../helpers/fixtures.js';
+import type { Reply } from '../helpers/http.js';
 
 const rounds = 5;
 
-let server: TestServer;
-let client: Client;
-let auth: ReturnType<typeof createSignIn>;
-let manager: Account;
-
-test.before(async () => {
-  server = await startTestServer({ now: '2026-11-20T12:00:00Z', timezone: 'UTC' });
-  client = createClient(server.url);
-  auth = createSignIn(client, server.clock);
-});
-test.after(async () => server.close());
+// Friday 20 November 2026.
+const ctx = useApiSuite(test, { now: '2026-11-20T12:00:00Z', timezone: 'UTC' });
 
 type Person = StaffAccount & { monday: number | undefined };
 const monday = '2026-11-23';
 
 /** A fresh database with a manager and staff members, each with the given Monday shift (or none). */
 async function freshRound<Name extends string>(people: Record<Name, [string, string] | null>): Promise<Record<Name, Person>> {
-  await server.reset();
-  server.clock.set('2026-11-20T12:00:00Z'); // Friday 20 November 2026.
-  manager = await createManager(client);
+  await ctx.startFresh();
   const made = {} as Record<Name, Person>;
   for (const [username, times] of Object.entries(people) as [Name, [string, string] | null][]) {
     const shifts = times ? [{ day: 'Monday', start: times[0], end: times[1] }] : [];
-    const account = await createStaffMember(client, manager, username, { shifts });
-    const template = await client.get(`/api/shifts/?staff=${account.staffId}`, await auth(manager));
+    const account = await createStaffMember(ctx.client, ctx.manager, username, { shifts });
+    const template = await ctx.client.get(`/api/shifts/?staff=${account.staffId}`, await ctx.auth(ctx.manager));
     made[username] = { ...account, monday: template.body[0]?.id };
   }
   return made;
 }
 
 async function proposeCover(proposer: Person, withStaff: Person): Promise<number> {
-  const reply = await client.post('/api/swaps/', { shift: { shiftId: proposer.monday, date: monday }, withStaff: withStaff.staffId }, await auth(proposer));
+  const reply = await ctx.client.post('/api/swaps/', { shift: { shiftId: proposer.monday, date: monday }, withStaff: withStaff.staffId }, await ctx.auth(proposer));
   assert.equal(reply.status, 201, reply.text);
   return reply.body.id;
 }
@@ -61,13 +49,13 @@ async function atOnce(requests: (() => Promise<Reply>)[], round: number): Promis
 
 /** Monday 23 November from the manager's roster, as [shift, staff, swap]. */
 async function mondayRoster(): Promise<[number, number, number | null][]> {
-  const reply = await client.get(`/api/roster/?from=${monday}&to=${monday}`, await auth(manager));
+  const reply = await ctx.client.get(`/api/roster/?from=${monday}&to=${monday}`, await ctx.auth(ctx.manager));
   assert.equal(reply.status, 200, reply.text);
   return reply.body.map((entry: any) => [entry.shiftId, entry.staff, entry.swap]);
 }
 
 async function statusOf(swapId: number): Promise<string> {
-  return (await client.get(`/api/swaps/${swapId}`, await auth(manager))).body.status;
+  return (await ctx.client.get(`/api/swaps/${swapId}`, await ctx.auth(ctx.manager))).body.status;
 }
 
 /** Exactly one reply is a 200 `done`; the other a 409 with one of `codes`. Returns the winner's index. */
@@ -86,9 +74,9 @@ test('two swaps give away the same occurrence (A→B, A→C), both accepted at o
     const { asha, ben, carol } = await freshRound({ asha: ['09:00', '17:00'], ben: null, carol: null });
     const toBen = await proposeCover(asha, ben);
     const toCarol = await proposeCover(asha, carol);
-    const [benAuth, carolAuth] = [await auth(ben), await auth(carol)];
+    const [benAuth, carolAuth] = [await ctx.auth(ben), await ctx.auth(carol)];
     const replies = await atOnce(
-      [() => client.post(`/api/swaps/${toBen}/accept`, undefined, benAuth), () => client.post(`/api/swaps/${toCarol}/accept`, undefined, carolAuth)],
+      [() => ctx.client.post(`/api/swaps/${toBen}/accept`, undefined, benAuth), () => ctx.client.post(`/api/swaps/${toCarol}/accept`, undefined, carolAuth)],
       round,
     );
     const winner = oneWinner(replies, ['occurrence_not_found', 'already_moved'], round);
@@ -98,7 +86,7 @@ test('two swaps give away the same occurrence (A→B, A→C), both accepted at o
     assert.deepEqual(await mondayRoster(), [[asha.monday, taker.staffId, winnerSwap]], `round ${round}`);
     assert.deepEqual([await statusOf(winnerSwap), await statusOf(loserSwap)], ['done', 'pending']);
     // Each person's own roster agrees: the Monday appears once, for the taker only.
-    const own = await Promise.all([asha, ben, carol].map(async (person) => (await client.get(`/api/roster/?from=${monday}&to=${monday}`, await auth(person))).body.length));
+    const own = await Promise.all([asha, ben, carol].map(async (person) => (await ctx.client.get(`/api/roster/?from=${monday}&to=${monday}`, await ctx.auth(person))).body.length));
     assert.deepEqual(own, [asha, ben, carol].map((person) => (person === taker ? 1 : 0)), `round ${round}`);
   }
 });
@@ -108,9 +96,9 @@ test('two swaps that would double-book one person (A→C and B→C, overlapping)
     const { asha, ben, carol } = await freshRound({ asha: ['09:00', '17:00'], ben: ['12:00', '20:00'], carol: null });
     const fromAsha = await proposeCover(asha, carol);
     const fromBen = await proposeCover(ben, carol);
-    const carolAuth = await auth(carol);
+    const carolAuth = await ctx.auth(carol);
     const replies = await atOnce(
-      [() => client.post(`/api/swaps/${fromAsha}/accept`, undefined, carolAuth), () => client.post(`/api/swaps/${fromBen}/accept`, undefined, carolAuth)],
+      [() => ctx.client.post(`/api/swaps/${fromAsha}/accept`, undefined, carolAuth), () => ctx.client.post(`/api/swaps/${fromBen}/accept`, undefined, carolAuth)],
       round,
     );
     const winner = oneWinner(replies, ['shift_overlap'], round);
@@ -119,7 +107,7 @@ test('two swaps that would double-book one person (A→C and B→C, overlapping)
       [ben.monday, winner === 1 ? carol.staffId : ben.staffId, winner === 1 ? fromBen : null],
     ];
     assert.deepEqual(await mondayRoster(), expected, `round ${round}`);
-    const carolsMonday = await client.get(`/api/roster/?from=${monday}&to=${monday}`, await auth(carol));
+    const carolsMonday = await ctx.client.get(`/api/roster/?from=${monday}&to=${monday}`, await ctx.auth(carol));
     assert.equal(carolsMonday.body.length, 1, `round ${round}: ${carolsMonday.text}`);
   }
 });
@@ -127,22 +115,22 @@ test('two swaps that would double-book one person (A→C and B→C, overlapping)
 test('an exchange and a cover racing for the same occurrence, with manager approval: two approvals at once, one wins', async () => {
   for (let round = 0; round < rounds; round++) {
     const { asha, ben, carol } = await freshRound({ asha: ['09:00', '17:00'], ben: ['18:00', '22:00'], carol: null });
-    const settings = await client.patch('/api/settings/', { swap_requires_approval: true }, await auth(manager));
+    const settings = await ctx.client.patch('/api/settings/', { swap_requires_approval: true }, await ctx.auth(ctx.manager));
     assert.equal(settings.status, 200, settings.text);
-    const exchange = await client.post(
+    const exchange = await ctx.client.post(
       '/api/swaps/',
       { shift: { shiftId: asha.monday, date: monday }, withStaff: ben.staffId, inReturn: { shiftId: ben.monday, date: monday } },
-      await auth(asha),
+      await ctx.auth(asha),
     );
     assert.equal(exchange.status, 201, exchange.text);
     const cover = await proposeCover(asha, carol);
     for (const [person, swapId] of [[ben, exchange.body.id], [carol, cover]] as const) {
-      const accepted = await client.post(`/api/swaps/${swapId}/accept`, undefined, await auth(person));
+      const accepted = await ctx.client.post(`/api/swaps/${swapId}/accept`, undefined, await ctx.auth(person));
       assert.equal(accepted.body.status, 'awaiting_manager', accepted.text);
     }
-    const managerAuth = await auth(manager);
+    const managerAuth = await ctx.auth(ctx.manager);
     const replies = await atOnce(
-      [() => client.post(`/api/swaps/${exchange.body.id}/approve`, undefined, managerAuth), () => client.post(`/api/swaps/${cover}/approve`, undefined, managerAuth)],
+      [() => ctx.client.post(`/api/swaps/${exchange.body.id}/approve`, undefined, managerAuth), () => ctx.client.post(`/api/swaps/${cover}/approve`, undefined, managerAuth)],
       round,
     );
     const winner = oneWinner(replies, ['occurrence_not_found', 'already_moved'], round);
@@ -159,9 +147,9 @@ test('accept and cancel of one swap at the same moment: exactly one takes effect
   for (let round = 0; round < rounds; round++) {
     const { asha, ben } = await freshRound({ asha: ['09:00', '17:00'], ben: null });
     const swapId = await proposeCover(asha, ben);
-    const [ashaAuth, benAuth] = [await auth(asha), await auth(ben)];
+    const [ashaAuth, benAuth] = [await ctx.auth(asha), await ctx.auth(ben)];
     const [accept, cancel] = await atOnce(
-      [() => client.post(`/api/swaps/${swapId}/accept`, undefined, benAuth), () => client.post(`/api/swaps/${swapId}/cancel`, undefined, ashaAuth)],
+      [() => ctx.client.post(`/api/swaps/${swapId}/accept`, undefined, benAuth), () => ctx.client.post(`/api/swaps/${swapId}/cancel`, undefined, ashaAuth)],
       round,
     );
     assert.deepEqual([accept!.status, cancel!.status].sort(), [200, 409], `round ${round}: ${accept!.text}\n${cancel!.text}`);

@@ -7,15 +7,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'uvu';
 import { assertError } from '../helpers/assertions.js';
-import { createManager, createStaffMember, makeFrame, toBase64, type Account, type StaffAccount } from '../helpers/fixtures.js';
-import { createClient, type Client, type Reply } from '../helpers/http.js';
-import { createSignIn } from '../helpers/sign-in.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { useApiSuite } from '../helpers/api-suite.js';
+import { createStaffMember, makeFrame, toBase64, type Account, type StaffAccount } from '../helpers/fixtures.js';
+import type { Reply } from '../helpers/http.js';
 
-let server: TestServer;
-let client: Client;
-let auth: ReturnType<typeof createSignIn>;
-let manager: Account;
+const ctx = useApiSuite(test, { now: '2026-11-20T12:00:00Z', timezone: 'UTC' });
 let asha: StaffAccount;
 let ben: StaffAccount;
 /** Asha's Monday 09:00–17:00 on 23 November; Ben has only a Wednesday shift and Saturday, Sunday off. */
@@ -24,33 +20,24 @@ let benWed: { shiftId: number; date: string };
 
 type Shift = { day: string; start: string; end: string };
 
-test.before(async () => {
-  server = await startTestServer({ now: '2026-11-20T12:00:00Z', timezone: 'UTC' });
-  client = createClient(server.url);
-  auth = createSignIn(client, server.clock);
-});
 test.before.each(async () => {
-  await server.reset();
-  server.clock.set('2026-11-20T12:00:00Z');
-  manager = await createManager(client);
-  asha = await createStaffMember(client, manager, 'asha', { shifts: [{ day: 'Monday', start: '09:00', end: '17:00' }] });
-  ben = await createStaffMember(client, manager, 'ben', { shifts: [{ day: 'Wednesday', start: '09:00', end: '17:00' }] });
+  asha = await createStaffMember(ctx.client, ctx.manager, 'asha', { shifts: [{ day: 'Monday', start: '09:00', end: '17:00' }] });
+  ben = await createStaffMember(ctx.client, ctx.manager, 'ben', { shifts: [{ day: 'Wednesday', start: '09:00', end: '17:00' }] });
   ashaMon = { shiftId: await firstShift(asha), date: '2026-11-23' };
   benWed = { shiftId: await firstShift(ben), date: '2026-11-25' };
 });
-test.after(async () => server.close());
 
 async function firstShift(staff: StaffAccount): Promise<number> {
-  return (await client.get(`/api/shifts/?staff=${staff.staffId}`, await auth(manager))).body[0].id;
+  return (await ctx.client.get(`/api/shifts/?staff=${staff.staffId}`, await ctx.auth(ctx.manager))).body[0].id;
 }
 
 async function staffWith(username: string, shifts: Shift[], weeklyOffs = 'Saturday,Sunday'): Promise<StaffAccount & { shift: number }> {
-  const account = await createStaffMember(client, manager, username, { shifts, weeklyOffs });
+  const account = await createStaffMember(ctx.client, ctx.manager, username, { shifts, weeklyOffs });
   return { ...account, shift: shifts.length ? await firstShift(account) : 0 };
 }
 
 async function propose(proposer: Account, withStaff: StaffAccount, shift: object, inReturn: object | null = null): Promise<Reply> {
-  return client.post('/api/swaps/', { shift, withStaff: withStaff.staffId, inReturn }, await auth(proposer));
+  return ctx.client.post('/api/swaps/', { shift, withStaff: withStaff.staffId, inReturn }, await ctx.auth(proposer));
 }
 
 async function proposeOk(proposer: Account, withStaff: StaffAccount, shift: object, inReturn: object | null = null): Promise<number> {
@@ -60,21 +47,21 @@ async function proposeOk(proposer: Account, withStaff: StaffAccount, shift: obje
 }
 
 async function act(account: Account, swapId: number, action: string): Promise<Reply> {
-  return client.post(`/api/swaps/${swapId}/${action}`, undefined, await auth(account));
+  return ctx.client.post(`/api/swaps/${swapId}/${action}`, undefined, await ctx.auth(account));
 }
 
 async function statusOf(swapId: number): Promise<string> {
-  return (await client.get(`/api/swaps/${swapId}`, await auth(manager))).body.status;
+  return (await ctx.client.get(`/api/swaps/${swapId}`, await ctx.auth(ctx.manager))).body.status;
 }
 
 /** Who works Asha's Monday 23 November, from the manager's roster. */
 async function ashaMondayWorkers(): Promise<number[]> {
-  const reply = await client.get('/api/roster/?from=2026-11-23&to=2026-11-23', await auth(manager));
+  const reply = await ctx.client.get('/api/roster/?from=2026-11-23&to=2026-11-23', await ctx.auth(ctx.manager));
   return reply.body.filter((entry: any) => entry.shiftId === ashaMon.shiftId).map((entry: any) => entry.staff);
 }
 
 async function patch(path: string, body: object): Promise<void> {
-  const reply = await client.patch(path, body, await auth(manager));
+  const reply = await ctx.client.patch(path, body, await ctx.auth(ctx.manager));
   assert.equal(reply.status, 200, `${path}: ${reply.text}`);
 }
 
@@ -113,7 +100,7 @@ test('overlap after the swap: refused at the proposal, and re-checked at accept 
   assert.match(atProposal.body.error.message, /dev would work Monday 23 November 09:00–17:00 and Monday 23 November 12:00–20:00/);
 
   const swapId = await proposeOk(asha, ben, ashaMon);
-  const added = await client.post('/api/shifts/', { staff: ben.staffId, day_of_week: 'Monday', shift_start: '16:00', shift_end: '20:00' }, await auth(manager));
+  const added = await ctx.client.post('/api/shifts/', { staff: ben.staffId, day_of_week: 'Monday', shift_start: '16:00', shift_end: '20:00' }, await ctx.auth(ctx.manager));
   assert.equal(added.status, 201, added.text);
   await assertRefused(await act(ben, swapId, 'accept'), 'shift_overlap', swapId, 'pending');
 
@@ -121,9 +108,9 @@ test('overlap after the swap: refused at the proposal, and re-checked at accept 
   const erin = await staffWith('erin', []);
   const awaiting = await proposeOk(asha, erin, ashaMon);
   assert.equal((await act(erin, awaiting, 'accept')).body.status, 'awaiting_manager');
-  const late = await client.post('/api/shifts/', { staff: erin.staffId, day_of_week: 'Monday', shift_start: '07:00', shift_end: '09:30' }, await auth(manager));
+  const late = await ctx.client.post('/api/shifts/', { staff: erin.staffId, day_of_week: 'Monday', shift_start: '07:00', shift_end: '09:30' }, await ctx.auth(ctx.manager));
   assert.equal(late.status, 201, late.text);
-  await assertRefused(await act(manager, awaiting, 'approve'), 'shift_overlap', awaiting, 'awaiting_manager');
+  await assertRefused(await act(ctx.manager, awaiting, 'approve'), 'shift_overlap', awaiting, 'awaiting_manager');
 });
 
 test('an overnight shift’s spill into the next morning counts, both ways', async () => {
@@ -189,9 +176,9 @@ test('min_rest_hours: too little rest is refused, naming both shifts; exactly en
 
 test('a shift already checked into cannot be swapped', async () => {
   const swapId = await proposeOk(asha, ben, ashaMon);
-  server.clock.set('2026-11-23T08:30:00Z');
+  ctx.server.clock.set('2026-11-23T08:30:00Z');
   const image = toBase64(await makeFrame(320, 240));
-  const checkIn = await client.post('/api/attendance/', { staff: asha.staffId, captured_image: image }, await auth(asha));
+  const checkIn = await ctx.client.post('/api/attendance/', { staff: asha.staffId, captured_image: image }, await ctx.auth(asha));
   assert.equal(checkIn.status, 201, checkIn.text);
   await assertRefused(await act(ben, swapId, 'accept'), 'already_checked_in', swapId, 'pending');
   assertError(await propose(asha, ben, ashaMon), 409, 'already_checked_in');
@@ -199,14 +186,14 @@ test('a shift already checked into cannot be swapped', async () => {
 
 test('a shift already started cannot be swapped, whichever side of the exchange it is', async () => {
   const swapId = await proposeOk(asha, ben, ashaMon);
-  server.clock.set('2026-11-23T09:00:00Z');
+  ctx.server.clock.set('2026-11-23T09:00:00Z');
   await assertRefused(await act(ben, swapId, 'accept'), 'shift_started', swapId, 'pending');
   assertError(await propose(asha, ben, ashaMon), 409, 'shift_started');
 
   // Asha's Monday 30 November for Ben's Wednesday 25th: the Wednesday starts first.
   const nextMonday = { ...ashaMon, date: '2026-11-30' };
   const exchange = await proposeOk(asha, ben, nextMonday, benWed);
-  server.clock.set('2026-11-25T09:00:00Z');
+  ctx.server.clock.set('2026-11-25T09:00:00Z');
   const started = await act(ben, exchange, 'accept');
   assertError(started, 409, 'shift_started');
   assert.match(started.body.error.message, /Wednesday 25 November 09:00–17:00/);
@@ -215,8 +202,8 @@ test('a shift already started cannot be swapped, whichever side of the exchange 
   await patch('/api/settings/', { swap_requires_approval: true });
   const approveLate = await proposeOk(asha, ben, nextMonday);
   assert.equal((await act(ben, approveLate, 'accept')).body.status, 'awaiting_manager');
-  server.clock.set('2026-11-30T09:00:00Z');
-  assertError(await act(manager, approveLate, 'approve'), 409, 'shift_started');
+  ctx.server.clock.set('2026-11-30T09:00:00Z');
+  assertError(await act(ctx.manager, approveLate, 'approve'), 409, 'shift_started');
   assert.equal(await statusOf(approveLate), 'awaiting_manager');
 });
 
@@ -236,7 +223,7 @@ test('an occurrence a swap moved is not moved by another swap; a manager’s rea
   assertError(await propose(asha, ben, nextMonday), 409, 'occurrence_not_found');
   const fromCarol = await proposeOk(carol, ben, nextMonday);
   assert.equal((await act(ben, fromCarol, 'accept')).body.status, 'done');
-  const roster = await client.get('/api/roster/?from=2026-11-30&to=2026-11-30', await auth(manager));
+  const roster = await ctx.client.get('/api/roster/?from=2026-11-30&to=2026-11-30', await ctx.auth(ctx.manager));
   assert.deepEqual(roster.body.map((entry: any) => [entry.staff, entry.swap]), [[ben.staffId, fromCarol]]);
 });
 

@@ -7,15 +7,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'uvu';
 import { assertError, assertFieldError } from '../helpers/assertions.js';
-import { createManager, createStaffMember, makeFrame, toBase64, type Account, type StaffAccount } from '../helpers/fixtures.js';
-import { createClient, type Client, type Reply } from '../helpers/http.js';
-import { createSignIn } from '../helpers/sign-in.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { useApiSuite } from '../helpers/api-suite.js';
+import { createStaffMember, makeFrame, toBase64, type Account, type StaffAccount } from '../helpers/fixtures.js';
+import type { Reply } from '../helpers/http.js';
 
-let server: TestServer;
-let client: Client;
-let auth: ReturnType<typeof createSignIn>;
-let manager: Account;
+// Friday 20 November 2026.
+const ctx = useApiSuite(test, { now: '2026-11-20T12:00:00Z', timezone: 'UTC' });
 let asha: StaffAccount;
 let ben: StaffAccount;
 let carol: StaffAccount;
@@ -24,28 +21,19 @@ let ashaMon: { shiftId: number; date: string };
 let benWed: { shiftId: number; date: string };
 let carolThu: { shiftId: number; date: string };
 
-test.before(async () => {
-  server = await startTestServer({ now: '2026-11-20T12:00:00Z', timezone: 'UTC' });
-  client = createClient(server.url);
-  auth = createSignIn(client, server.clock);
-});
 test.before.each(async () => {
-  await server.reset();
-  server.clock.set('2026-11-20T12:00:00Z'); // Friday 20 November 2026.
-  manager = await createManager(client);
-  asha = await createStaffMember(client, manager, 'asha', { shifts: [{ day: 'Monday', start: '09:00', end: '17:00' }] });
-  ben = await createStaffMember(client, manager, 'ben', { shifts: [{ day: 'Wednesday', start: '09:00', end: '17:00' }] });
-  carol = await createStaffMember(client, manager, 'carol', { shifts: [{ day: 'Thursday', start: '09:00', end: '17:00' }] });
-  const shifts = (await client.get('/api/shifts/', await auth(manager))).body as { id: number; staff: number }[];
+  asha = await createStaffMember(ctx.client, ctx.manager, 'asha', { shifts: [{ day: 'Monday', start: '09:00', end: '17:00' }] });
+  ben = await createStaffMember(ctx.client, ctx.manager, 'ben', { shifts: [{ day: 'Wednesday', start: '09:00', end: '17:00' }] });
+  carol = await createStaffMember(ctx.client, ctx.manager, 'carol', { shifts: [{ day: 'Thursday', start: '09:00', end: '17:00' }] });
+  const shifts = (await ctx.client.get('/api/shifts/', await ctx.auth(ctx.manager))).body as { id: number; staff: number }[];
   const shiftOf = (staff: StaffAccount) => shifts.find((shift) => shift.staff === staff.staffId)!.id;
   ashaMon = { shiftId: shiftOf(asha), date: '2026-11-23' };
   benWed = { shiftId: shiftOf(ben), date: '2026-11-25' };
   carolThu = { shiftId: shiftOf(carol), date: '2026-11-26' };
 });
-test.after(async () => server.close());
 
 async function propose(proposer: Account, body: Record<string, unknown>): Promise<Reply> {
-  return client.post('/api/swaps/', body, await auth(proposer));
+  return ctx.client.post('/api/swaps/', body, await ctx.auth(proposer));
 }
 
 async function proposeOk(proposer: StaffAccount, withStaff: StaffAccount, shift: object, inReturn: object | null = null): Promise<number> {
@@ -56,7 +44,7 @@ async function proposeOk(proposer: StaffAccount, withStaff: StaffAccount, shift:
 }
 
 async function act(account: Account | null, swapId: number, action: string): Promise<Reply> {
-  return client.post(`/api/swaps/${swapId}/${action}`, undefined, account ? await auth(account) : undefined);
+  return ctx.client.post(`/api/swaps/${swapId}/${action}`, undefined, account ? await ctx.auth(account) : undefined);
 }
 
 async function actOk(account: Account, swapId: number, action: string, status: string): Promise<void> {
@@ -66,18 +54,18 @@ async function actOk(account: Account, swapId: number, action: string, status: s
 }
 
 async function statusOf(swapId: number): Promise<string> {
-  return (await client.get(`/api/swaps/${swapId}`, await auth(manager))).body.status;
+  return (await ctx.client.get(`/api/swaps/${swapId}`, await ctx.auth(ctx.manager))).body.status;
 }
 
 /** The manager's roster for the week of 23 November as [date, shift, staff, swap]. */
-async function week(account: Account = manager): Promise<[string, number, number, number | null][]> {
-  const reply = await client.get('/api/roster/?from=2026-11-23&to=2026-11-29', await auth(account));
+async function week(account: Account = ctx.manager): Promise<[string, number, number, number | null][]> {
+  const reply = await ctx.client.get('/api/roster/?from=2026-11-23&to=2026-11-29', await ctx.auth(account));
   assert.equal(reply.status, 200, reply.text);
   return reply.body.map((entry: any) => [entry.date, entry.shiftId, entry.staff, entry.swap]);
 }
 
 async function setApproval(on: boolean): Promise<void> {
-  const reply = await client.patch('/api/settings/', { swap_requires_approval: on }, await auth(manager));
+  const reply = await ctx.client.patch('/api/settings/', { swap_requires_approval: on }, await ctx.auth(ctx.manager));
   assert.equal(reply.status, 200, reply.text);
 }
 
@@ -110,16 +98,16 @@ test('an exchange without approval: accepted is done, both occurrences move, and
   ]);
   assert.deepEqual(await week(asha), [[benWed.date, benWed.shiftId, asha.staffId, swapId]]);
   assert.deepEqual(await week(ben), [[ashaMon.date, ashaMon.shiftId, ben.staffId, swapId]]);
-  const nextMonday = await client.get('/api/roster/?from=2026-11-30&to=2026-11-30', await auth(manager));
+  const nextMonday = await ctx.client.get('/api/roster/?from=2026-11-30&to=2026-11-30', await ctx.auth(ctx.manager));
   assert.deepEqual(nextMonday.body.map((entry: any) => [entry.staff, entry.swap]), [[asha.staffId, null]], 'only that date moved');
 
   // Monday 08:30: Ben's check-in window is open for Asha's shift; Asha has none.
-  server.clock.set('2026-11-23T08:30:00Z');
+  ctx.server.clock.set('2026-11-23T08:30:00Z');
   const image = toBase64(await makeFrame(320, 240));
-  const benIn = await client.post('/api/attendance/', { staff: ben.staffId, captured_image: image }, await auth(ben));
+  const benIn = await ctx.client.post('/api/attendance/', { staff: ben.staffId, captured_image: image }, await ctx.auth(ben));
   assert.equal(benIn.status, 201, benIn.text);
   assert.deepEqual([benIn.body.kind, benIn.body.shift, benIn.body.date], ['check_in', ashaMon.shiftId, ashaMon.date]);
-  assertError(await client.post('/api/attendance/', { staff: asha.staffId, captured_image: image }, await auth(asha)), 409, 'window_closed');
+  assertError(await ctx.client.post('/api/attendance/', { staff: asha.staffId, captured_image: image }, await ctx.auth(asha)), 409, 'window_closed');
 });
 
 test('a cover request (inReturn null or left out): the shift goes, nothing comes back', async () => {
@@ -143,23 +131,23 @@ test('with approval on: accept waits for a manager, roster unchanged; approve ma
   await actOk(ben, swapId, 'accept', 'awaiting_manager');
   assert.deepEqual(await week(), unchanged());
   assertError(await act(ben, swapId, 'accept'), 409, 'swap_not_open');
-  await actOk(manager, swapId, 'approve', 'done');
+  await actOk(ctx.manager, swapId, 'approve', 'done');
   assert.deepEqual(await week(), [
     [ashaMon.date, ashaMon.shiftId, ben.staffId, swapId],
     [benWed.date, benWed.shiftId, asha.staffId, swapId],
     [carolThu.date, carolThu.shiftId, carol.staffId, null],
   ]);
-  assertError(await act(manager, swapId, 'approve'), 409, 'swap_not_open');
-  assertError(await act(manager, swapId, 'reject'), 409, 'swap_not_open');
+  assertError(await act(ctx.manager, swapId, 'approve'), 409, 'swap_not_open');
+  assertError(await act(ctx.manager, swapId, 'reject'), 409, 'swap_not_open');
 });
 
 test('with approval on: reject leaves the roster as it was, and nothing reopens the swap', async () => {
   await setApproval(true);
   const swapId = await proposeOk(asha, ben, ashaMon, benWed);
   await actOk(ben, swapId, 'accept', 'awaiting_manager');
-  await actOk(manager, swapId, 'reject', 'rejected');
+  await actOk(ctx.manager, swapId, 'reject', 'rejected');
   assert.deepEqual(await week(), unchanged());
-  for (const [account, action] of [[manager, 'approve'], [ben, 'accept'], [asha, 'cancel']] as const) {
+  for (const [account, action] of [[ctx.manager, 'approve'], [ben, 'accept'], [asha, 'cancel']] as const) {
     assertError(await act(account, swapId, action), 409, 'swap_not_open');
   }
   assert.equal(await statusOf(swapId), 'rejected');
@@ -186,7 +174,7 @@ test('either side cancels before the final yes; after done, cancel is 409; accep
   const whileAwaiting = await proposeOk(asha, ben, ashaMon, benWed);
   await actOk(ben, whileAwaiting, 'accept', 'awaiting_manager');
   await actOk(asha, whileAwaiting, 'cancel', 'cancelled');
-  assertError(await act(manager, whileAwaiting, 'approve'), 409, 'swap_not_open');
+  assertError(await act(ctx.manager, whileAwaiting, 'approve'), 409, 'swap_not_open');
   assert.deepEqual(await week(), unchanged());
 
   await setApproval(false);
@@ -204,9 +192,9 @@ test('either side cancels before the final yes; after done, cancel is 409; accep
 test('authorization for every verb: the two parties, a third staff member (404), a manager, anonymous', async () => {
   const pending = await proposeOk(asha, ben, ashaMon, benWed);
   const expectations: [Account | null, string, number][] = [
-    [asha, 'accept', 403], [manager, 'accept', 403], [carol, 'accept', 404], [null, 'accept', 401],
-    [asha, 'decline', 403], [manager, 'decline', 403], [carol, 'decline', 404], [null, 'decline', 401],
-    [manager, 'cancel', 403], [carol, 'cancel', 404], [null, 'cancel', 401],
+    [asha, 'accept', 403], [ctx.manager, 'accept', 403], [carol, 'accept', 404], [null, 'accept', 401],
+    [asha, 'decline', 403], [ctx.manager, 'decline', 403], [carol, 'decline', 404], [null, 'decline', 401],
+    [ctx.manager, 'cancel', 403], [carol, 'cancel', 404], [null, 'cancel', 401],
     [asha, 'approve', 403], [ben, 'approve', 403], [carol, 'approve', 404], [null, 'approve', 401],
     [asha, 'reject', 403], [ben, 'reject', 403], [carol, 'reject', 404], [null, 'reject', 401],
   ];
@@ -216,12 +204,12 @@ test('authorization for every verb: the two parties, a third staff member (404),
   }
   assert.equal(await statusOf(pending), 'pending');
 
-  for (const account of [asha, ben, manager]) assert.equal((await client.get(`/api/swaps/${pending}`, await auth(account))).status, 200);
-  assertError(await client.get(`/api/swaps/${pending}`, await auth(carol)), 404, 'not_found');
-  assertError(await client.get(`/api/swaps/${pending}`), 401, 'unauthorized');
-  assertError(await propose(manager, { shift: ashaMon, withStaff: ben.staffId }), 403, 'forbidden');
-  assertError(await client.post('/api/swaps/', { shift: ashaMon, withStaff: ben.staffId }), 401, 'unauthorized');
-  assertError(await client.get('/api/swaps/'), 401, 'unauthorized');
+  for (const account of [asha, ben, ctx.manager]) assert.equal((await ctx.client.get(`/api/swaps/${pending}`, await ctx.auth(account))).status, 200);
+  assertError(await ctx.client.get(`/api/swaps/${pending}`, await ctx.auth(carol)), 404, 'not_found');
+  assertError(await ctx.client.get(`/api/swaps/${pending}`), 401, 'unauthorized');
+  assertError(await propose(ctx.manager, { shift: ashaMon, withStaff: ben.staffId }), 403, 'forbidden');
+  assertError(await ctx.client.post('/api/swaps/', { shift: ashaMon, withStaff: ben.staffId }), 401, 'unauthorized');
+  assertError(await ctx.client.get('/api/swaps/'), 401, 'unauthorized');
 
   // Approve and reject belong to a manager only, also once the swap awaits one.
   await setApproval(true);
@@ -231,17 +219,17 @@ test('authorization for every verb: the two parties, a third staff member (404),
     assertError(await act(account, pending, 'reject'), 403, 'forbidden');
   }
   assertError(await act(carol, pending, 'approve'), 404, 'not_found');
-  assertError(await act(manager, pending, 'cancel'), 403, 'forbidden');
+  assertError(await act(ctx.manager, pending, 'cancel'), 403, 'forbidden');
   assert.equal(await statusOf(pending), 'awaiting_manager');
   assert.deepEqual(await week(), unchanged());
 });
 
 test('GET /api/swaps/: staff see the swaps they are part of, managers all; ?status filters', async () => {
-  const dev = await createStaffMember(client, manager, 'dev');
+  const dev = await createStaffMember(ctx.client, ctx.manager, 'dev');
   const first = await proposeOk(asha, ben, ashaMon, null);
   const second = await proposeOk(carol, ben, carolThu, benWed);
   const ids = async (account: Account, query = '') => {
-    const reply = await client.get(`/api/swaps/${query}`, await auth(account));
+    const reply = await ctx.client.get(`/api/swaps/${query}`, await ctx.auth(account));
     assert.equal(reply.status, 200, reply.text);
     return reply.body.map((swap: { id: number }) => swap.id);
   };
@@ -249,12 +237,12 @@ test('GET /api/swaps/: staff see the swaps they are part of, managers all; ?stat
   assert.deepEqual(await ids(ben), [second, first]);
   assert.deepEqual(await ids(carol), [second]);
   assert.deepEqual(await ids(dev), []);
-  assert.deepEqual(await ids(manager), [second, first]);
+  assert.deepEqual(await ids(ctx.manager), [second, first]);
   await actOk(ben, first, 'decline', 'declined');
-  assert.deepEqual(await ids(manager, '?status=declined'), [first]);
+  assert.deepEqual(await ids(ctx.manager, '?status=declined'), [first]);
   assert.deepEqual(await ids(ben, '?status=pending'), [second]);
   assert.deepEqual(await ids(carol, '?status=declined'), []);
-  assertFieldError(await client.get('/api/swaps/?status=maybe', await auth(manager)), 'status');
+  assertFieldError(await ctx.client.get('/api/swaps/?status=maybe', await ctx.auth(ctx.manager)), 'status');
 });
 
 test('bad proposals are 400 naming the field, and create nothing', async () => {
@@ -273,11 +261,11 @@ test('bad proposals are 400 naming the field, and create nothing', async () => {
     [{ shift: ashaMon, withStaff: ben.staffId, note: 'x'.repeat(501) }, 'note'],
   ];
   for (const [body, field] of cases) assertFieldError(await propose(asha, body), field);
-  assertError(await client.post('/api/swaps/', '[]', await auth(asha)), 400, 'invalid_json');
+  assertError(await ctx.client.post('/api/swaps/', '[]', await ctx.auth(asha)), 400, 'invalid_json');
   assertFieldError(await act(ben, 0, 'accept'), 'id');
-  assertFieldError(await client.post('/api/swaps/abc/accept', undefined, await auth(ben)), 'id');
+  assertFieldError(await ctx.client.post('/api/swaps/abc/accept', undefined, await ctx.auth(ben)), 'id');
   assertError(await act(ben, 99999, 'accept'), 404, 'not_found');
-  assert.deepEqual((await client.get('/api/swaps/', await auth(manager))).body, []);
+  assert.deepEqual((await ctx.client.get('/api/swaps/', await ctx.auth(ctx.manager))).body, []);
 });
 
 test.run();

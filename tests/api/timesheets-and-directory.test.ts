@@ -9,32 +9,24 @@
 import assert from 'node:assert/strict';
 import { test } from 'uvu';
 import { assertError, assertFieldError } from '../helpers/assertions.js';
-import { createManager, createStaffMember, makeFrame, toBase64, type Account, type StaffAccount } from '../helpers/fixtures.js';
-import { createClient, type Client } from '../helpers/http.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
-
-let server: TestServer;
-let client: Client;
-let manager: Account;
-let asha: StaffAccount;
-let bo: StaffAccount;
-let photo: string;
+import { useApiSuite } from '../helpers/api-suite.js';
+import { createStaffMember, makeFrame, toBase64, type Account, type StaffAccount } from '../helpers/fixtures.js';
 
 /** A New York wall-clock time in the week of 23 November 2026, as an instant (EST is UTC−5). */
 const local = (date: string, time: string) => new Date(`2026-11-${date}T${time}:00-05:00`).toISOString();
 
+const ctx = useApiSuite(test, { now: local('23', '07:00'), timezone: 'America/New_York' });
+let asha: StaffAccount;
+let bo: StaffAccount;
+let photo: string;
+
 test.before(async () => {
-  server = await startTestServer({ now: local('23', '07:00'), timezone: 'America/New_York' });
-  client = createClient(server.url);
   photo = toBase64(await makeFrame(320, 240));
 });
 test.before.each(async () => {
-  await server.reset();
-  server.clock.set(local('23', '07:00'));
-  manager = await createManager(client);
   const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
-  asha = await createStaffMember(client, manager, 'asha', { pin: '111111', shifts: weekdays.map((day) => ({ day, start: '09:00', end: '17:00' })) });
-  bo = await createStaffMember(client, manager, 'bo', {
+  asha = await createStaffMember(ctx.client, ctx.manager, 'asha', { pin: '111111', shifts: weekdays.map((day) => ({ day, start: '09:00', end: '17:00' })) });
+  bo = await createStaffMember(ctx.client, ctx.manager, 'bo', {
     pin: '222222',
     weeklyOffs: 'Friday,Saturday',
     shifts: [
@@ -44,29 +36,28 @@ test.before.each(async () => {
     ],
   });
   // A comma in a name: the CSV must quote it rather than shift the columns.
-  const renamed = await client.patch(`/api/staff/${bo.staffId}/`, { name: 'Lee, Bo' }, { token: manager.token });
+  const renamed = await ctx.client.patch(`/api/staff/${bo.staffId}/`, { name: 'Lee, Bo' }, { token: ctx.manager.token });
   assert.equal(renamed.status, 200, renamed.text);
 });
-test.after(async () => server.close());
 
 /** Fresh access tokens: they last 5 minutes of the server's clock, which the tests move by days. */
 async function refreshTokens(...accounts: Account[]): Promise<void> {
   for (const account of accounts) {
-    const reply = await client.post('/api/token/', { username: account.username, password: account.password });
+    const reply = await ctx.client.post('/api/token/', { username: account.username, password: account.password });
     assert.equal(reply.status, 200, reply.text);
     account.token = reply.body.access;
   }
 }
 
 async function setClock(instant: string): Promise<void> {
-  server.clock.set(instant);
-  await refreshTokens(manager, asha, bo);
+  ctx.server.clock.set(instant);
+  await refreshTokens(ctx.manager, asha, bo);
 }
 
 /** Checks in or out through the original API at a New York time, expecting the record's kind and status. */
 async function clock(who: StaffAccount, date: string, time: string, kind: 'check_in' | 'check_out', status?: string): Promise<void> {
   await setClock(local(date, time));
-  const reply = await client.post('/api/attendance/', { staff: who.staffId, captured_image: photo }, { token: who.token });
+  const reply = await ctx.client.post('/api/attendance/', { staff: who.staffId, captured_image: photo }, { token: who.token });
   assert.equal(reply.status, 201, `${who.username} ${date} ${time}: ${reply.text}`);
   assert.equal(reply.body.kind, kind, `${who.username} ${date} ${time}`);
   if (status) assert.equal(reply.body.status, status, `${who.username} ${date} ${time}`);
@@ -86,7 +77,7 @@ test('the week’s timesheet: a header, one row per occurrence, local times, sta
   await clock(asha, '26', '08:45', 'check_in', 'on_time');
   await setClock(local('26', '12:00'));
 
-  const reply = await client.get(csvPath, { token: manager.token });
+  const reply = await ctx.client.get(csvPath, { token: ctx.manager.token });
   assert.equal(reply.status, 200, reply.text);
   assert.equal(reply.headers.get('content-type'), 'text/csv; charset=utf-8');
   assert.equal(reply.headers.get('content-disposition'), 'attachment; filename="timesheet-2026-11-23-to-2026-11-29.csv"');
@@ -109,33 +100,33 @@ test('the week’s timesheet: a header, one row per occurrence, local times, sta
 test('a one-day timesheet holds that day’s occurrences only, the overnight one under the day it starts', async () => {
   await clock(bo, '23', '21:55', 'check_in');
   await clock(bo, '24', '06:05', 'check_out');
-  const monday = await client.get('/api/timesheets.csv?from=2026-11-23&to=2026-11-23', { token: manager.token });
+  const monday = await ctx.client.get('/api/timesheets.csv?from=2026-11-23&to=2026-11-23', { token: ctx.manager.token });
   assert.equal(monday.status, 200, monday.text);
   assert.deepEqual(monday.text.trimEnd().split('\n').slice(1), [
     `${asha.staffId},asha,2026-11-23,2026-11-23 09:00,2026-11-23 17:00,,,missed,`,
     `${bo.staffId},"Lee, Bo",2026-11-23,2026-11-23 22:00,2026-11-24 06:00,2026-11-23 21:55,2026-11-24 06:05,on_time,8.17`,
   ]);
-  const tuesday = await client.get('/api/timesheets.csv?from=2026-11-24&to=2026-11-24', { token: manager.token });
+  const tuesday = await ctx.client.get('/api/timesheets.csv?from=2026-11-24&to=2026-11-24', { token: ctx.manager.token });
   assert.deepEqual(tuesday.text.trimEnd().split('\n').slice(1), [`${asha.staffId},asha,2026-11-24,2026-11-24 09:00,2026-11-24 17:00,,,scheduled,`]);
 });
 
 test('the timesheet is for managers: staff 403, anonymous 401', async () => {
-  assertError(await client.get(csvPath, { token: asha.token }), 403, 'forbidden');
-  assertError(await client.get(csvPath), 401, 'unauthorized');
-  assertError(await client.get(csvPath, { token: 'not-a-token' }), 401, 'unauthorized');
+  assertError(await ctx.client.get(csvPath, { token: asha.token }), 403, 'forbidden');
+  assertError(await ctx.client.get(csvPath), 401, 'unauthorized');
+  assertError(await ctx.client.get(csvPath, { token: 'not-a-token' }), 401, 'unauthorized');
 });
 
 test('bad timesheet ranges are 400 with the field named', async () => {
-  const asManager = { token: manager.token };
-  assertFieldError(await client.get('/api/timesheets.csv?from=2026-11-29&to=2026-11-23', asManager), 'from');
-  assertFieldError(await client.get('/api/timesheets.csv?from=2026-11-23', asManager), 'to');
-  assertFieldError(await client.get('/api/timesheets.csv?to=2026-11-23', asManager), 'from');
-  assertFieldError(await client.get('/api/timesheets.csv?from=2026-02-30&to=2026-03-02', asManager), 'from');
-  assertFieldError(await client.get('/api/timesheets.csv?from=yesterday&to=2026-11-23', asManager), 'from');
-  assertFieldError(await client.get('/api/timesheets.csv?from=2026-11-23&to=23/11/2026', asManager), 'to');
-  assertFieldError(await client.get('/api/timesheets.csv?from=2026-01-01&to=2026-12-31', asManager), 'to');
+  const asManager = { token: ctx.manager.token };
+  assertFieldError(await ctx.client.get('/api/timesheets.csv?from=2026-11-29&to=2026-11-23', asManager), 'from');
+  assertFieldError(await ctx.client.get('/api/timesheets.csv?from=2026-11-23', asManager), 'to');
+  assertFieldError(await ctx.client.get('/api/timesheets.csv?to=2026-11-23', asManager), 'from');
+  assertFieldError(await ctx.client.get('/api/timesheets.csv?from=2026-02-30&to=2026-03-02', asManager), 'from');
+  assertFieldError(await ctx.client.get('/api/timesheets.csv?from=yesterday&to=2026-11-23', asManager), 'from');
+  assertFieldError(await ctx.client.get('/api/timesheets.csv?from=2026-11-23&to=23/11/2026', asManager), 'to');
+  assertFieldError(await ctx.client.get('/api/timesheets.csv?from=2026-01-01&to=2026-12-31', asManager), 'to');
   // 62 days is the most, and allowed.
-  assert.equal((await client.get('/api/timesheets.csv?from=2026-11-01&to=2027-01-01', asManager)).status, 200);
+  assert.equal((await ctx.client.get('/api/timesheets.csv?from=2026-11-01&to=2027-01-01', asManager)).status, 200);
 });
 
 const newStaff = (changes: Record<string, unknown> = {}) => ({
@@ -148,18 +139,18 @@ const newStaff = (changes: Record<string, unknown> = {}) => ({
 });
 
 async function staffUsernames(): Promise<string[]> {
-  const reply = await client.get('/api/staff/', { token: manager.token });
+  const reply = await ctx.client.get('/api/staff/', { token: ctx.manager.token });
   assert.equal(reply.status, 200, reply.text);
   return reply.body.map((person: { username: string }) => person.username).sort();
 }
 
 test('a manager creates a staff account and its profile in one request', async () => {
-  const reply = await client.post('/api/staff/', newStaff(), { token: manager.token });
+  const reply = await ctx.client.post('/api/staff/', newStaff(), { token: ctx.manager.token });
   assert.equal(reply.status, 201, reply.text);
   assert.deepEqual(reply.body, { id: reply.body.id, user: reply.body.user, username: 'cy', name: 'Cy Young', weekly_off_days: 'Sunday', active: true, has_pin: true });
-  const tokens = await client.post('/api/token/', { username: 'cy', password: 'cy-Passw0rd!' });
+  const tokens = await ctx.client.post('/api/token/', { username: 'cy', password: 'cy-Passw0rd!' });
   assert.equal(tokens.status, 200, tokens.text);
-  const me = await client.get('/api/me/', { token: tokens.body.access });
+  const me = await ctx.client.get('/api/me/', { token: tokens.body.access });
   assert.equal(me.body.role, 'staff', me.text);
   assert.equal(me.body.staff?.id, reply.body.id, me.text);
   assert.deepEqual(await staffUsernames(), ['asha', 'bo', 'cy']);
@@ -167,34 +158,34 @@ test('a manager creates a staff account and its profile in one request', async (
 
 test('a taken username is 409 username_taken and creates nothing', async () => {
   for (const username of ['asha', 'ASHA', 'manager']) {
-    assertError(await client.post('/api/staff/', newStaff({ username }), { token: manager.token }), 409, 'username_taken');
+    assertError(await ctx.client.post('/api/staff/', newStaff({ username }), { token: ctx.manager.token }), 409, 'username_taken');
   }
   assert.deepEqual(await staffUsernames(), ['asha', 'bo']);
   // The password sent with the refused request opens no account.
-  assertError(await client.post('/api/token/', { username: 'asha', password: 'cy-Passw0rd!' }), 401, 'unauthorized');
+  assertError(await ctx.client.post('/api/token/', { username: 'asha', password: 'cy-Passw0rd!' }), 401, 'unauthorized');
   // The PIN it asked for was not kept either.
-  const cy = await client.post('/api/staff/', newStaff(), { token: manager.token });
+  const cy = await ctx.client.post('/api/staff/', newStaff(), { token: ctx.manager.token });
   assert.equal(cy.status, 201, cy.text);
 });
 
 test('a taken PIN is 409 pin_taken and leaves no orphan account behind', async () => {
-  assertError(await client.post('/api/staff/', newStaff({ pin: '111111' }), { token: manager.token }), 409, 'pin_taken');
+  assertError(await ctx.client.post('/api/staff/', newStaff({ pin: '111111' }), { token: ctx.manager.token }), 409, 'pin_taken');
   assert.deepEqual(await staffUsernames(), ['asha', 'bo']);
-  assertError(await client.post('/api/token/', { username: 'cy', password: 'cy-Passw0rd!' }), 401, 'unauthorized');
+  assertError(await ctx.client.post('/api/token/', { username: 'cy', password: 'cy-Passw0rd!' }), 401, 'unauthorized');
   // The username is still free.
-  const cy = await client.post('/api/staff/', newStaff({ pin: '444444' }), { token: manager.token });
+  const cy = await ctx.client.post('/api/staff/', newStaff({ pin: '444444' }), { token: ctx.manager.token });
   assert.equal(cy.status, 201, cy.text);
 });
 
 test('creating staff: bad input is 400 and changes nothing; staff 403, anonymous 401', async () => {
-  assertFieldError(await client.post('/api/staff/', newStaff({ password: undefined }), { token: manager.token }), 'user');
-  assertFieldError(await client.post('/api/staff/', newStaff({ pin: '12345' }), { token: manager.token }), 'pin');
-  assertFieldError(await client.post('/api/staff/', newStaff({ weekly_off_days: 'Mon,Tue,Wed' }), { token: manager.token }), 'weekly_off_days');
-  assertFieldError(await client.post('/api/staff/', newStaff({ password: 'short' }), { token: manager.token }), 'password');
-  assertError(await client.post('/api/staff/', newStaff(), { token: asha.token }), 403, 'forbidden');
-  assertError(await client.post('/api/staff/', newStaff()), 401, 'unauthorized');
+  assertFieldError(await ctx.client.post('/api/staff/', newStaff({ password: undefined }), { token: ctx.manager.token }), 'user');
+  assertFieldError(await ctx.client.post('/api/staff/', newStaff({ pin: '12345' }), { token: ctx.manager.token }), 'pin');
+  assertFieldError(await ctx.client.post('/api/staff/', newStaff({ weekly_off_days: 'Mon,Tue,Wed' }), { token: ctx.manager.token }), 'weekly_off_days');
+  assertFieldError(await ctx.client.post('/api/staff/', newStaff({ password: 'short' }), { token: ctx.manager.token }), 'password');
+  assertError(await ctx.client.post('/api/staff/', newStaff(), { token: asha.token }), 403, 'forbidden');
+  assertError(await ctx.client.post('/api/staff/', newStaff()), 401, 'unauthorized');
   assert.deepEqual(await staffUsernames(), ['asha', 'bo']);
-  assertError(await client.post('/api/token/', { username: 'cy', password: 'cy-Passw0rd!' }), 401, 'unauthorized');
+  assertError(await ctx.client.post('/api/token/', { username: 'cy', password: 'cy-Passw0rd!' }), 401, 'unauthorized');
 });
 
 test('the directory: any signed-in user sees active colleagues, by id and name only', async () => {
@@ -202,20 +193,20 @@ test('the directory: any signed-in user sees active colleagues, by id and name o
     { id: asha.staffId, name: 'asha' },
     { id: bo.staffId, name: 'Lee, Bo' },
   ];
-  for (const who of [asha, bo, manager]) {
-    const reply = await client.get('/api/staff/directory', { token: who.token });
+  for (const who of [asha, bo, ctx.manager]) {
+    const reply = await ctx.client.get('/api/staff/directory', { token: who.token });
     assert.equal(reply.status, 200, reply.text);
     assert.deepEqual(reply.body, expected, who.username);
   }
-  const deactivated = await client.patch(`/api/staff/${bo.staffId}/`, { active: false }, { token: manager.token });
+  const deactivated = await ctx.client.patch(`/api/staff/${bo.staffId}/`, { active: false }, { token: ctx.manager.token });
   assert.equal(deactivated.status, 200, deactivated.text);
-  assert.deepEqual((await client.get('/api/staff/directory', { token: asha.token })).body, [{ id: asha.staffId, name: 'asha' }]);
-  assertError(await client.get('/api/staff/directory'), 401, 'unauthorized');
+  assert.deepEqual((await ctx.client.get('/api/staff/directory', { token: asha.token })).body, [{ id: asha.staffId, name: 'asha' }]);
+  assertError(await ctx.client.get('/api/staff/directory'), 401, 'unauthorized');
 });
 
 test('swap candidates: the colleague’s coming occurrences for four weeks, none already started', async () => {
   await setClock(local('25', '12:00'));
-  const reply = await client.get(`/api/swaps/candidates?withStaff=${asha.staffId}`, { token: bo.token });
+  const reply = await ctx.client.get(`/api/swaps/candidates?withStaff=${asha.staffId}`, { token: bo.token });
   assert.equal(reply.status, 200, reply.text);
   const dates = reply.body.map((o: { date: string }) => o.date);
   // Wednesday's 09:00 shift has started; Thursday 26 November to Tuesday 22 December remain (weekdays only).
@@ -227,7 +218,7 @@ test('swap candidates: the colleague’s coming occurrences for four weeks, none
     assert.ok(Date.parse(o.start) > Date.parse(local('25', '12:00')), `${o.start} is not in the future`);
     assert.match(o.start, /T09:00:00\.000-05:00$/);
   }
-  const fromAsha = await client.get(`/api/swaps/candidates?withStaff=${bo.staffId}`, { token: asha.token });
+  const fromAsha = await ctx.client.get(`/api/swaps/candidates?withStaff=${bo.staffId}`, { token: asha.token });
   assert.deepEqual(
     fromAsha.body.slice(0, 3).map((o: { date: string; start: string }) => [o.date, o.start]),
     [
@@ -239,10 +230,10 @@ test('swap candidates: the colleague’s coming occurrences for four weeks, none
 });
 
 test('swap candidates: a manager without a staff profile 403, anonymous 401, a bad id 400', async () => {
-  assertError(await client.get(`/api/swaps/candidates?withStaff=${asha.staffId}`, { token: manager.token }), 403, 'forbidden');
-  assertError(await client.get(`/api/swaps/candidates?withStaff=${asha.staffId}`), 401, 'unauthorized');
-  assertFieldError(await client.get('/api/swaps/candidates?withStaff=abc', { token: bo.token }), 'withStaff');
-  assertFieldError(await client.get('/api/swaps/candidates', { token: bo.token }), 'withStaff');
+  assertError(await ctx.client.get(`/api/swaps/candidates?withStaff=${asha.staffId}`, { token: ctx.manager.token }), 403, 'forbidden');
+  assertError(await ctx.client.get(`/api/swaps/candidates?withStaff=${asha.staffId}`), 401, 'unauthorized');
+  assertFieldError(await ctx.client.get('/api/swaps/candidates?withStaff=abc', { token: bo.token }), 'withStaff');
+  assertFieldError(await ctx.client.get('/api/swaps/candidates', { token: bo.token }), 'withStaff');
 });
 
 test.run();

@@ -12,10 +12,10 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'uvu';
-import { button, goTo, launchBrowser, link, openApp, seedStaff, sessionCookie, shot, signIn, until, type Browser, type Page, type Person } from '../helpers/admin-browser.js';
-import { createManager, makeFrame, toBase64, type Account } from '../helpers/fixtures.js';
-import { createClient, type Client } from '../helpers/http.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { reportingErrors } from '../helpers/api-suite.js';
+import { goTo, seedStaff, sessionCookie, useAdminPage, type Person } from '../helpers/admin-page.js';
+import { button, link, saveShot, until } from '../helpers/chromium.js';
+import { makeFrame, toBase64 } from '../helpers/fixtures.js';
 
 /** A New York wall-clock time in the week of 23 November 2026 (EST, UTC−5). */
 const local = (date: string, time: string) => new Date(`2026-11-${date}T${time}:00-05:00`).toISOString();
@@ -23,58 +23,49 @@ const local = (date: string, time: string) => new Date(`2026-11-${date}T${time}:
 const asha: Person = { name: 'Asha Rao', username: 'asha', password: 'asha-Passw0rd!', pin: '111111' };
 const bo: Person = { name: 'Bo Lee', username: 'bo', password: 'bo-Passw0rd!', pin: '222222' };
 
-let server: TestServer;
-let client: Client;
-let browser: Browser;
-let manager: Account;
-let page: Page;
+// The manager signs in (in the suite's `before`) at the real time; only then does the clock move to November 2026.
+const ctx = useAdminPage(test, { now: () => new Date(), timezone: 'America/New_York', manager: 'boss' });
 
-test.before(async () => {
-  [server, browser] = await Promise.all([startTestServer({ now: new Date().toISOString(), timezone: 'America/New_York' }), launchBrowser()]);
-  client = createClient(server.url);
-  manager = await createManager(client, 'boss');
-  const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
-  await seedStaff(client, { token: manager.token }, asha, ['Saturday', 'Sunday'], weekdays.map((day) => ({ day, start: '09:00', end: '17:00' })));
-  await seedStaff(client, { token: manager.token }, bo, ['Friday', 'Saturday'], [
-    { day: 'Monday', start: '22:00', end: '06:00' },
-    { day: 'Wednesday', start: '22:00', end: '06:00' },
-    { day: 'Sunday', start: '10:00', end: '14:00' },
-  ]);
-  page = await openApp(browser, server.url);
-  await signIn(page, 'boss', manager.password);
+test.before(
+  reportingErrors('recording the week', async () => {
+    const manager = { token: ctx.manager.token };
+    const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
+    await seedStaff(ctx.client, manager, asha, ['Saturday', 'Sunday'], weekdays.map((day) => ({ day, start: '09:00', end: '17:00' })));
+    await seedStaff(ctx.client, manager, bo, ['Friday', 'Saturday'], [
+      { day: 'Monday', start: '22:00', end: '06:00' },
+      { day: 'Wednesday', start: '22:00', end: '06:00' },
+      { day: 'Sunday', start: '10:00', end: '14:00' },
+    ]);
 
-  // The week, as the original API's clients record it: a photo with each check-in and check-out.
-  const photo = toBase64(await makeFrame(640, 480));
-  const record = async (person: Person, date: string, time: string) => {
-    server.clock.set(local(date, time));
-    const tokens = await client.post('/api/token/', { username: person.username, password: person.password });
-    const reply = await client.post('/api/attendance/', { staff: person.staffId, captured_image: photo }, { token: tokens.body.access });
-    assert.equal(reply.status, 201, `${person.username} ${date} ${time}: ${reply.text}`);
-  };
-  await record(asha, '23', '08:58');
-  await record(asha, '23', '17:03');
-  await record(bo, '23', '21:55');
-  await record(bo, '24', '06:05');
-  await record(asha, '24', '09:12');
-  await record(asha, '24', '17:00');
-  await record(asha, '25', '09:00');
-  await record(asha, '26', '08:45');
-  server.clock.set(local('26', '12:00'));
-});
-test.after(async () => {
-  await browser.close();
-  await server.close();
-});
+    // The week, as the original API's clients record it: a photo with each check-in and check-out.
+    const photo = toBase64(await makeFrame(640, 480));
+    const record = async (person: Person, date: string, time: string) => {
+      ctx.server.clock.set(local(date, time));
+      const tokens = await ctx.client.post('/api/token/', { username: person.username, password: person.password });
+      const reply = await ctx.client.post('/api/attendance/', { staff: person.staffId, captured_image: photo }, { token: tokens.body.access });
+      assert.equal(reply.status, 201, `${person.username} ${date} ${time}: ${reply.text}`);
+    };
+    await record(asha, '23', '08:58');
+    await record(asha, '23', '17:03');
+    await record(bo, '23', '21:55');
+    await record(bo, '24', '06:05');
+    await record(asha, '24', '09:12');
+    await record(asha, '24', '17:00');
+    await record(asha, '25', '09:00');
+    await record(asha, '26', '08:45');
+    ctx.server.clock.set(local('26', '12:00'));
+  }),
+);
 
 async function showWeek(): Promise<void> {
-  await page.getByLabel('From').fill('2026-11-23');
-  await page.getByLabel('To').fill('2026-11-29');
+  await ctx.page.getByLabel('From').fill('2026-11-23');
+  await ctx.page.getByLabel('To').fill('2026-11-29');
 }
 
-const historyRows = () => page.locator('table tbody tr');
+const historyRows = () => ctx.page.locator('table tbody tr');
 
 test('History lists the week’s check-ins and check-outs newest first, each with its photo, filtered by person', async () => {
-  await goTo(page, 'History');
+  await goTo(ctx.page, 'History');
   await showWeek();
   const rows = historyRows();
   await until.visible(rows.filter({ hasText: '23 Nov, 08:58' }));
@@ -93,29 +84,29 @@ test('History lists the week’s check-ins and check-outs newest first, each wit
   );
   const photos = rows.locator('img[src^="/api/photos/"]');
   assert.equal(await photos.count(), 8);
-  await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('tbody img')].every((img) => img.complete && img.naturalWidth > 0));
-  await shot(page, '30-history-week');
+  await ctx.page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('tbody img')].every((img) => img.complete && img.naturalWidth > 0));
+  await saveShot(ctx.page, 'admin-30-history-week');
 
-  await page.getByLabel('Staff').selectOption({ label: 'Bo Lee' });
+  await ctx.page.getByLabel('Staff').selectOption({ label: 'Bo Lee' });
   await until.detached(rows.filter({ hasText: 'Asha Rao' }).first());
   assert.equal(await rows.count(), 2);
   await rows.first().getByRole('button', { name: 'Photo of Bo Lee' }).click();
-  await until.visible(page.getByRole('dialog', { name: 'Photo' }).getByText('Bo Lee, 24 Nov, 06:05'));
-  await shot(page, '31-history-photo');
-  await button(page.getByRole('dialog'), 'Close').click();
+  await until.visible(ctx.page.getByRole('dialog', { name: 'Photo' }).getByText('Bo Lee, 24 Nov, 06:05'));
+  await saveShot(ctx.page, 'admin-31-history-photo');
+  await button(ctx.page.getByRole('dialog'), 'Close').click();
 
-  await page.getByLabel('From').fill('2026-11-27');
-  await until.visible(page.getByText('No check-ins or check-outs for Bo Lee between these dates.'));
-  await page.getByLabel('Staff').selectOption({ label: 'Everyone' });
+  await ctx.page.getByLabel('From').fill('2026-11-27');
+  await until.visible(ctx.page.getByText('No check-ins or check-outs for Bo Lee between these dates.'));
+  await ctx.page.getByLabel('Staff').selectOption({ label: 'Everyone' });
 });
 
 test('the timesheet link downloads the week as CSV, matching what was recorded', async () => {
-  await goTo(page, 'History');
+  await goTo(ctx.page, 'History');
   await showWeek();
-  const exportLink = link(page, 'Export timesheet for everyone (CSV)');
+  const exportLink = link(ctx.page, 'Export timesheet for everyone (CSV)');
   await until.visible(exportLink);
   assert.equal(await exportLink.getAttribute('href'), '/api/timesheets.csv?from=2026-11-23&to=2026-11-29');
-  const [download] = await Promise.all([page.waitForEvent('download'), exportLink.click()]);
+  const [download] = await Promise.all([ctx.page.waitForEvent('download'), exportLink.click()]);
   assert.equal(download.suggestedFilename(), 'timesheet-2026-11-23-to-2026-11-29.csv');
   const csv = await readFile((await download.path())!, 'utf8');
   const a = asha.staffId;
@@ -135,51 +126,51 @@ test('the timesheet link downloads the week as CSV, matching what was recorded',
 });
 
 test('Kiosks: “Add kiosk” shows a one-time code that pairs a kiosk, which is listed and can be revoked', async () => {
-  server.clock.set(new Date()); // The page counts the code's validity down on the browser's clock.
-  await goTo(page, 'Kiosks');
-  await until.visible(page.getByText('No kiosks yet.'));
-  await button(page, 'Add kiosk').click();
-  const shown = page.getByLabel('Pairing code');
+  ctx.server.clock.set(new Date()); // The page counts the code's validity down on the browser's clock.
+  await goTo(ctx.page, 'Kiosks');
+  await until.visible(ctx.page.getByText('No kiosks yet.'));
+  await button(ctx.page, 'Add kiosk').click();
+  const shown = ctx.page.getByLabel('Pairing code');
   await until.visible(shown);
-  await until.visible(page.getByText(/^Valid for (10:00|9:[0-5]\d) more, once\.$/));
+  await until.visible(ctx.page.getByText(/^Valid for (10:00|9:[0-5]\d) more, once\.$/));
   const code = (await shown.textContent())!.replace(/\s/g, '');
   assert.match(code, /^[A-Z0-9]{8}$/);
-  await shot(page, '32-kiosks-code');
+  await saveShot(ctx.page, 'admin-32-kiosks-code');
 
-  const paired = await client.post('/api/kiosks/pair', { code, name: 'Back office' });
+  const paired = await ctx.client.post('/api/kiosks/pair', { code, name: 'Back office' });
   assert.equal(paired.status, 201, paired.text);
-  assert.equal((await client.post('/api/kiosks/pair', { code, name: 'Again' })).status >= 400, true, 'the code works once');
-  await button(page, 'Done').click();
-  const row = page.getByRole('row', { name: /Back office/ });
+  assert.equal((await ctx.client.post('/api/kiosks/pair', { code, name: 'Again' })).status >= 400, true, 'the code works once');
+  await button(ctx.page, 'Done').click();
+  const row = ctx.page.getByRole('row', { name: /Back office/ });
   await until.visible(row.getByText('Offline'));
   await until.visible(row.getByRole('cell', { name: 'Never' }));
-  await shot(page, '33-kiosks-list');
+  await saveShot(ctx.page, 'admin-33-kiosks-list');
 
-  page.once('dialog', (dialog) => {
+  ctx.page.once('dialog', (dialog) => {
     assert.match(dialog.message(), /^Revoke “Back office”\?/);
     void dialog.accept();
   });
   await button(row, 'Revoke').click();
   await until.visible(row.getByRole('cell', { name: 'Revoked' }));
-  const kiosks = await client.get('/api/kiosks/', { cookie: await sessionCookie(page) });
+  const kiosks = await ctx.client.get('/api/kiosks/', { cookie: await sessionCookie(ctx.page) });
   assert.ok(kiosks.body[0].revokedAt, kiosks.text);
 });
 
 test('Settings are saved; a bad time zone gets the server’s message beside the field', async () => {
-  await goTo(page, 'Settings');
-  await page.getByLabel('Late after (minutes)').fill('10');
-  await page.getByLabel('Swaps need a manager’s approval').check();
-  await button(page, 'Save settings').click();
-  await until.visible(page.getByRole('status').filter({ hasText: 'Saved.' }));
-  const saved = await client.get('/api/settings/', { cookie: await sessionCookie(page) });
+  await goTo(ctx.page, 'Settings');
+  await ctx.page.getByLabel('Late after (minutes)').fill('10');
+  await ctx.page.getByLabel('Swaps need a manager’s approval').check();
+  await button(ctx.page, 'Save settings').click();
+  await until.visible(ctx.page.getByRole('status').filter({ hasText: 'Saved.' }));
+  const saved = await ctx.client.get('/api/settings/', { cookie: await sessionCookie(ctx.page) });
   assert.equal(saved.body.late_grace_minutes, 10, saved.text);
   assert.equal(saved.body.swap_requires_approval, true, saved.text);
 
-  await page.getByLabel('Time zone').fill('Mars/Olympus_Mons');
-  await button(page, 'Save settings').click();
-  await until.visible(page.locator('.field-error').filter({ hasText: 'must be an IANA time zone name such as "Europe/London"' }));
-  await shot(page, '34-settings-error');
-  assert.equal((await client.get('/api/settings/', { cookie: await sessionCookie(page) })).body.timezone, 'America/New_York');
+  await ctx.page.getByLabel('Time zone').fill('Mars/Olympus_Mons');
+  await button(ctx.page, 'Save settings').click();
+  await until.visible(ctx.page.locator('.field-error').filter({ hasText: 'must be an IANA time zone name such as "Europe/London"' }));
+  await saveShot(ctx.page, 'admin-34-settings-error');
+  assert.equal((await ctx.client.get('/api/settings/', { cookie: await sessionCookie(ctx.page) })).body.timezone, 'America/New_York');
 });
 
 test.run();

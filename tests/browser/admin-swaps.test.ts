@@ -8,64 +8,30 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import { test } from 'uvu';
-import {
-  button,
-  goTo,
-  launchBrowser,
-  openApp,
-  phone,
-  planToday,
-  plannedWeek,
-  seedStaff,
-  shot,
-  signIn,
-  until,
-  weekdayNames,
-  type Browser,
-  type Page,
-  type PlannedDay,
-} from '../helpers/admin-browser.js';
-import { createManager, type Account } from '../helpers/fixtures.js';
-import { createClient, type Client } from '../helpers/http.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { reportingErrors } from '../helpers/api-suite.js';
+import { goTo, planToday, plannedWeek, seedStaff, useAdminPage, weekdayNames, type PlannedDay } from '../helpers/admin-page.js';
+import { button, phone, saveShot, until, type Page } from '../helpers/chromium.js';
 
 const plan = planToday();
 const week = plannedWeek(plan);
 const { asha, bo, shiftText } = week;
 const [, d1, d2] = week.days;
 
-let server: TestServer;
-let client: Client;
-let browser: Browser;
-let manager: Account;
-const pages: Page[] = [];
-
-test.before(async () => {
-  [server, browser] = await Promise.all([startTestServer({ now: plan.now.toISOString(), timezone: plan.timezone }), launchBrowser()]);
-  client = createClient(server.url);
-  manager = await createManager(client, 'boss');
-  const shifts = (days: PlannedDay[]) => days.map((d) => ({ day: d.weekday, start: plan.start, end: plan.end }));
-  await seedStaff(client, { token: manager.token }, asha, week.offs, shifts(asha.days));
-  await seedStaff(client, { token: manager.token }, bo, week.offs, shifts(bo.days));
-});
-test.after(async () => {
-  await browser.close();
-  await server.close();
-});
-
-async function signedIn(username: string, password: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await openApp(browser, server.url, '/app', viewport);
-  pages.push(page);
-  await signIn(page, username, password);
-  return page;
-}
+const ctx = useAdminPage(test, { now: plan.now.toISOString(), timezone: plan.timezone, manager: 'boss' });
+test.before(
+  reportingErrors('seeding the week', async () => {
+    const shifts = (days: PlannedDay[]) => days.map((d) => ({ day: d.weekday, start: plan.start, end: plan.end }));
+    await seedStaff(ctx.client, { token: ctx.manager.token }, asha, week.offs, shifts(asha.days));
+    await seedStaff(ctx.client, { token: ctx.manager.token }, bo, week.offs, shifts(bo.days));
+  }),
+);
 
 /** "Thu 26 Nov 12:04–20:04", as the app writes an occurrence. */
 const occurrenceLabel = (day: PlannedDay) => `${DateTime.fromISO(day.date).toFormat('ccc d LLL')} ${shiftText}`;
 
 /** The template shift id of `staffId` on `day`'s weekday. */
 async function shiftIdOf(staffId: number, day: PlannedDay): Promise<number> {
-  const reply = await client.get(`/api/shifts/?staff=${staffId}`, { token: manager.token });
+  const reply = await ctx.client.get(`/api/shifts/?staff=${staffId}`, { token: ctx.manager.token });
   const shift = reply.body.find((s: any) => s.day_of_week === day.weekday);
   assert.ok(shift, `no ${day.weekday} shift for staff ${staffId}: ${reply.text}`);
   return shift.id;
@@ -75,7 +41,7 @@ let ashaPage: Page;
 let boPage: Page;
 
 test('Asha proposes in the UI: her shift for one of Bo’s in return', async () => {
-  ashaPage = await signedIn(asha.username, asha.password, phone);
+  ashaPage = await ctx.signedIn(asha.username, asha.password, phone);
   await goTo(ashaPage, 'Swaps');
   await until.visible(ashaPage.getByText('No swaps yet.'));
   await button(ashaPage, 'Propose a swap').click();
@@ -93,7 +59,7 @@ test('Asha proposes in the UI: her shift for one of Bo’s in return', async () 
   const boDays = new Set(bo.days.map((d) => DateTime.fromISO(d.date).toFormat('ccc')));
   for (const label of offered) assert.ok(boDays.has(label.slice(0, 3)) && label.endsWith(shiftText), `not one of Bo's shifts: ${label}`);
   await ashaPage.getByLabel('Note (optional)').fill('Dentist that day');
-  await shot(ashaPage, '20-swap-propose-phone');
+  await saveShot(ashaPage, 'admin-20-swap-propose-phone');
   await button(ashaPage, 'Send proposal').click();
 
   const card = ashaPage.locator('li.swap');
@@ -102,9 +68,9 @@ test('Asha proposes in the UI: her shift for one of Bo’s in return', async () 
   await until.visible(card.getByText('“Dentist that day”'));
   assert.equal(await button(card, 'Accept').count(), 0, 'the proposer cannot accept her own proposal');
   await until.visible(button(card, 'Cancel swap'));
-  await shot(ashaPage, '21-swap-proposed-phone');
+  await saveShot(ashaPage, 'admin-21-swap-proposed-phone');
 
-  const swaps = await client.get('/api/swaps/', { token: manager.token });
+  const swaps = await ctx.client.get('/api/swaps/', { token: ctx.manager.token });
   assert.equal(swaps.body.length, 1, swaps.text);
   assert.equal(swaps.body[0].status, 'pending');
   assert.deepEqual(swaps.body[0].shift, { ...swaps.body[0].shift, shiftId: await shiftIdOf(asha.staffId!, d2), date: d2.date, staff: asha.staffId });
@@ -112,16 +78,16 @@ test('Asha proposes in the UI: her shift for one of Bo’s in return', async () 
 });
 
 test('Bo accepts in his own browser, and the swap is done for both', async () => {
-  boPage = await signedIn(bo.username, bo.password);
+  boPage = await ctx.signedIn(bo.username, bo.password);
   await goTo(boPage, 'Swaps');
   const card = boPage.locator('li.swap');
   await until.visible(card.getByText('Waiting for an answer'));
   await until.visible(button(card, 'Decline'));
-  await shot(boPage, '22-swap-to-answer');
+  await saveShot(boPage, 'admin-22-swap-to-answer');
   await button(card, 'Accept').click();
   await until.visible(card.getByText('Done', { exact: true }));
   assert.equal(await button(card, 'Accept').count(), 0);
-  await shot(boPage, '23-swap-done');
+  await saveShot(boPage, 'admin-23-swap-done');
 
   // Asha's page shows it too, once reloaded; and Bo's own week now has her shift, marked.
   await ashaPage.reload();
@@ -131,10 +97,10 @@ test('Bo accepts in his own browser, and the swap is done for both', async () =>
 });
 
 test('the manager’s dated roster shows both occurrences moved and marked as a swap', async () => {
-  const page = await signedIn('boss', manager.password);
+  const { page } = ctx;
   await goTo(page, 'Roster');
   await page.getByRole('tab', { name: 'Dated week' }).click();
-  const swapId = (await client.get('/api/swaps/', { token: manager.token })).body[0].id;
+  const swapId = (await ctx.client.get('/api/swaps/', { token: ctx.manager.token })).body[0].id;
   // The cell of `person` on `day`: columns are Monday…Sunday after the name.
   const cell = (person: string, day: PlannedDay) =>
     page.locator('table.dated tr', { has: page.getByRole('rowheader', { name: person, exact: true }) }).locator('td').nth(weekdayNames.indexOf(day.weekday));
@@ -154,10 +120,10 @@ test('the manager’s dated roster shows both occurrences moved and marked as a 
     assert.equal((await moved.textContent())?.trim(), `${shiftText} swap`);
     assert.equal(await moved.getAttribute('title'), `Swapped (swap ${swapId})`);
     assert.equal(await cell(from, day).locator('.occ').count(), 0, `${from} no longer works ${day.date}`);
-    await shot(page, `24-roster-dated-${day === d2 ? 'given' : 'taken'}`);
+    await saveShot(page, `admin-24-roster-dated-${day === d2 ? 'given' : 'taken'}`);
   }
 
-  const roster = await client.get(`/api/roster/?from=${d1.date}&to=${d2.date}`, { token: manager.token });
+  const roster = await ctx.client.get(`/api/roster/?from=${d1.date}&to=${d2.date}`, { token: ctx.manager.token });
   const onDay = (day: PlannedDay) => roster.body.filter((o: any) => o.date === day.date).map((o: any) => [o.staff, o.swap]);
   assert.deepEqual(onDay(d1), [[asha.staffId, swapId]]);
   assert.deepEqual(onDay(d2), [[bo.staffId, swapId]]);

@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
-import type { Client } from './http.js';
+import type { ApiSuite } from './api-suite.js';
+import type { Client, Reply } from './http.js';
 
 export type Account = { id: number; username: string; password: string; token: string };
 export type StaffAccount = Account & { staffId: number };
@@ -80,3 +81,25 @@ export async function makeFrame(width = 1280, height = 720, format: 'jpeg' | 'pn
 export function toBase64(bytes: Buffer, dataUrl = false, mime = 'image/jpeg'): string {
   return dataUrl ? `data:${mime};base64,${bytes.toString('base64')}` : bytes.toString('base64');
 }
+
+/**
+ * Moves the server's clock to `instant` and posts `captured_image` to
+ * `POST /api/attendance/` as the staff member, signed in at that instant.
+ */
+export async function captureAt(ctx: ApiSuite, account: StaffAccount, instant: string, captured_image: string): Promise<Reply> {
+  ctx.server.clock.set(instant);
+  return ctx.client.post('/api/attendance/', { staff: account.staffId, captured_image }, await ctx.auth(account));
+}
+
+/**
+ * Every attendance record as the suite's manager sees it through the API
+ * (newest first); with `count`, fails unless there are exactly that many.
+ */
+export async function attendanceRows(ctx: ApiSuite, count?: number): Promise<any[]> {
+  const reply = await ctx.client.get('/api/attendance/', await ctx.auth(ctx.manager));
+  assert.equal(reply.status, 200, reply.text);
+  assert.ok(Array.isArray(reply.body), reply.text);
+  if (count !== undefined) assert.equal(reply.body.length, count, `attendance rows: ${reply.text}`);
+  return reply.body;
+}
+

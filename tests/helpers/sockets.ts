@@ -14,6 +14,7 @@
  *   }
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { Auth, Client } from './http.js';
 
@@ -139,6 +140,18 @@ export async function refusal(socket: Socket): Promise<string> {
   }
   socket.close();
   throw new Error('The server accepted a connection it should have refused');
+}
+
+/**
+ * A kiosk's two steps: `identify` with the PIN, then `capture` with the
+ * frame; fails unless both succeed, and returns the capture's `attendance`.
+ */
+export async function checkInAtKiosk(kiosk: Socket, pin: string, frame: Buffer, kind: 'check_in' | 'check_out' = 'check_in'): Promise<any> {
+  const identified = await ask(kiosk, 'identify', { pin });
+  assert.equal(identified.ok, true, `identify: ${JSON.stringify(identified)}`);
+  const captured = await ask(kiosk, 'capture', { attempt: identified.attempt, kind, image: frame, requestId: randomUUID() });
+  assert.equal(captured.ok, true, `capture: ${JSON.stringify(captured)}`);
+  return captured.attendance;
 }
 
 export function closeSockets(...sockets: (Socket | undefined)[]): void {

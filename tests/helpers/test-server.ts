@@ -3,7 +3,7 @@
  * a temporary photo folder and a manual clock, built with the same
  * `startRollcall` as production.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createManualClock, type ManualClock } from '../../server/clock.js';
@@ -24,7 +24,11 @@ export type TestServer = {
   deps: AppDeps;
   photoDir: string;
   server: RunningServer;
-  /** Empties the database between tests. */
+  /**
+   * Empties the database and the photo folder between tests (photos are
+   * content-addressed: a test sending the same frame as the one before must
+   * find no file already there).
+   */
   reset(): Promise<void>;
   /**
    * Stops the HTTP and Socket.IO server (not the database), runs `whileDown`
@@ -63,7 +67,11 @@ export async function startTestServer(options: { timezone?: string; now?: string
     deps: rollcall.deps,
     photoDir,
     server: rollcall.server,
-    reset: () => database.reset(),
+    async reset() {
+      await database.reset();
+      await rm(photoDir, { recursive: true, force: true });
+      await mkdir(photoDir);
+    },
     async restart(whileDown) {
       await rollcall.close();
       try {

@@ -5,42 +5,27 @@
  * Monday 23 November 2026).
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
 import { test } from 'uvu';
-import { createManager, createStaffMember, makeFrame, registerAndSignIn, toBase64, type Account } from '../helpers/fixtures.js';
-import { createClient, type Client } from '../helpers/http.js';
-import { ask, closeSockets, connectKiosk, connectManager, nextEvent, pairKiosk, refusal, signInCookie, type Socket } from '../helpers/sockets.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
-
-let server: TestServer;
-let client: Client;
-let manager: Account;
-let cookie: string;
-let frame: Buffer;
+import { createStaffMember, makeFrame, registerAndSignIn, toBase64 } from '../helpers/fixtures.js';
+import { useSocketSuite } from '../helpers/socket-suite.js';
+import { checkInAtKiosk, closeSockets, connectKiosk, connectManager, nextEvent, pairKiosk, refusal, signInCookie, type Socket } from '../helpers/sockets.js';
 
 const at = (time: string) => `2026-11-23T${time}Z`;
 
+const ctx = useSocketSuite(test, { now: at('04:30:00'), timezone: 'UTC' });
+let frame: Buffer;
 test.before(async () => {
-  server = await startTestServer({ now: at('04:30:00'), timezone: 'UTC' });
-  client = createClient(server.url);
   frame = await makeFrame(320, 240);
 });
-test.before.each(async () => {
-  await server.reset();
-  server.clock.set(at('04:30:00'));
-  manager = await createManager(client);
-  cookie = await signInCookie(client, manager.username, manager.password);
-});
-test.after(async () => server.close());
 
 const adminSocket = (headers: Record<string, string> = {}, auth?: object) =>
-  io(`${server.url}/admin`, { transports: ['websocket'], forceNew: true, autoConnect: false, extraHeaders: headers, auth });
+  io(`${ctx.server.url}/admin`, { transports: ['websocket'], forceNew: true, autoConnect: false, extraHeaders: headers, auth });
 
 test('/admin refuses anonymous sockets, unknown or ended sessions, and staff members', async () => {
-  const staff = await createStaffMember(client, manager, 'asha');
-  const staffCookie = await signInCookie(client, staff.username, staff.password);
-  const { token: kioskToken } = await pairKiosk(client, { cookie });
+  const staff = await createStaffMember(ctx.client, ctx.manager, 'asha');
+  const staffCookie = await signInCookie(ctx.client, staff.username, staff.password);
+  const { token: kioskToken } = await pairKiosk(ctx.client, ctx.managerAuth);
   assert.equal(await refusal(adminSocket()), 'unauthorized');
   assert.equal(await refusal(adminSocket({ cookie: 'rollcall_session=not-a-session' })), 'unauthorized');
   assert.equal(await refusal(adminSocket({ cookie: 'rollcall_session=' })), 'unauthorized');
@@ -49,30 +34,30 @@ test('/admin refuses anonymous sockets, unknown or ended sessions, and staff mem
   assert.equal(await refusal(adminSocket({ cookie: staffCookie })), 'forbidden');
 
   // Signing out ends the session for sockets too; so does its expiry.
-  const second = await signInCookie(client, manager.username, manager.password);
-  assert.equal((await client.post('/api/auth/logout', undefined, { cookie: second })).status, 200);
+  const second = await signInCookie(ctx.client, ctx.manager.username, ctx.manager.password);
+  assert.equal((await ctx.client.post('/api/auth/logout', undefined, { cookie: second })).status, 200);
   assert.equal(await refusal(adminSocket({ cookie: second })), 'unauthorized');
-  server.clock.advance(31 * 24 * 60 * 60_000);
-  assert.equal(await refusal(adminSocket({ cookie })), 'unauthorized');
+  ctx.server.clock.advance(31 * 24 * 60 * 60_000);
+  assert.equal(await refusal(adminSocket(ctx.managerAuth)), 'unauthorized');
 });
 
 test('a refused socket receives nothing; an accepted one receives every event', async () => {
-  const staff = await createStaffMember(client, manager, 'asha', { pin: '111111', shifts: [{ day: 'Monday', start: '05:00', end: '13:00' }] });
-  const staffCookie = await signInCookie(client, staff.username, staff.password);
+  const staff = await createStaffMember(ctx.client, ctx.manager, 'asha', { pin: '111111', shifts: [{ day: 'Monday', start: '05:00', end: '13:00' }] });
+  const staffCookie = await signInCookie(ctx.client, staff.username, staff.password);
   const refused = adminSocket({ cookie: staffCookie });
   const leaked: string[] = [];
   refused.onAny((event) => leaked.push(event));
   assert.equal(await refusal(refused), 'forbidden');
 
-  const other = await registerAndSignIn(client, 'second_manager', 'Manager', manager.token);
+  const other = await registerAndSignIn(ctx.client, 'second_manager', 'Manager', ctx.manager.token);
   const managers = [
-    await connectManager(server.url, cookie),
-    await connectManager(server.url, cookie),
-    await connectManager(server.url, await signInCookie(client, other.username, other.password)),
+    await connectManager(ctx.server.url, ctx.cookie),
+    await connectManager(ctx.server.url, ctx.cookie),
+    await connectManager(ctx.server.url, await signInCookie(ctx.client, other.username, other.password)),
   ];
   try {
     const arrivals = managers.map(({ socket }) => nextEvent(socket, 'attendance:created'));
-    const reply = await client.post('/api/attendance/', { staff: staff.staffId, captured_image: toBase64(frame) }, { token: staff.token });
+    const reply = await ctx.client.post('/api/attendance/', { staff: staff.staffId, captured_image: toBase64(frame) }, { token: staff.token });
     assert.equal(reply.status, 201, reply.text);
     for (const event of await Promise.all(arrivals)) {
       assert.equal(event.id, reply.body.id);
@@ -101,26 +86,22 @@ test('snapshot on connect: today’s occurrences with their state, and the kiosk
     ['hal', '888888', [{ day: 'Sunday', start: '22:00', end: '10:00' }], 'Friday,Saturday'],
   ];
   const ids: Record<string, number> = {};
-  for (const [name, pin, shifts, weeklyOffs] of roster) ids[name] = (await createStaffMember(client, manager, name, { pin, shifts, weeklyOffs })).staffId;
-  const { kioskId, token } = await pairKiosk(client, { cookie });
-  const kiosk = await connectKiosk(server.url, token);
+  for (const [name, pin, shifts, weeklyOffs] of roster) ids[name] = (await createStaffMember(ctx.client, ctx.manager, name, { pin, shifts, weeklyOffs })).staffId;
+  const { kioskId, token } = await pairKiosk(ctx.client, ctx.managerAuth);
+  const kiosk = await connectKiosk(ctx.server.url, token);
   let admin: Socket | undefined;
   try {
     const checkIn = async (pin: string, kind: 'check_in' | 'check_out', time: string) => {
-      server.clock.set(at(time));
-      const identified = await ask(kiosk, 'identify', { pin });
-      assert.equal(identified.ok, true, JSON.stringify(identified));
-      const reply = await ask(kiosk, 'capture', { attempt: identified.attempt, kind, image: frame, requestId: randomUUID() });
-      assert.equal(reply.ok, true, JSON.stringify(reply));
-      return reply.attendance;
+      ctx.server.clock.set(at(time));
+      return checkInAtKiosk(kiosk, pin, frame, kind);
     };
     const fayIn = await checkIn('600000', 'check_in', '04:30:00');
     const fayOut = await checkIn('600000', 'check_out', '08:30:00');
     const ashaIn = await checkIn('111111', 'check_in', '08:55:00');
     const benIn = await checkIn('222222', 'check_in', '09:20:00');
 
-    server.clock.set(at('09:30:00'));
-    const connection = await connectManager(server.url, cookie);
+    ctx.server.clock.set(at('09:30:00'));
+    const connection = await connectManager(ctx.server.url, ctx.cookie);
     admin = connection.socket;
     const snapshot = await connection.snapshot;
     assert.equal(snapshot.at, '2026-11-23T09:30:00.000Z');
@@ -153,12 +134,12 @@ test('snapshot on connect: today’s occurrences with their state, and the kiosk
 });
 
 test('snapshot follows the organisation’s time zone: Monday evening in UTC is Tuesday morning in Auckland', async () => {
-  await createStaffMember(client, manager, 'asha', { shifts: [{ day: 'Tuesday', start: '09:00', end: '17:00' }] });
-  await createStaffMember(client, manager, 'ben', { shifts: [{ day: 'Monday', start: '09:00', end: '17:00' }] });
-  const patched = await client.patch('/api/settings/', { timezone: 'Pacific/Auckland' }, { cookie });
+  await createStaffMember(ctx.client, ctx.manager, 'asha', { shifts: [{ day: 'Tuesday', start: '09:00', end: '17:00' }] });
+  await createStaffMember(ctx.client, ctx.manager, 'ben', { shifts: [{ day: 'Monday', start: '09:00', end: '17:00' }] });
+  const patched = await ctx.client.patch('/api/settings/', { timezone: 'Pacific/Auckland' }, ctx.managerAuth);
   assert.equal(patched.status, 200, patched.text);
-  server.clock.set(at('19:30:00')); // 08:30 on Tuesday 24 November in Auckland (UTC+13).
-  const { socket, snapshot } = await connectManager(server.url, cookie);
+  ctx.server.clock.set(at('19:30:00')); // 08:30 on Tuesday 24 November in Auckland (UTC+13).
+  const { socket, snapshot } = await connectManager(ctx.server.url, ctx.cookie);
   try {
     const board = await snapshot;
     assert.equal(board.timezone, 'Pacific/Auckland');

@@ -6,53 +6,37 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
 import sharp from 'sharp';
 import { test } from 'uvu';
 import { listPhotoFiles } from '../helpers/assertions.js';
-import { createManager, createStaffMember, makeFrame, type Account } from '../helpers/fixtures.js';
-import { createClient, type Auth, type Client } from '../helpers/http.js';
-import { ask, closeSockets, connectKiosk, nextEvent, pairKiosk, signInCookie, type Socket } from '../helpers/sockets.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { createStaffMember, makeFrame } from '../helpers/fixtures.js';
+import { useSocketSuite } from '../helpers/socket-suite.js';
+import { ask, closeSockets, connectKiosk, nextEvent, pairKiosk } from '../helpers/sockets.js';
 
-let server: TestServer;
-let client: Client;
-let manager: Account;
-let managerAuth: Auth;
-let kiosk: Socket;
+// Monday: asha's check-in window is open.
+const ctx = useSocketSuite(test, { now: '2026-11-23T08:55:00Z', timezone: 'UTC', kiosk: 'Front desk' });
 let attempt: string;
 let frame: Buffer;
 
 test.before(async () => {
-  server = await startTestServer({ now: '2026-11-23T08:55:00Z', timezone: 'UTC' });
-  client = createClient(server.url);
   frame = await makeFrame(320, 240);
 });
 test.before.each(async () => {
-  await server.reset();
-  await rm(server.photoDir, { recursive: true, force: true });
-  await mkdir(server.photoDir);
-  server.clock.set('2026-11-23T08:55:00Z'); // Monday: asha's check-in window is open.
-  manager = await createManager(client);
-  managerAuth = { cookie: await signInCookie(client, manager.username, manager.password) };
-  await createStaffMember(client, manager, 'asha', { pin: '111111', shifts: [{ day: 'Monday', start: '09:00', end: '17:00' }] });
-  kiosk = await connectKiosk(server.url, (await pairKiosk(client, managerAuth)).token);
-  attempt = (await ask(kiosk, 'identify', { pin: '111111' })).attempt;
+  await createStaffMember(ctx.client, ctx.manager, 'asha', { pin: '111111', shifts: [{ day: 'Monday', start: '09:00', end: '17:00' }] });
+  attempt = (await ask(ctx.kiosk, 'identify', { pin: '111111' })).attempt;
   assert.equal(typeof attempt, 'string');
 });
-test.after.each(() => closeSockets(kiosk));
-test.after(async () => server.close());
 
 const validCapture = () => ({ attempt, kind: 'check_in', image: frame, requestId: randomUUID() });
 
 /** The server still answers HTTP and the kiosk; no attendance row, photo or request id was stored. */
 async function assertServingAndNothingStored(): Promise<void> {
-  assert.equal((await client.get('/api/auth/status')).status, 200);
-  const rows = await client.get('/api/attendance/', managerAuth);
+  assert.equal((await ctx.client.get('/api/auth/status')).status, 200);
+  const rows = await ctx.client.get('/api/attendance/', ctx.managerAuth);
   assert.equal(rows.status, 200, rows.text);
   assert.deepEqual(rows.body, []);
-  assert.deepEqual(await listPhotoFiles(server.photoDir), []);
-  const identified = await ask(kiosk, 'identify', { pin: '111111' });
+  assert.deepEqual(await listPhotoFiles(ctx.server.photoDir), []);
+  const identified = await ask(ctx.kiosk, 'identify', { pin: '111111' });
   assert.equal(identified.ok, true, JSON.stringify(identified));
 }
 
@@ -76,11 +60,11 @@ test('identify: missing or mistyped payloads answer invalid_request and do not c
     ['a number', [111111]],
     ['an array', [['111111']]],
   ];
-  for (const [what, args] of payloads) assertErrorAck(await ask(kiosk, 'identify', ...args), 'invalid_request', what);
-  const wrong = await ask(kiosk, 'identify', { pin: '999999' });
+  for (const [what, args] of payloads) assertErrorAck(await ask(ctx.kiosk, 'identify', ...args), 'invalid_request', what);
+  const wrong = await ask(ctx.kiosk, 'identify', { pin: '999999' });
   assert.equal(wrong.error.attemptsLeft, 4, 'none of the above counted towards the lockout');
   // An extra argument before the ack does not lose the answer.
-  assert.equal((await ask(kiosk, 'identify', { pin: '111111' }, 'extra')).ok, true);
+  assert.equal((await ask(ctx.kiosk, 'identify', { pin: '111111' }, 'extra')).ok, true);
   await assertServingAndNothingStored();
 });
 
@@ -107,7 +91,7 @@ test('capture: missing fields and wrong types answer invalid_request', async () 
     ['huge requestId', [{ ...validCapture(), requestId: 'r'.repeat(101) }]],
     ['requestId as an object', [{ ...validCapture(), requestId: { id: 1 } }]],
   ];
-  for (const [what, args] of cases) assertErrorAck(await ask(kiosk, 'capture', ...args), 'invalid_request', what);
+  for (const [what, args] of cases) assertErrorAck(await ask(ctx.kiosk, 'capture', ...args), 'invalid_request', what);
   await assertServingAndNothingStored();
 });
 
@@ -121,7 +105,7 @@ test('capture: an image sent as text, a number, an object or an array answers in
     ['true', true],
     ['null', null],
   ];
-  for (const [what, image] of images) assertErrorAck(await ask(kiosk, 'capture', { ...validCapture(), image }), 'invalid_image', what);
+  for (const [what, image] of images) assertErrorAck(await ask(ctx.kiosk, 'capture', { ...validCapture(), image }), 'invalid_image', what);
   await assertServingAndNothingStored();
 });
 
@@ -141,32 +125,32 @@ test('capture: bytes that are not a usable JPEG, PNG or WebP answer invalid_imag
     ['GIF', gif],
     [`a ${(huge.length / 1024).toFixed(0)} KB PNG of 30 megapixels`, huge],
   ];
-  for (const [what, image] of images) assertErrorAck(await ask(kiosk, 'capture', { ...validCapture(), image }), 'invalid_image', what);
+  for (const [what, image] of images) assertErrorAck(await ask(ctx.kiosk, 'capture', { ...validCapture(), image }), 'invalid_image', what);
   // A genuine frame sent as a Uint8Array is fine (checked last, so nothing above was stored).
-  const reply = await ask(kiosk, 'capture', { ...validCapture(), image: new Uint8Array(frame) });
+  const reply = await ask(ctx.kiosk, 'capture', { ...validCapture(), image: new Uint8Array(frame) });
   assert.equal(reply.ok, true, JSON.stringify(reply));
 });
 
 test('capture: a 6 MB frame answers payload_too_large and the connection stays up', async () => {
   const big = Buffer.concat([frame, randomBytes(6 * 1024 * 1024 - frame.length)]);
-  const id = kiosk.id;
+  const id = ctx.kiosk.id;
   let disconnected = false;
-  kiosk.on('disconnect', () => (disconnected = true));
-  const reply = await ask(kiosk, 'capture', { ...validCapture(), image: big });
+  ctx.kiosk.on('disconnect', () => (disconnected = true));
+  const reply = await ask(ctx.kiosk, 'capture', { ...validCapture(), image: big });
   assertErrorAck(reply, 'payload_too_large', '6 MB frame');
   assert.match(reply.error.message, /5 MB/);
   assert.equal(disconnected, false);
-  assert.equal(kiosk.connected, true);
-  assert.equal(kiosk.id, id, 'the same connection, not a reconnect');
+  assert.equal(ctx.kiosk.connected, true);
+  assert.equal(ctx.kiosk.id, id, 'the same connection, not a reconnect');
   await assertServingAndNothingStored();
 });
 
 test('a frame over the transport limit drops only that connection; the kiosk reconnects and the server keeps serving', async () => {
-  const bystander = await connectKiosk(server.url, (await pairKiosk(client, managerAuth, 'Back office')).token);
+  const bystander = await connectKiosk(ctx.server.url, (await pairKiosk(ctx.client, ctx.managerAuth, 'Back office')).token);
   try {
-    const dropped = nextEvent<string>(kiosk, 'disconnect');
-    const reconnected = nextEvent(kiosk, 'connect');
-    const lost = ask(kiosk, 'capture', { ...validCapture(), image: randomBytes(9 * 1024 * 1024) });
+    const dropped = nextEvent<string>(ctx.kiosk, 'disconnect');
+    const reconnected = nextEvent(ctx.kiosk, 'connect');
+    const lost = ask(ctx.kiosk, 'capture', { ...validCapture(), image: randomBytes(9 * 1024 * 1024) });
     assert.equal(await dropped, 'transport close');
     await assert.rejects(lost);
     await reconnected;
@@ -180,50 +164,50 @@ test('a frame over the transport limit drops only that connection; the kiosk rec
 
 test('unknown events: an error ack when one is asked for, otherwise ignored', async () => {
   const received: string[] = [];
-  kiosk.onAny((event) => received.push(event));
-  const unknown = await ask(kiosk, 'attendance:delete', { id: 1 });
+  ctx.kiosk.onAny((event) => received.push(event));
+  const unknown = await ask(ctx.kiosk, 'attendance:delete', { id: 1 });
   assertErrorAck(unknown, 'invalid_request', 'unknown event');
   assert.match(unknown.error.message, /attendance:delete/);
-  const long = await ask(kiosk, 'x'.repeat(5000), {});
+  const long = await ask(ctx.kiosk, 'x'.repeat(5000), {});
   assertErrorAck(long, 'invalid_request', 'a 5000-character event name');
   assert.ok(long.error.message.length < 200, 'the name is not echoed in full');
-  assertErrorAck(await ask(kiosk, 'snapshot'), 'invalid_request', 'an admin event on /kiosk');
+  assertErrorAck(await ask(ctx.kiosk, 'snapshot'), 'invalid_request', 'an admin event on /kiosk');
 
-  kiosk.emit('reboot', { now: true });
-  kiosk.emit('toString');
-  kiosk.emit('__proto__', {});
+  ctx.kiosk.emit('reboot', { now: true });
+  ctx.kiosk.emit('toString');
+  ctx.kiosk.emit('__proto__', {});
   // Packets are handled in order: once this ack is back, the events above were handled and answered nothing.
-  assert.equal((await ask(kiosk, 'identify', { pin: '111111' })).ok, true);
+  assert.equal((await ask(ctx.kiosk, 'identify', { pin: '111111' })).ok, true);
   assert.deepEqual(received, []);
-  assert.equal(kiosk.connected, true);
+  assert.equal(ctx.kiosk.connected, true);
   await assertServingAndNothingStored();
 });
 
 test('events with no ack or a non-function ack are handled without an answer or a crash', async () => {
   const received: string[] = [];
-  kiosk.onAny((event) => received.push(event));
-  kiosk.emit('capture', { ...validCapture(), image: randomBytes(100) }, 'not a function');
-  kiosk.emit('capture', { ...validCapture(), image: 'text' });
-  kiosk.emit('capture', null, 42);
-  kiosk.emit('identify', null);
-  kiosk.emit('identify', { pin: 42 }, { ack: true });
+  ctx.kiosk.onAny((event) => received.push(event));
+  ctx.kiosk.emit('capture', { ...validCapture(), image: randomBytes(100) }, 'not a function');
+  ctx.kiosk.emit('capture', { ...validCapture(), image: 'text' });
+  ctx.kiosk.emit('capture', null, 42);
+  ctx.kiosk.emit('identify', null);
+  ctx.kiosk.emit('identify', { pin: 42 }, { ack: true });
   // A valid capture with no ack is still done: the kiosk can fetch its result with the same requestId.
   const requestId = randomUUID();
-  kiosk.emit('capture', { ...validCapture(), requestId });
-  const retry = await ask(kiosk, 'capture', { ...validCapture(), requestId });
+  ctx.kiosk.emit('capture', { ...validCapture(), requestId });
+  const retry = await ask(ctx.kiosk, 'capture', { ...validCapture(), requestId });
   assert.equal(retry.ok, true, JSON.stringify(retry));
-  const rows = (await client.get('/api/attendance/', managerAuth)).body;
+  const rows = (await ctx.client.get('/api/attendance/', ctx.managerAuth)).body;
   assert.deepEqual(rows.map((r: any) => r.id), [retry.attendance.id]);
   assert.deepEqual(received, []);
-  assert.equal(kiosk.connected, true);
+  assert.equal(ctx.kiosk.connected, true);
 });
 
 test('a malformed Socket.IO packet ends only that connection', async () => {
-  const bystander = await connectKiosk(server.url, (await pairKiosk(client, managerAuth, 'Back office')).token);
+  const bystander = await connectKiosk(ctx.server.url, (await pairKiosk(ctx.client, ctx.managerAuth, 'Back office')).token);
   try {
-    const dropped = nextEvent<string>(kiosk, 'disconnect');
-    const reconnected = nextEvent(kiosk, 'connect');
-    kiosk.io.engine.write('42/kiosk,["identify",{"pin":'); // Cut-off JSON.
+    const dropped = nextEvent<string>(ctx.kiosk, 'disconnect');
+    const reconnected = nextEvent(ctx.kiosk, 'connect');
+    ctx.kiosk.io.engine.write('42/kiosk,["identify",{"pin":'); // Cut-off JSON.
     assert.equal(await dropped, 'transport close'); // The server closed the transport.
     await reconnected;
     assert.equal(bystander.connected, true);

@@ -1,0 +1,83 @@
+/**
+ * The one way the tests drive a browser: Debian's Chromium through
+ * `playwright-core` (never a downloaded browser), with Chromium's fake webcam
+ * unless a test asks for none; a page per person in its own context; waits
+ * for states (playwright-core has no `expect`); and screenshots saved for a
+ * person to look at.
+ *
+ * @example
+ *   const browser = await launchChromium();
+ *   const page = await openPage(browser, server.url, '/kiosk');
+ *   await until.visible(page.getByText('Enter your PIN'));
+ *   await saveShot(page, 'kiosk-01-idle');
+ */
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+export type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Headless, and nothing in the background that could compete with the test for the CPU or the network. */
+export const quietFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const fakeDevice = '--use-fake-device-for-media-stream';
+const fakePermissionPrompt = '--use-fake-ui-for-media-stream';
+
+export type Camera = 'fake' | 'none' | 'denied';
+
+/**
+ * Chromium with a camera that is `fake` (Chromium's test pattern, permission
+ * granted: the default), `none` (no camera at all) or `denied` (the fake
+ * camera, but nobody accepts the permission prompt, so the page is refused).
+ */
+export function launchChromium(options: { camera?: Camera } = {}): Promise<Browser> {
+  const camera = { fake: [fakeDevice, fakePermissionPrompt], none: [], denied: [fakeDevice] }[options.camera ?? 'fake'];
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: [...camera, ...quietFlags] });
+}
+
+export type Viewport = { width: number; height: number };
+export const laptop: Viewport = { width: 1366, height: 768 };
+export const fullHd: Viewport = { width: 1920, height: 1080 };
+export const phone: Viewport = { width: 390, height: 844 };
+
+/** A fresh context (its own cookies and localStorage) with `path` open; closing the page's context is the caller's. */
+export async function openPage(browser: Browser, baseUrl: string, path: string, viewport: Viewport = laptop): Promise<Page> {
+  const context = await browser.newContext({ viewport, baseURL: baseUrl, acceptDownloads: true });
+  const page = await context.newPage();
+  // Generous for a loaded 2-core CI machine, but a missing state still fails rather than hangs.
+  page.setDefaultTimeout(15_000);
+  await page.goto(path);
+  return page;
+}
+
+/**
+ * Auto-waiting checks: each waits until the element is in that state and
+ * fails with Playwright's timeout otherwise.
+ */
+export const until = {
+  visible: (locator: Locator) => locator.waitFor({ state: 'visible' }),
+  gone: (locator: Locator) => locator.waitFor({ state: 'hidden' }),
+  detached: (locator: Locator) => locator.waitFor({ state: 'detached' }),
+  async enabled(locator: Locator) {
+    await (await locator.elementHandle())!.waitForElementState('enabled');
+  },
+  async disabled(locator: Locator) {
+    await (await locator.elementHandle())!.waitForElementState('disabled');
+  },
+};
+
+export const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
+export const link = (scope: Page | Locator, name: string) => scope.getByRole('link', { name, exact: true });
+
+/** Where the browser tests leave their screenshots (one file per page and state, overwritten each run). */
+export const shotsDir = path.join(tmpdir(), 'rollcall-shots');
+
+/** Saves a full-page PNG as `<name>.png` in {@link shotsDir}. */
+export async function saveShot(page: Page, name: string): Promise<string> {
+  mkdirSync(shotsDir, { recursive: true });
+  const file = path.join(shotsDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
