@@ -11,6 +11,7 @@ import { findRecordsForOccurrences, listRecordsForShiftDates, type AttendanceRec
 import type { AppDeps } from '../http/app-env.js';
 import { listKiosks } from '../kiosk/kiosks.queries.js';
 import { loadEffectiveOccurrences } from '../roster/roster.queries.js';
+import { createInstantFormatter, type InstantFormatter } from '../roster/instant-format.js';
 import { getSettings } from '../settings/settings.queries.js';
 import type { BoardOccurrence, BoardPunch, Snapshot } from '../socket-contract.js';
 import { listStaffNames } from '../staff/staff.queries.js';
@@ -18,8 +19,7 @@ import { listStaffNames } from '../staff/staff.queries.js';
 export type BoardRow = { shiftId: number; date: string; staffId: number; staffName: string; startMillis: number; endMillis: number };
 
 /** One board row from its schedule and its records (any order), as of `now`. */
-export function toBoardOccurrence(row: BoardRow, records: readonly AttendanceRecord[], windowMinutes: number, now: Date, zone: string): BoardOccurrence {
-  const iso = (instant: Date | number) => DateTime.fromMillis(typeof instant === 'number' ? instant : instant.getTime(), { zone }).toISO()!;
+export function toBoardOccurrence(row: BoardRow, records: readonly AttendanceRecord[], windowMinutes: number, now: Date, iso: InstantFormatter): BoardOccurrence {
   const punch = (record: AttendanceRecord | undefined): BoardPunch | null =>
     record ? { at: iso(record.at), status: record.status, photoUrl: record.photoId ? `/api/photos/${record.photoId}` : null, attendanceId: record.id } : null;
   const checkIn = records.find((r) => r.kind === 'check_in');
@@ -59,13 +59,14 @@ export async function loadSnapshot(deps: AppDeps): Promise<Snapshot> {
     recordsByOccurrence.set(key, [...(recordsByOccurrence.get(key) ?? []), record]);
   }
   const names = await listStaffNames(deps.db, [...new Set(occurrences.map((o) => o.staffId))]);
+  const iso = createInstantFormatter(settings.timezone);
   const board = occurrences.map((o) =>
     toBoardOccurrence(
       { shiftId: o.shiftId, date: o.date, staffId: o.staffId, staffName: nameOrId(names, o.staffId), startMillis: o.start.toMillis(), endMillis: o.end.toMillis() },
       recordsByOccurrence.get(occurrenceKey(o)) ?? [],
       settings.windowMinutes,
       now,
-      settings.timezone,
+      iso,
     ),
   );
   const online = await deps.presence.onlineKioskIds();
@@ -95,5 +96,5 @@ export async function loadBoardOccurrence(deps: AppDeps, record: AttendanceRecor
     startMillis: record.scheduledStart.getTime(),
     endMillis: record.scheduledEnd.getTime(),
   };
-  return toBoardOccurrence(row, records, settings.windowMinutes, deps.clock.now(), settings.timezone);
+  return toBoardOccurrence(row, records, settings.windowMinutes, deps.clock.now(), createInstantFormatter(settings.timezone));
 }

@@ -6,13 +6,12 @@
  */
 import { createAdapter } from '@socket.io/postgres-adapter';
 import type pg from 'pg';
-import type { AttendanceRecord } from '../attendance/attendance.queries.js';
 import type { AppDeps } from '../http/app-env.js';
 import { adminNamespace, kioskNamespace, type RollcallIo } from '../http/socket-server.js';
 import { findKiosk } from '../kiosk/kiosks.queries.js';
 import { kioskRoom, registerKioskNamespace } from '../kiosk/kiosk.socket.js';
 import type { KioskRevoked } from '../socket-contract.js';
-import { attendanceSummary } from '../attendance/attendance.queries.js';
+import { attendanceSummary, type AttendanceRecord } from '../attendance/attendance.queries.js';
 import { listStaffNames } from '../staff/staff.queries.js';
 import { registerAdminNamespace } from './admin.socket.js';
 import { lateArrivalAlert, lockoutAlert, swapAwaitingAlert } from './alerts.js';

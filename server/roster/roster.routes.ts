@@ -8,6 +8,7 @@ import { forbidden } from '../http/errors.js';
 import { entityId, jsonBody, queryParams } from '../http/validate.js';
 import { getSettings } from '../settings/settings.queries.js';
 import type { EffectiveOccurrence } from './effective-schedule.js';
+import { createInstantFormatter } from './instant-format.js';
 import { windowBounds } from './windows.js';
 import { assertDateRange, localDateSchema, maxRosterDays } from './roster-params.js';
 import { loadEffectiveOccurrences } from './roster.queries.js';
@@ -29,24 +30,8 @@ const changeSchema = z
     message: 'Send "assignee" (a staff id, or null to restore the usual person) or "cancelled": true.',
   });
 
-/**
- * ISO 8601 with the zone's offset. A month's roster repeats the same few
- * hundred instants thousands of times, so each is formatted once.
- */
-function createIsoFormatter(zone: string) {
-  const cache = new Map<number, string>();
-  return (millis: number) => {
-    let text = cache.get(millis);
-    if (text === undefined) {
-      text = DateTime.fromMillis(millis, { zone }).toISO()!;
-      cache.set(millis, text);
-    }
-    return text;
-  };
-}
-
 export function toRosterJson(occurrences: readonly EffectiveOccurrence[], zone: string, windowMinutes: number) {
-  const iso = createIsoFormatter(zone);
+  const iso = createInstantFormatter(zone);
   return occurrences.map((occurrence) => {
     const start = occurrence.start.toMillis();
     const end = occurrence.end.toMillis();

@@ -5,9 +5,9 @@
  * (an archived shift) still get their row, from the times they were
  * checked against.
  */
-import { DateTime } from 'luxon';
 import { occurrenceOutcome, type Outcome } from '../attendance/occurrence-state.js';
 import { occurrenceKey, type EffectiveOccurrence } from '../roster/effective-schedule.js';
+import { createInstantFormatter } from '../roster/instant-format.js';
 import type { TimesheetRecord } from '../attendance/attendance.queries.js';
 
 export type { TimesheetRecord } from '../attendance/attendance.queries.js';
@@ -51,17 +51,8 @@ export function buildTimesheet(input: {
   now: Date;
 }): TimesheetRow[] {
   const { zone, now } = input;
-  // Thousands of rows repeat the same few hundred instants: format each once.
-  const formatted = new Map<number, string>();
-  const local = (instant: Date | undefined) => {
-    if (!instant) return '';
-    let text = formatted.get(instant.getTime());
-    if (text === undefined) {
-      text = DateTime.fromJSDate(instant).setZone(zone).toFormat('yyyy-MM-dd HH:mm');
-      formatted.set(instant.getTime(), text);
-    }
-    return text;
-  };
+  const formatLocal = createInstantFormatter(zone, (instant) => instant.toFormat('yyyy-MM-dd HH:mm'));
+  const local = (instant: Date | undefined) => (instant ? formatLocal(instant) : '');
   const slots = new Map<string, Slot>();
   for (const o of input.occurrences) slots.set(occurrenceKey(o), { staffId: o.staffId, date: o.date, start: o.start.toJSDate(), end: o.end.toJSDate() });
   // Records are grouped in one pass: looking them up per occurrence made a two-month export quadratic.
