@@ -16,12 +16,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
-import { attendance, shifts, staff, users } from '../storage/schema.js';
+import { attendance, shifts } from '../storage/schema.js';
 import { hashPin } from '../server/staff/pin.js';
 import { launchBrowser, planToday, weekdayNames, type Page } from '../tests/helpers/admin-browser.js';
 import { createManager, makeFrame } from '../tests/helpers/fixtures.js';
 import { createClient } from '../tests/helpers/http.js';
 import { startTestServer } from '../tests/helpers/test-server.js';
+import { seedStaff } from './seed.js';
 import { median, ms } from './stats.js';
 
 const staffCount = Number(process.env.BENCH_STAFF ?? 500);
@@ -38,19 +39,16 @@ try {
   const session = login.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('rollcall_session='))!;
   const [cookieName, cookieValue] = session.split('=') as [string, string];
 
-  // Seeded with multi-row inserts, as bench/roster.ts does: the API path would spend minutes hashing passwords.
+  // Seeded with multi-row inserts (bench/seed.ts): the API path would spend minutes hashing passwords.
   const db = server.database.db;
   const today = weekdayNames.indexOf(plan.today.weekday) + 1;
   const dayOff = (today % 7) + 1;
   const pinOf = (i: number) => String(100000 + i);
-  const userRows = await db
-    .insert(users)
-    .values(Array.from({ length: staffCount }, (_, i) => ({ username: `staff_${i}`, passwordHash: 'x', role: 'staff' as const })))
-    .returning({ id: users.id });
-  const staffRows = await db
-    .insert(staff)
-    .values(userRows.map((u, i) => ({ userId: u.id, name: `Staff ${String(i).padStart(3, '0')}`, weeklyOffs: [dayOff], pinHmac: hashPin(server.deps.secrets.pinPepper, pinOf(i)) })))
-    .returning({ id: staff.id, name: staff.name });
+  const staffRows = await seedStaff(db, staffCount, (i) => ({
+    name: `Staff ${String(i).padStart(3, '0')}`,
+    weeklyOffs: [dayOff],
+    pinHmac: hashPin(server.deps.secrets.pinPepper, pinOf(i)),
+  }));
   // Starts spread over the day; the check-in windows of the first 2 × 50 + 1 people are open now.
   const [startHour, startMinute] = plan.start.split(':').map(Number) as [number, number];
   const startOf = (i: number) => {

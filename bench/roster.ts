@@ -5,10 +5,11 @@
  *   node --import tsx bench/roster.ts          (DATABASE_URL set: on that server)
  */
 import { sql } from 'drizzle-orm';
-import { shifts, staff, users } from '../storage/schema.js';
+import { shifts } from '../storage/schema.js';
 import { createClient } from '../tests/helpers/http.js';
 import { createManager } from '../tests/helpers/fixtures.js';
 import { startTestServer } from '../tests/helpers/test-server.js';
+import { insertInBatches, seedStaff } from './seed.js';
 import { median, ms, percentile } from './stats.js';
 
 const staffCount = Number(process.env.BENCH_STAFF ?? 1000);
@@ -17,15 +18,7 @@ try {
   const client = createClient(server.url);
   const manager = await createManager(client, 'bench_manager');
   const db = server.database.db;
-  // Seeded with multi-row inserts: the API path would spend minutes hashing passwords.
-  const userRows = await db
-    .insert(users)
-    .values(Array.from({ length: staffCount }, (_, i) => ({ username: `staff_${i}`, passwordHash: 'x', role: 'staff' as const })))
-    .returning({ id: users.id });
-  const staffRows = await db
-    .insert(staff)
-    .values(userRows.map((user, i) => ({ userId: user.id, name: `Staff ${i}`, weeklyOffs: i % 3 === 0 ? [6, 7] : [7] })))
-    .returning({ id: staff.id, weeklyOffs: staff.weeklyOffs });
+  const staffRows = await seedStaff(db, staffCount, (i) => ({ name: `Staff ${i}`, weeklyOffs: i % 3 === 0 ? [6, 7] : [7] }));
   const starts = ['06:00', '07:30', '09:00', '14:00', '22:00'];
   const shiftValues = staffRows.flatMap((row, i) =>
     [1, 2, 3, 4, 5, 6, 7]
@@ -36,7 +29,7 @@ try {
         return { staffId: row.id, dayOfWeek: day, startTime: `${start}:00`, endTime: `${end}:00` };
       }),
   );
-  for (let i = 0; i < shiftValues.length; i += 1000) await db.insert(shifts).values(shiftValues.slice(i, i + 1000));
+  await insertInBatches(db, shifts, shiftValues);
 
   const path = '/api/roster/?from=2026-12-01&to=2026-12-31';
   const first = await client.get(path, manager);

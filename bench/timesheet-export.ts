@@ -5,12 +5,13 @@
  *
  *   node --import tsx bench/timesheet-export.ts     (DATABASE_URL set: on that server)
  */
-import { attendance, shifts, staff, users } from '../storage/schema.js';
+import { attendance, shifts } from '../storage/schema.js';
 import { loadEffectiveOccurrences } from '../server/roster/roster.queries.js';
 import { buildTimesheet } from '../server/timesheets/timesheet-rows.js';
 import { createClient } from '../tests/helpers/http.js';
 import { createManager } from '../tests/helpers/fixtures.js';
 import { startTestServer } from '../tests/helpers/test-server.js';
+import { insertInBatches, seedStaff } from './seed.js';
 import { median, ms, percentile } from './stats.js';
 
 const staffCount = Number(process.env.BENCH_STAFF ?? 200);
@@ -22,15 +23,7 @@ try {
   const client = createClient(server.url);
   const manager = await createManager(client, 'bench_manager');
   const db = server.database.db;
-  // Seeded with multi-row inserts: the API path would spend minutes hashing passwords and photos.
-  const userRows = await db
-    .insert(users)
-    .values(Array.from({ length: staffCount }, (_, i) => ({ username: `staff_${i}`, passwordHash: 'x', role: 'staff' as const })))
-    .returning({ id: users.id });
-  const staffRows = await db
-    .insert(staff)
-    .values(userRows.map((user, i) => ({ userId: user.id, name: `Staff ${String(i).padStart(3, '0')}`, weeklyOffs: [7] })))
-    .returning({ id: staff.id });
+  const staffRows = await seedStaff(db, staffCount, (i) => ({ name: `Staff ${String(i).padStart(3, '0')}`, weeklyOffs: [7] }));
   const starts = ['06:00', '09:00', '14:00', '22:00'];
   const shiftValues = staffRows.flatMap((row, i) =>
     [1, 2, 3, 4, 5, 6].map((day) => {
@@ -39,7 +32,7 @@ try {
       return { staffId: row.id, dayOfWeek: day, startTime: `${start}:00`, endTime: `${end}:00` };
     }),
   );
-  for (let i = 0; i < shiftValues.length; i += 1000) await db.insert(shifts).values(shiftValues.slice(i, i + 1000));
+  await insertInBatches(db, shifts, shiftValues);
   const occurrences = await loadEffectiveOccurrences(db, { from, to, zone: 'Europe/London' });
   const records = occurrences.flatMap((o, i) => {
     const late = i % 7 === 0;
@@ -49,7 +42,7 @@ try {
       { ...common, kind: 'check_out' as const, at: o.end.plus({ minutes: 3 }).toJSDate(), status: 'on_time' as const },
     ];
   });
-  for (let i = 0; i < records.length; i += 1000) await db.insert(attendance).values(records.slice(i, i + 1000));
+  await insertInBatches(db, attendance, records);
 
   const path = `/api/timesheets.csv?from=${from}&to=${to}`;
   const first = await client.get(path, manager);
@@ -63,7 +56,7 @@ try {
     await response.arrayBuffer();
     httpTimes.push(performance.now() - started);
   }
-  const names = new Map(staffRows.map((row, i) => [row.id, `Staff ${String(i).padStart(3, '0')}`]));
+  const names = new Map(staffRows.map((row) => [row.id, row.name]));
   const buildTimes: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();

@@ -1,0 +1,30 @@
+/**
+ * Seeding a benchmark's database with multi-row inserts: through the API a
+ * thousand people would spend minutes hashing passwords (and photos).
+ */
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Database } from '../storage/database.js';
+import { staff, users } from '../storage/schema.js';
+
+export type SeededStaff = { id: number; name: string; weeklyOffs: number[] };
+
+/** `count` staff accounts (`staff_0`, `staff_1`, …, passwords unusable) with the profiles `profile(i)` gives. */
+export async function seedStaff(
+  db: Database,
+  count: number,
+  profile: (i: number) => { name: string; weeklyOffs: number[]; pinHmac?: string },
+): Promise<SeededStaff[]> {
+  const userRows = await db
+    .insert(users)
+    .values(Array.from({ length: count }, (_, i) => ({ username: `staff_${i}`, passwordHash: 'x', role: 'staff' as const })))
+    .returning({ id: users.id });
+  return db
+    .insert(staff)
+    .values(userRows.map((user, i) => ({ userId: user.id, ...profile(i) })))
+    .returning({ id: staff.id, name: staff.name, weeklyOffs: staff.weeklyOffs });
+}
+
+/** Inserts `rows` a thousand at a time (one statement has a parameter limit). */
+export async function insertInBatches<T extends PgTable>(db: Database, table: T, rows: T['$inferInsert'][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(table).values(rows.slice(i, i + 1000));
+}
