@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'uvu';
 import { useApiSuite } from '../helpers/api-suite.js';
-import { button, launchChromium, openPage, saveShot, until, type Browser, type Camera } from '../helpers/chromium.js';
+import { button, chromiumForFile, openPage, saveShot, until, type Browser, type Camera } from '../helpers/chromium.js';
 import { attendanceRows, createStaffMember } from '../helpers/fixtures.js';
 import { assertInViewport, enterPin, expectPadReady, newPairingCode, pairThroughUi } from '../helpers/kiosk-page.js';
 
@@ -25,10 +25,10 @@ const ctx = useApiSuite(
   },
   {
     async start() {
-      await Promise.all((['none', 'denied'] as const).map(async (camera) => browsers.set(camera, await launchChromium({ camera }))));
+      await Promise.all((['none', 'denied'] as const).map(async (camera) => browsers.set(camera, await chromiumForFile(camera).acquire())));
     },
     async stop() {
-      await Promise.all([...browsers.values()].map((browser) => browser.close()));
+      await Promise.all([...browsers].map(([camera, browser]) => chromiumForFile(camera).release(browser)));
     },
   },
 );

@@ -23,7 +23,7 @@ import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import type { Test } from 'uvu';
 import { reportingErrors, useApiSuite, type ApiSuite, type SuiteOptions } from './api-suite.js';
-import { button, launchChromium, link, openPage, until, type Browser, type Page, type Viewport } from './chromium.js';
+import { button, chromiumForFile, link, openPage, until, type Browser, type Page, type Viewport } from './chromium.js';
 import type { Auth, Client } from './http.js';
 
 /** The file's tests build on each other (one signed-in page for all of them), so the database is emptied once, before the first. */
@@ -40,9 +40,11 @@ export type AdminPageSuite = ApiSuite & {
 export function useAdminPage(test: Test, options: AdminPageOptions = {}): AdminPageSuite {
   const ctx = useApiSuite(test, { ...options, fresh: 'once' }, {
     start: async () => {
-      ctx.browser = await launchChromium();
+      ctx.browser = await chromiumForFile().acquire();
     },
-    stop: async () => ctx.browser?.close(),
+    stop: async () => {
+      if (ctx.browser) await chromiumForFile().release(ctx.browser);
+    },
   }) as AdminPageSuite;
   ctx.signedIn = async (username, password, viewport) => {
     const page = await openPage(ctx.browser, ctx.server.url, '/app', viewport);

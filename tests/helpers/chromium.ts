@@ -15,6 +15,7 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { keptBetweenFiles, type Kept } from './kept-between-files.js';
 
 export type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
@@ -35,6 +36,29 @@ export type Camera = 'fake' | 'none' | 'denied';
 export function launchChromium(options: { camera?: Camera } = {}): Promise<Browser> {
   const camera = { fake: [fakeDevice, fakePermissionPrompt], none: [], denied: [fakeDevice] }[options.camera ?? 'fake'];
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: [...camera, ...quietFlags] });
+}
+
+const keptBrowsers = new Map<Camera, Kept<Browser>>();
+
+/**
+ * The file's Chromium with that camera: launched for it, or in a test worker
+ * the one the file before released, with every page it left closed.
+ */
+export function chromiumForFile(camera: Camera = 'fake'): Kept<Browser> {
+  let kept = keptBrowsers.get(camera);
+  if (!kept) {
+    kept = keptBetweenFiles(
+      `Chromium (camera ${camera})`,
+      () => launchChromium({ camera }),
+      (browser) => browser.close(),
+      async (browser) => {
+        if (!browser.isConnected()) throw new Error('Chromium is gone');
+        await Promise.all(browser.contexts().map((context) => context.close()));
+      },
+    );
+    keptBrowsers.set(camera, kept);
+  }
+  return kept;
 }
 
 export type Viewport = { width: number; height: number };

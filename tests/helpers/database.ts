@@ -20,6 +20,7 @@ import pg from 'pg';
 import { migrateDatabase, openDatabase, type Database, type DatabaseHandle } from '../../storage/database.js';
 import { projectPath } from '../../storage/project-path.js';
 import * as schema from '../../storage/schema.js';
+import { keptBetweenFiles } from './kept-between-files.js';
 
 export type TestDatabase = DatabaseHandle & {
   /** Empties every table and restores the settings row, between tests. */
@@ -66,6 +67,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/**
+ * The file's test database: its own, or in a test worker the one the file
+ * before released, emptied (as it is before every test anyway).
+ */
+export const testDatabaseForFile = keptBetweenFiles('test database', createTestDatabase, (database) => database.close(), (database) => database.reset());
 
 /** The in-memory PGlite that `openDatabase` opens, but starting from `dump` instead of an empty data directory. */
 async function openPgliteFrom(dump: Blob): Promise<DatabaseHandle> {

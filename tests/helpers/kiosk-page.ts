@@ -21,7 +21,7 @@
 import assert from 'node:assert/strict';
 import type { Test } from 'uvu';
 import { useApiSuite, type ApiSuite, type SuiteOptions } from './api-suite.js';
-import { button, launchChromium, openPage, until, type Browser, type Camera, type Locator, type Page } from './chromium.js';
+import { button, chromiumForFile, openPage, until, type Browser, type Camera, type Locator, type Page } from './chromium.js';
 
 /** The kiosk's two waits, as its page address takes them (`/kiosk?countdown=0&confirmSeconds=1`); unset means the kiosk's default (3 and 5 seconds). */
 export type KioskTimings = { countdown?: number; confirmSeconds?: number };
@@ -62,13 +62,15 @@ export type KioskPageSuite = ApiSuite & {
 export function useKioskPage(test: Test, options: KioskPageOptions = {}): KioskPageSuite {
   const ctx = useApiSuite(test, options, {
     start: async () => {
-      ctx.browser = await launchChromium({ camera: options.camera });
+      ctx.browser = await chromiumForFile(options.camera).acquire();
     },
     // The page loads while the manager and the seed data are made; it is paired once they are.
     eachTest: async () => {
       ctx.page = await openPage(ctx.browser, ctx.server.url, kioskPath(options.timings ?? quick));
     },
-    stop: async () => ctx.browser?.close(),
+    stop: async () => {
+      if (ctx.browser) await chromiumForFile(options.camera).release(ctx.browser);
+    },
   }) as KioskPageSuite;
   ctx.reopen = async (timings) => {
     await ctx.page.goto(kioskPath(timings));

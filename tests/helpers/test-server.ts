@@ -12,7 +12,7 @@ import type { RunningServer } from '../../server/http/start-server.js';
 import { startRollcall } from '../../server/start-rollcall.js';
 import { createLogger } from '../../server/logger.js';
 import { deriveSecrets } from '../../server/secrets.js';
-import { createTestDatabase, type TestDatabase } from './database.js';
+import { testDatabaseForFile, type TestDatabase } from './database.js';
 
 /** The secret key behind the test server's keys; a second server process given it as `SECRET_KEY` reads the same PINs and tokens. */
 export const testSecretKey = 'test-secret-key-that-is-long-enough-0123456789';
@@ -46,7 +46,7 @@ export type TestServer = {
 };
 
 export async function startTestServer(options: { timezone?: string; now?: string } = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
+  const database = await testDatabaseForFile.acquire();
   const photoDir = await mkdtemp(path.join(tmpdir(), 'rollcall-photos-'));
   const clock = createManualClock(options.now ?? '2026-11-23T12:00:00Z');
   const start = (port: number) =>
@@ -85,7 +85,7 @@ export async function startTestServer(options: { timezone?: string; now?: string
     },
     async close() {
       await rollcall.close();
-      await database.close();
+      await testDatabaseForFile.release(database);
       await rm(photoDir, { recursive: true, force: true });
     },
   };
