@@ -2,7 +2,9 @@
  * The manager's back-office pages in Chromium: History (filters, photos)
  * and its timesheet export, downloaded through the link and compared line
  * by line with the week it describes; Kiosks (a pairing code that pairs,
- * then revoking); Settings (saved, and the server's message in place).
+ * then revoking); Settings (saved, and the server's message in place); one
+ * /admin connection for the whole session, and a new time zone shown without
+ * a reload.
  *
  * Organisation time zone America/New_York; the week of Monday 23 November
  * 2026 is recorded by moving the server's clock through it. The manager
@@ -171,6 +173,35 @@ test('Settings are saved; a bad time zone gets the server’s message beside the
   await until.visible(ctx.page.locator('.field-error').filter({ hasText: 'must be an IANA time zone name such as "Europe/London"' }));
   await saveShot(ctx.page, 'admin-34-settings-error');
   assert.equal((await ctx.client.get('/api/settings/', { cookie: await sessionCookie(ctx.page) })).body.timezone, 'America/New_York');
+});
+
+
+test('one /admin connection serves every page, and a new time zone shows in History without a reload', async () => {
+  // Counted from a fresh load of the app: every WebSocket the page opens from now on.
+  const sockets: { url(): string; isClosed(): boolean }[] = [];
+  ctx.page.on('websocket', (socket) => sockets.push(socket));
+  await ctx.page.reload();
+  await goTo(ctx.page, 'History');
+  await showWeek();
+  await until.visible(historyRows().filter({ hasText: /Asha Rao\s*23 Nov, 08:58/ }));
+
+  await goTo(ctx.page, 'Settings');
+  await ctx.page.getByLabel('Time zone').fill('Europe/London');
+  await button(ctx.page, 'Save settings').click();
+  await until.visible(ctx.page.getByRole('status').filter({ hasText: 'Saved.' }));
+  await goTo(ctx.page, 'History');
+  await showWeek();
+  // 08:58 in New York is 13:58 in London; Bo's 21:55 moves to the next day.
+  await until.visible(historyRows().filter({ hasText: /Asha Rao\s*23 Nov, 13:58/ }));
+  await until.visible(historyRows().filter({ hasText: /Bo Lee\s*24 Nov, 02:55/ }));
+  await goTo(ctx.page, 'Live');
+  await goTo(ctx.page, 'Kiosks');
+
+  assert.deepEqual(
+    sockets.map((socket) => ({ socketIo: new URL(socket.url()).pathname === '/socket.io/', open: !socket.isClosed() })),
+    [{ socketIo: true, open: true }],
+    `WebSockets opened: ${sockets.map((socket) => socket.url()).join(', ')}`,
+  );
 });
 
 test.run();
