@@ -10,12 +10,14 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
-import { secureHeaders } from 'hono/secure-headers';
 import { createAttendanceRoutes } from './attendance/attendance.routes.js';
 import { createAuthRoutes } from './auth/auth.routes.js';
 import { authenticate } from './auth/authenticate.js';
+import { sessionCookieName } from './auth/session.js';
 import type { AppDeps, AppEnv } from './http/app-env.js';
 import { AppError, createErrorHandler, handleNotFound } from './http/errors.js';
+import { refuseCrossSiteWrites } from './http/same-origin.js';
+import { securityHeaders } from './http/security-headers.js';
 import { createKioskRoutes } from './kiosk/kiosks.routes.js';
 import { createPhotoRoutes } from './photos/photos.routes.js';
 import { createRosterRoutes } from './roster/roster.routes.js';
@@ -40,6 +42,7 @@ const compressResponses = compress();
 
 export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>({ strict: false })
+    .use(refuseCrossSiteWrites(deps.config, sessionCookieName))
     .use((c, next) => (c.req.path.startsWith('/api/attendance') ? next() : defaultBodyLimit(c, next)))
     .use(authenticate(deps))
     .route('/', createAuthRoutes(deps))
@@ -56,7 +59,7 @@ export function createApp(deps: AppDeps) {
     .route('/', createTimesheetRoutes(deps));
 
   const app = new Hono<AppEnv>({ strict: false });
-  app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.use(securityHeaders());
   // Photos are already compressed; everything else (JSON, CSV, scripts) shrinks several-fold.
   app.use((c, next) => (c.req.path.startsWith('/api/photos/') ? next() : compressResponses(c, next)));
   app.route('/api', api);

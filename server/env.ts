@@ -26,7 +26,28 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(logLevels).default('info'),
   /** The organisation's name shown on the kiosk and in the admin app. */
   ORG_NAME: z.string().min(1).default('Rollcall'),
+  /** Other addresses the web apps are opened at (a proxy's https://… name), comma-separated. */
+  PUBLIC_ORIGINS: z
+    .string()
+    .default('')
+    .transform((text, context) => {
+      const origins = text.split(',').map((item) => item.trim()).filter(Boolean);
+      const bad = origins.filter((item) => asOrigin(item) !== item.replace(/\/$/, ''));
+      if (bad.length > 0) context.addIssue({ code: 'custom', message: `must be origins such as https://rollcall.example.com (scheme, host and port only), not ${bad.join(', ')}` });
+      return origins.map((item) => item.replace(/\/$/, ''));
+    }),
+  /** 1 behind a reverse proxy: the scheme, host and client address come from X-Forwarded-*. */
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
 });
+
+function asOrigin(text: string): string | null {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
 
 export type Env = {
   port: number;
@@ -38,6 +59,8 @@ export type Env = {
   tls: { certFile: string; keyFile: string } | undefined;
   logLevel: LogLevel;
   orgName: string;
+  publicOrigins: string[];
+  trustProxy: boolean;
 };
 
 /** Reads and checks the environment; throws one readable message listing every bad variable. */
@@ -62,5 +85,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     tls: env.TLS_CERT_FILE && env.TLS_KEY_FILE ? { certFile: env.TLS_CERT_FILE, keyFile: env.TLS_KEY_FILE } : undefined,
     logLevel: env.LOG_LEVEL,
     orgName: env.ORG_NAME,
+    publicOrigins: env.PUBLIC_ORIGINS,
+    trustProxy: env.TRUST_PROXY === '1',
   };
 }

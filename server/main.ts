@@ -23,7 +23,7 @@ async function main() {
     clock: systemClock,
     secrets: deriveSecrets(env.secretKey ?? loadOrCreateSecretKey(env.dataDir)),
     logger,
-    config: { orgTimezone: env.orgTimezone, orgName: env.orgName, secureCookies: Boolean(env.tls) },
+    config: { orgTimezone: env.orgTimezone, orgName: env.orgName, secureCookies: Boolean(env.tls), publicOrigins: env.publicOrigins, trustProxy: env.trustProxy },
     listen: { port: env.port, host: env.host, tls: env.tls },
   });
   const server = rollcall.server;

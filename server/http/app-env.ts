@@ -21,6 +21,10 @@ export type AppDeps = {
     orgName: string;
     /** Mark cookies Secure: true when the server itself speaks HTTPS. */
     secureCookies: boolean;
+    /** Addresses besides the server's own that the web apps may send cookie-authenticated writes from (`PUBLIC_ORIGINS`). */
+    publicOrigins: readonly string[];
+    /** Take the scheme and host from X-Forwarded-Proto/-Host (`TRUST_PROXY=1`). */
+    trustProxy: boolean;
   };
 };
 

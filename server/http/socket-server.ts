@@ -26,7 +26,10 @@ export type AdminNamespace = Namespace<AdminClientToServer, AdminServerToClient,
 export function createSocketServer(httpServer: HttpServer): RollcallIo {
   // Socket.IO frames carry photos: leave room for a 5 MB frame so an oversized
   // one gets a clear error ack instead of a dropped connection.
-  return new Server(httpServer, { maxHttpBufferSize: 8 * 1024 * 1024, serveClient: true });
+  const io: RollcallIo = new Server(httpServer, { maxHttpBufferSize: 8 * 1024 * 1024, serveClient: true });
+  // Only /kiosk and /admin serve anyone; the default namespace would accept any connection.
+  io.of('/').use((_socket, next) => next(new Error('not_found')));
+  return io;
 }
 
 /*

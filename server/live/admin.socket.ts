@@ -8,6 +8,7 @@ import { parse } from 'hono/utils/cookie';
 import { sessionCookieName, validateSessionToken } from '../auth/session.js';
 import { findAuthUser } from '../auth/users.queries.js';
 import type { AppDeps } from '../http/app-env.js';
+import { fromNodeHeaders, judgeSender } from '../http/same-origin.js';
 import type { AdminNamespace } from '../http/socket-server.js';
 import { loadSnapshot } from './board.js';
 
@@ -15,6 +16,9 @@ const describe = (error: unknown) => (error instanceof Error ? (error.stack ?? e
 
 export function registerAdminNamespace(nsp: AdminNamespace, deps: AppDeps): void {
   nsp.use(async (socket, next) => {
+    // A page on another origin could otherwise read the board with the manager's cookie.
+    const sender = judgeSender({ headers: fromNodeHeaders(socket.handshake.headers), secure: socket.handshake.secure }, deps.config);
+    if (!sender.ok) return next(new Error('cross_origin'));
     try {
       const token = parse(socket.handshake.headers.cookie ?? '', sessionCookieName)[sessionCookieName];
       const session = token ? await validateSessionToken(deps.db, token, deps.clock.now()) : null;

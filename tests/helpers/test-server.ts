@@ -56,7 +56,7 @@ export async function startTestServer(options: { timezone?: string; now?: string
       clock,
       secrets: deriveSecrets(testSecretKey),
       logger: createLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent'),
-      config: { orgTimezone: options.timezone ?? 'UTC', orgName: 'Test Site', secureCookies: false },
+      config: { orgTimezone: options.timezone ?? 'UTC', orgName: 'Test Site', secureCookies: false, publicOrigins: [], trustProxy: false },
       listen: { port, host: '127.0.0.1' },
     });
   let rollcall = await start(0);
