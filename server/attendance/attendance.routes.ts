@@ -7,6 +7,7 @@ import { currentUser, requireUser } from '../auth/authenticate.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { AppError, badRequest, forbidden } from '../http/errors.js';
 import { entityId, jsonBody, queryParams } from '../http/validate.js';
+import { dateOrInstantSchema, type DateOrInstant } from '../roster/roster-params.js';
 import { getSettings } from '../settings/settings.queries.js';
 import { decodeBase64Image } from '../../storage/photo-processing.js';
 import { listRecords, type AttendanceRecord } from './attendance.queries.js';
@@ -32,22 +33,10 @@ export function toAttendanceJson(record: AttendanceRecord, zone: string) {
   };
 }
 
-const dateOrInstant = (edge: 'from' | 'to') =>
-  z.string().transform((value, ctx) => {
-    const text = value.trim();
-    if (/^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text).isValid) return { date: text };
-    const instant = DateTime.fromISO(text, { setZone: true });
-    if (!instant.isValid || !/T/.test(text)) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not a date (YYYY-MM-DD) or an ISO 8601 instant` });
-      return z.NEVER;
-    }
-    return { instant: instant.toJSDate(), edge };
-  });
-
 const listQuerySchema = z.object({
   staff: entityId('staff').optional(),
-  from: dateOrInstant('from').optional(),
-  to: dateOrInstant('to').optional(),
+  from: dateOrInstantSchema.optional(),
+  to: dateOrInstantSchema.optional(),
   limit: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(5000, 'must be at most 5000').default(1000),
   offset: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').default(0),
 });
@@ -85,7 +74,7 @@ export function createAttendanceRoutes(deps: AppDeps) {
       }
       const { timezone } = await getSettings(db, deps.config.orgTimezone);
       // A bare date means that whole local day: from its start, to the end of it.
-      const bound = (value: { date: string } | { instant: Date } | undefined, edge: 'from' | 'to') => {
+      const bound = (value: DateOrInstant | undefined, edge: 'from' | 'to') => {
         if (!value) return undefined;
         if ('instant' in value) return value.instant;
         const day = DateTime.fromISO(value.date, { zone: timezone });

@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { unauthorized } from '../http/errors.js';
-import { jsonBody } from '../http/validate.js';
+import { hasControlCharacters, jsonBody } from '../http/validate.js';
 import { issueToken, issueTokenPair, verifyToken } from './api-tokens.js';
 import { getDecoyHash, verifyPasswordHash } from './password.js';
 import { passwordSchema, usernameSchema } from './credentials.js';
@@ -35,7 +35,8 @@ export function createAuthRoutes(deps: AppDeps) {
 
   /** The user whose password matches, or a 401 that does not say which part was wrong. */
   async function checkCredentials(username: string, password: string) {
-    const user = await findUserByUsername(db, username);
+    // No account's name has control characters (and PostgreSQL refuses NUL): a wrong username, not a 400 that says more.
+    const user = hasControlCharacters(username) ? undefined : await findUserByUsername(db, username);
     const passwordOk = await verifyPasswordHash(user?.passwordHash ?? (await getDecoyHash()), password);
     if (!user || !passwordOk) throw wrongCredentials();
     return user;
@@ -50,7 +51,7 @@ export function createAuthRoutes(deps: AppDeps) {
         return c.json({ id: created.id, username: created.username, role: originalRoleName(created.role) }, 201);
       },
     )
-    .post('/token', jsonBody(credentialsSchema), async (c) => {
+    .post('/token', jsonBody(credentialsSchema, { allowNul: true }), async (c) => {
       const { username, password } = c.req.valid('json');
       const user = await checkCredentials(username, password);
       return c.json(await issueTokenPair(secrets.jwtKey, user.id, clock.now()));
@@ -67,7 +68,7 @@ export function createAuthRoutes(deps: AppDeps) {
         return c.json({ access: await issueToken(secrets.jwtKey, userId, 'access', now) });
       },
     )
-    .post('/auth/login', jsonBody(credentialsSchema), async (c) => {
+    .post('/auth/login', jsonBody(credentialsSchema, { allowNul: true }), async (c) => {
       const { username, password } = c.req.valid('json');
       const user = await checkCredentials(username, password);
       const token = generateSessionToken();

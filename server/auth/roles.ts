@@ -2,13 +2,18 @@
 import { z } from 'zod';
 import type { Role } from './users.queries.js';
 
-const roleNames: Record<string, Role> = { manager: 'manager', employee: 'staff', staff: 'staff' };
+// A Map, not an object literal: "constructor" or "__proto__" must not find Object's own properties.
+const roleNames = new Map<string, Role>([
+  ['manager', 'manager'],
+  ['employee', 'staff'],
+  ['staff', 'staff'],
+]);
 
 /** Accepts `Employee`, `Staff` and `Manager` in any letter case. */
 export const roleSchema = z
   .string({ error: 'must be "Employee" or "Manager"' })
   .transform((value, ctx) => {
-    const role = roleNames[value.trim().toLowerCase()];
+    const role = roleNames.get(value.trim().toLowerCase());
     if (!role) {
       ctx.addIssue({ code: 'custom', message: 'must be "Employee" or "Manager"' });
       return z.NEVER;

@@ -1,13 +1,14 @@
 /**
  * One error type for every expected failure, and the handlers that turn
  * errors into the JSON envelope `{"error": {"code", "message", "fields"?}}`.
- * Anything unexpected becomes a logged 500 with no internals in the body.
+ * Anything unexpected becomes a logged 500 with no internals in the body,
+ * and no secrets or SQL parameters in the log.
  */
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, type FailureKind, type FieldErrors } from '../domain-error.js';
-import type { Logger } from '../logger.js';
+import { describeError, type Logger } from '../logger.js';
 
 export type { FieldErrors } from '../domain-error.js';
 
@@ -68,11 +69,8 @@ export function createErrorHandler(logger: Logger): ErrorHandler {
     if (error instanceof AppError) return sendError(c, error);
     if (error instanceof DomainError) return sendError(c, fromDomainError(error));
     if (error instanceof HTTPException) return sendError(c, fromHttpException(error));
-    logger.error('Unhandled error', {
-      method: c.req.method,
-      path: c.req.path,
-      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-    });
+    // The logger describes the error itself: its stack, query text and codes, never the query's parameters.
+    logger.error('Unhandled error', { method: c.req.method, path: c.req.path, error: describeError(error) });
     return c.json(errorBody('internal_error', 'Something went wrong on the server. Please try again.'), 500);
   };
 }

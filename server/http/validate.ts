@@ -11,12 +11,13 @@ import { z } from 'zod';
 import { badRequest, type FieldErrors } from './errors.js';
 
 function fieldErrors(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
+  // A Map, not an object: a field path such as `constructor` must not find Object's own.
+  const fields = new Map<string, string[]>();
   for (const issue of error.issues) {
     const key = issue.path.length > 0 ? issue.path.join('.') : '_';
-    (fields[key] ??= []).push(issue.message);
+    fields.set(key, [...(fields.get(key) ?? []), issue.message]);
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 function describe(fields: FieldErrors): string {
@@ -46,13 +47,43 @@ async function readJson(c: Context): Promise<unknown> {
   }
 }
 
-export function jsonBody<T extends z.ZodType>(schema: T) {
+/** The field path of the first string (or key) holding NUL, which PostgreSQL refuses in any text. */
+function pathToNul(value: unknown, path: string[] = []): string[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = key.includes('\u0000') ? [...path, key] : pathToNul(item, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export type JsonBodyOptions = {
+  /**
+   * Let NUL through to the handler. Only for sign-in, which answers "wrong
+   * username or password" to a name no account can have, rather than a 400.
+   */
+  allowNul?: boolean;
+};
+
+/**
+ * The body checked against `schema`. Any text left with a NUL character is
+ * then refused too, whichever field it is in: a schema that forgot to
+ * refuse it would otherwise turn it into a failed query and a 500.
+ */
+export function jsonBody<T extends z.ZodType>(schema: T, options: JsonBodyOptions = {}) {
   return validator('json', async (_value, c) => {
     const body = await readJson(c);
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       throw badRequest('invalid_json', 'The request body must be a JSON object.');
     }
-    return parseOrThrow(schema, body) as z.output<T>;
+    const parsed = parseOrThrow(schema, body) as z.output<T>;
+    const nulAt = options.allowNul ? undefined : pathToNul(parsed);
+    if (nulAt) {
+      const fields = { [nulAt.join('.') || '_']: ['must not contain the NUL character (\\u0000)'] };
+      throw badRequest('validation_failed', describe(fields), fields);
+    }
+    return parsed;
   });
 }
 
@@ -64,7 +95,7 @@ export function pathParams<T extends z.ZodType>(schema: T) {
   return validator('param', (value) => parseOrThrow(schema, value) as z.output<T>);
 }
 
-/** A positive integer id from a path or body, with a message naming what it identifies. */
+/** PostgreSQL's `integer`: a larger id names nothing, and the query would fail on it. */
 const maxId = 2_147_483_647;
 
 /**
@@ -80,3 +111,28 @@ export const entityId = (what: string) => {
 };
 
 export const idParam = (what: string) => z.object({ id: entityId(what) });
+
+/**
+ * Control characters (NUL, line breaks, tabs, C1 codes), line separators and
+ * unpaired surrogates: PostgreSQL refuses NUL in text outright, and none of
+ * them belongs in a name, so they are refused at the edge with a 400.
+ */
+const controlCharacters = /[\p{Cc}\p{Cs}\u2028\u2029]/u;
+
+export function hasControlCharacters(text: string): boolean {
+  return controlCharacters.test(text);
+}
+
+/**
+ * One line of text a person typed (a name, a label), trimmed, from 1 to `max` characters.
+ *
+ * @example
+ *   z.object({ name: singleLineText(100) })
+ */
+export const singleLineText = (max: number) =>
+  z
+    .string({ error: 'must be text' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((text) => !hasControlCharacters(text), { message: 'must not contain control characters (such as NUL, tabs or line breaks)' });

@@ -5,7 +5,7 @@ import { requireManager, requireUser } from '../auth/authenticate.js';
 import { passwordSchema, usernameSchema } from '../auth/credentials.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { notFound } from '../http/errors.js';
-import { entityId, idParam, jsonBody, pathParams, queryParams } from '../http/validate.js';
+import { entityId, idParam, jsonBody, pathParams, queryParams, singleLineText } from '../http/validate.js';
 import { parseWeeklyOffs } from '../roster/weekdays.js';
 import { pinSchema } from './pin.js';
 import { findStaffProfile, listStaffProfiles } from './staff.queries.js';
@@ -22,7 +22,7 @@ const weeklyOffsSchema = z
     return parsed.days;
   });
 
-const nameSchema = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+const nameSchema = singleLineText(100);
 
 /**
  * The original body names an existing user; the admin app may instead send

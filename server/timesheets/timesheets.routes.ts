@@ -10,6 +10,7 @@ import { assertDateRange, localDateSchema, maxRosterDays } from '../roster/roste
 import { loadEffectiveOccurrences } from '../roster/roster.queries.js';
 import { getSettings } from '../settings/settings.queries.js';
 import { listStaffNames } from '../staff/staff.queries.js';
+import { escapeFormula } from './csv-cells.js';
 import { buildTimesheet } from './timesheet-rows.js';
 
 const columns = [
@@ -23,6 +24,10 @@ const columns = [
   { key: 'status', header: 'status' },
   { key: 'hours', header: 'hours' },
 ];
+
+/** Hours are numbers written as text ("8.00"); every other text cell may hold what someone typed, such as a name. */
+const numberColumns = new Set(['hours']);
+const csvCell = (value: string, { column }: { column?: number | string }) => (numberColumns.has(String(column)) ? value : escapeFormula(value));
 
 export function createTimesheetRoutes(deps: AppDeps) {
   const { db } = deps;
@@ -38,7 +43,7 @@ export function createTimesheetRoutes(deps: AppDeps) {
       const records = await listTimesheetRecords(db, from, to);
       const names = await listStaffNames(db, [...new Set([...occurrences.map((o) => o.staffId), ...records.map((r) => r.staffId)])]);
       const rows = buildTimesheet({ occurrences, records, names, zone: settings.timezone, windowMinutes: settings.windowMinutes, now: deps.clock.now() });
-      const csv = stringify(rows, { header: true, columns });
+      const csv = stringify(rows, { header: true, columns, cast: { string: csvCell } });
       return c.body(csv, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="timesheet-${from}-to-${to}.csv"`,

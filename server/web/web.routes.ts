@@ -10,12 +10,13 @@ import { etag } from 'hono/etag';
 import { projectPath } from '../../storage/project-path.js';
 import type { AppEnv } from '../http/app-env.js';
 
-const vendorFiles: Record<string, string> = {
-  'preact.mjs': 'node_modules/preact/dist/preact.mjs',
-  'preact-hooks.mjs': 'node_modules/preact/hooks/dist/hooks.mjs',
-  'htm.mjs': 'node_modules/htm/dist/htm.mjs',
-  'htm-preact.mjs': 'node_modules/htm/preact/index.mjs',
-};
+// A Map, not an object literal: `/vendor/constructor` must find nothing, not Object's own property.
+const vendorFiles = new Map([
+  ['preact.mjs', 'node_modules/preact/dist/preact.mjs'],
+  ['preact-hooks.mjs', 'node_modules/preact/hooks/dist/hooks.mjs'],
+  ['htm.mjs', 'node_modules/htm/dist/htm.mjs'],
+  ['htm-preact.mjs', 'node_modules/htm/preact/index.mjs'],
+]);
 
 /** A single-page app from `folder`: its files, and its index.html for every other path below `prefix`. */
 function singlePageApp(prefix: string, folder: string) {
@@ -36,7 +37,7 @@ export function createWebRoutes() {
     if (c.res.status === 200 || c.res.status === 304) c.header('Cache-Control', 'no-cache');
   });
   web.get('/vendor/:file', async (c, next) => {
-    const file = vendorFiles[c.req.param('file')];
+    const file = vendorFiles.get(c.req.param('file'));
     if (!file) return next();
     return serveStatic<AppEnv>({ path: projectPath(file) })(c, next);
   });
