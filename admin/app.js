@@ -14,6 +14,7 @@ import { SwapsPage } from './pages/swaps.js';
 import { KiosksPage } from './pages/kiosks.js';
 import { SettingsPage } from './pages/settings.js';
 import { MyWeekPage } from './pages/my-week.js';
+import { PasswordPage } from './pages/password.js';
 import { Loading } from './ui.js';
 
 const managerPages = [
@@ -29,6 +30,8 @@ const staffPages = [
   { path: '/app/me', label: 'My shifts', page: MyWeekPage },
   { path: '/app/swaps', label: 'Swaps', page: SwapsPage },
 ];
+/** Everyone's, linked beside "Sign out" rather than in the navigation. */
+const passwordPage = { path: '/app/password', label: 'Password', page: PasswordPage };
 
 export function App() {
   const app = useAppState();
@@ -36,7 +39,7 @@ export function App() {
   const path = useWatchedValue(app.path);
   const { me, status } = session;
   const pages = me?.role === 'manager' ? managerPages : staffPages;
-  const current = pages.find((p) => p.path === path);
+  const current = [...pages, passwordPage].find((p) => p.path === path);
   const forbidden = !current && me?.role !== 'manager' && managerPages.some((p) => p.path === path);
 
   useEffect(() => {
@@ -61,7 +64,10 @@ export function App() {
             }}>${p.label}</a>`,
         )}
       </nav>
-      <span class="who">${me.staff?.name ?? me.username} · <button class="link" onClick=${app.signOut}>Sign out</button></span>
+      <span class="who">${me.staff?.name ?? me.username}${' · '}<a href=${passwordPage.path} aria-current=${path === passwordPage.path ? 'page' : undefined} onClick=${(/** @type {MouseEvent} */ e) => {
+          e.preventDefault();
+          app.navigate(passwordPage.path);
+        }}>Password</a>${' · '}<button class="link" onClick=${app.signOut}>Sign out</button></span>
     </header>
     <main class="page">
       ${Page

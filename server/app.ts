@@ -25,6 +25,7 @@ import { createShiftRoutes } from './roster/shifts.routes.js';
 import { createSettingsRoutes } from './settings/settings.routes.js';
 import { createStatusRoutes } from './settings/status.routes.js';
 import { createMeRoutes } from './staff/me.routes.js';
+import { createAccountRoutes } from './staff/accounts.routes.js';
 import { createStaffRoutes } from './staff/staff.routes.js';
 import { createSwapRoutes } from './swaps/swaps.routes.js';
 import { createTimesheetRoutes } from './timesheets/timesheets.routes.js';
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps) {
     .route('/auth/status', createStatusRoutes(deps))
     .route('/me', createMeRoutes(deps))
     .route('/staff', createStaffRoutes(deps))
+    .route('/users', createAccountRoutes(deps))
     .route('/shifts', createShiftRoutes(deps))
     .route('/attendance', createAttendanceRoutes(deps))
     .route('/photos', createPhotoRoutes(deps))

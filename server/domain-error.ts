@@ -10,8 +10,8 @@
 
 export type FieldErrors = Record<string, string[]>;
 
-/** What went wrong, in the domain's words: `invalid` input, `unauthenticated`, `not_allowed`, `not_found`, `conflict`. */
-export type FailureKind = 'invalid' | 'unauthenticated' | 'not_allowed' | 'not_found' | 'conflict';
+/** What went wrong, in the domain's words: `invalid` input, `unauthenticated`, `not_allowed`, `not_found`, `conflict`, or `busy` (try again in a moment). */
+export type FailureKind = 'invalid' | 'unauthenticated' | 'not_allowed' | 'not_found' | 'conflict' | 'busy';
 
 export class DomainError extends Error {
   constructor(
@@ -33,6 +33,7 @@ export const domainError = {
   notAllowed: (message: string) => new DomainError('not_allowed', 'forbidden', message),
   notFound: (message: string) => new DomainError('not_found', 'not_found', message),
   conflict: (code: string, message: string) => new DomainError('conflict', code, message),
+  busy: (message: string) => new DomainError('busy', 'busy', message),
 };
 
 /** A rule's verdict as a value: `{ ok: true }` or why not. Pure rules return these; services throw them as conflicts. */

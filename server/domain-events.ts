@@ -19,6 +19,8 @@ export type DomainEvents = {
   pinLockoutStarted: [lockout: { kioskId: number; kioskName: string; retryAfterSeconds: number; at: Date }];
   /** A manager revoked a kiosk: its connections must end now, on every process. */
   kioskRevoked: [revoked: KioskRevoked];
+  /** These cookie sessions ended (sign-out, deactivation, password change): their sockets close, on every process. */
+  sessionsEnded: [ended: { sessionIds: string[] }];
   /** A swap accepted by both staff members now waits for a manager's decision. */
   swapAwaitingManager: [swap: { id: number; proposer: number; counterpart: number }];
 };

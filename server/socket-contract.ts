@@ -150,7 +150,7 @@ export type AdminServerToClient = {
   alert: (alert: Alert) => void;
 };
 
-export type AdminSocketData = { userId: number };
+export type AdminSocketData = { userId: number; sessionId: string };
 
 // ---------------------------------------------------------------- the server as a whole
 

@@ -30,6 +30,10 @@ export const users = pgTable(
     username: text('username').notNull(),
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: ['manager', 'staff'] }).notNull(),
+    /** An inactive account cannot sign in, and nothing it was given (session, token) works. */
+    active: boolean('active').notNull().default(true),
+    /** Access tokens issued before this instant are refused: set when the account is deactivated or its password changes. */
+    tokensValidAfter: timestamp('tokens_valid_after', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -47,8 +51,32 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** The sliding expiry never passes 30 days after this. */
+    createdAt: createdAt(),
   },
   (t) => [index('sessions_user_id_idx').on(t.userId)],
+);
+
+/**
+ * The original API's refresh tokens, one row per token issued (keyed by the
+ * SHA-256 of its random id). Each use retires the token and issues the next
+ * in the same family; a retired token used again means it was copied, so the
+ * whole family is revoked.
+ */
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    id: text('id').primaryKey(),
+    familyId: text('family_id').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('refresh_tokens_family_idx').on(t.familyId), index('refresh_tokens_user_idx').on(t.userId)],
 );
 
 export const staff = pgTable(
@@ -277,6 +305,20 @@ export const pinFailures = pgTable(
   },
   (t) => [index('pin_failures_kiosk_at_idx').on(t.kioskId, t.at)],
 );
+
+/**
+ * Sign-in throttling, one row per throttled key (`account:<lower username>`
+ * or `address:<client address>`): failures in the current 15-minute window,
+ * and a block that doubles each time the key earns another within a day.
+ * In the database so it holds across server processes.
+ */
+export const signInThrottle = pgTable('sign_in_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  blocks: integer('blocks').notNull().default(0),
+});
 
 export type UserRow = typeof users.$inferSelect;
 export type StaffRow = typeof staff.$inferSelect;

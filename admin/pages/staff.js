@@ -1,16 +1,19 @@
 // @ts-check
 // Staff: add people (account, PIN and weekly days off in one form), edit,
-// deactivate, reset a PIN.
+// reset a PIN; deactivate, reactivate or reset a password in a click
+// (accounts.js); and the managers below.
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { get, patch, post } from '../api.js';
 import { weekdays } from '../format.js';
 import { Empty, ErrorMessage, FieldError, Loaded, useData } from '../ui.js';
+import { AccountActions, ManagersSection } from './accounts.js';
 
 export function StaffPage() {
   const state = useData(() => get('/api/staff/'));
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState(null);
+  const [message, setMessage] = useState('');
 
   return html`
     <section>
@@ -18,6 +21,7 @@ export function StaffPage() {
         <h1>Staff</h1>
         ${!adding && html`<button class="primary" onClick=${() => setAdding(true)}>Add staff</button>`}
       </div>
+      ${message && html`<p class="ok-text" role="status">${message}</p>`}
       ${adding && html`<${StaffForm} onDone=${() => { setAdding(false); state.reload(); }} onCancel=${() => setAdding(false)} />`}
       <${Loaded} state=${state} what="Loading staff">
         ${(staff) =>
@@ -35,12 +39,16 @@ export function StaffPage() {
                           <td>${person.weekly_off_days.replaceAll(',', ', ')}</td>
                           <td>${person.has_pin ? 'Set' : html`<span class="warn-text">Not set</span>`}</td>
                           <td>${person.active ? 'Active' : 'Deactivated'}</td>
-                          <td><button class="secondary small" aria-label=${`Edit ${person.name}`} onClick=${() => setEditing(person.id)}>Edit</button></td>
+                          <td class="actions">
+                            <button class="secondary small" aria-label=${`Edit ${person.name}`} onClick=${() => setEditing(person.id)}>Edit</button>
+                            <${AccountActions} userId=${person.user} name=${person.name} active=${person.active} onChanged=${state.reload} onMessage=${setMessage} />
+                          </td>
                         </tr>`,
                   )}
                 </tbody>
               </table></div>`}
       <//>
+      <${ManagersSection} />
     </section>
   `;
 }

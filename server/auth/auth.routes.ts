@@ -3,13 +3,18 @@
  * and cookie sign-in for the web apps. (`GET /api/me/` is the staff
  * feature's: it shows the staff profile.)
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
-import { unauthorized } from '../http/errors.js';
+import { clientAddress } from '../http/client-address.js';
+import { AppError, badRequest, unauthorized } from '../http/errors.js';
 import { hasControlCharacters, jsonBody } from '../http/validate.js';
-import { issueToken, issueTokenPair, verifyToken } from './api-tokens.js';
-import { getDecoyHash, verifyPasswordHash } from './password.js';
+import { issueToken } from './api-tokens.js';
+import { issueRefreshToken, rotateRefreshToken } from './refresh-tokens.js';
+import { currentUser, requireUser } from './authenticate.js';
+import { endUserAccess } from './end-access.js';
+import { getDecoyHash, hashPassword, verifyPasswordHash } from './password.js';
+import { recordFailure, recordSuccess, retryAfterSeconds, throttleKeys } from './sign-in-throttle.js';
 import { passwordSchema, usernameSchema } from './credentials.js';
 import { registerUser } from './register-user.js';
 import { originalRoleName, roleSchema } from './roles.js';
@@ -17,11 +22,12 @@ import {
   createSession,
   deleteSessionCookie,
   generateSessionToken,
+  hashToken,
   invalidateSession,
   readSessionCookie,
   setSessionCookie,
 } from './session.js';
-import { findUserByUsername, userExists } from './users.queries.js';
+import { findUserById, findUserByUsername, setPasswordHash } from './users.queries.js';
 
 const credentialsSchema = z.object({
   username: z.string({ error: 'is required' }).min(1, 'is required').max(150, 'must be at most 150 characters'),
@@ -30,15 +36,36 @@ const credentialsSchema = z.object({
 
 const wrongCredentials = () => unauthorized('The username or password is not correct.');
 
+function tooManyAttempts(c: Context<AppEnv>, seconds: number) {
+  c.header('Retry-After', String(seconds));
+  const minutes = Math.ceil(seconds / 60);
+  return new AppError(429, 'too_many_attempts', `Too many wrong passwords. Try again in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.`);
+}
+
 export function createAuthRoutes(deps: AppDeps) {
   const { db, clock, secrets } = deps;
 
-  /** The user whose password matches, or a 401 that does not say which part was wrong. */
-  async function checkCredentials(username: string, password: string) {
+  /**
+   * The user whose password matches, or a 401 that does not say which part
+   * was wrong; a 429 with Retry-After while the account or address is
+   * throttled (before any hashing: a blocked guesser costs nothing).
+   */
+  async function checkCredentials(c: Context<AppEnv>, username: string, password: string) {
+    const now = clock.now();
+    const keys = throttleKeys(username, clientAddress(c, deps.config.trustProxy));
+    const wait = await retryAfterSeconds(db, keys, now);
+    if (wait > 0) throw tooManyAttempts(c, wait);
     // No account's name has control characters (and PostgreSQL refuses NUL): a wrong username, not a 400 that says more.
     const user = hasControlCharacters(username) ? undefined : await findUserByUsername(db, username);
+    // Busy (too many hashes waiting) goes to the error handler as a 503 with Retry-After.
     const passwordOk = await verifyPasswordHash(user?.passwordHash ?? (await getDecoyHash()), password);
-    if (!user || !passwordOk) throw wrongCredentials();
+    if (!user || !passwordOk) {
+      await recordFailure(db, keys, now);
+      throw wrongCredentials();
+    }
+    await recordSuccess(db, keys);
+    // Said only to someone who knows the password: it reveals nothing to a guesser.
+    if (!user.active) throw unauthorized('This account has been deactivated. Ask a manager if that is a mistake.');
     return user;
   }
 
@@ -53,24 +80,32 @@ export function createAuthRoutes(deps: AppDeps) {
     )
     .post('/token', jsonBody(credentialsSchema, { allowNul: true }), async (c) => {
       const { username, password } = c.req.valid('json');
-      const user = await checkCredentials(username, password);
-      return c.json(await issueTokenPair(secrets.jwtKey, user.id, clock.now()));
+      const user = await checkCredentials(c, username, password);
+      const now = clock.now();
+      return c.json({ refresh: await issueRefreshToken(db, secrets.jwtKey, user.id, now), access: await issueToken(secrets.jwtKey, user.id, 'access', now) });
     })
     .post(
       '/token/refresh',
       jsonBody(z.object({ refresh: z.string({ error: 'is required' }).min(1, 'is required').max(4096) })),
       async (c) => {
         const now = clock.now();
-        const userId = await verifyToken(secrets.jwtKey, c.req.valid('json').refresh, 'refresh', now);
-        if (userId === null || !(await userExists(db, userId))) {
-          throw unauthorized('The refresh token is invalid or expired. Sign in again at /api/token/.');
+        const rotation = await rotateRefreshToken(db, secrets.jwtKey, c.req.valid('json').refresh, now);
+        if (!rotation.ok) {
+          throw unauthorized(
+            rotation.reused
+              ? 'This refresh token was already used, so every token from that sign-in is now revoked. Sign in again at /api/token/.'
+              : 'The refresh token is invalid, expired or revoked. Sign in again at /api/token/.',
+          );
         }
-        return c.json({ access: await issueToken(secrets.jwtKey, userId, 'access', now) });
+        const account = await findUserById(db, rotation.userId);
+        if (!account?.active) throw unauthorized('This account has been deactivated. Ask a manager if that is a mistake.');
+        // Each refresh token works once: the reply carries the next one beside the access token.
+        return c.json({ access: await issueToken(secrets.jwtKey, rotation.userId, 'access', now), refresh: rotation.refresh });
       },
     )
     .post('/auth/login', jsonBody(credentialsSchema, { allowNul: true }), async (c) => {
       const { username, password } = c.req.valid('json');
-      const user = await checkCredentials(username, password);
+      const user = await checkCredentials(c, username, password);
       const token = generateSessionToken();
       const session = await createSession(db, token, user.id, clock.now());
       setSessionCookie(c, token, session.expiresAt, deps.config.secureCookies);
@@ -78,8 +113,38 @@ export function createAuthRoutes(deps: AppDeps) {
     })
     .post('/auth/logout', async (c) => {
       const token = readSessionCookie(c);
-      if (token) await invalidateSession(db, token);
+      if (token) {
+        await invalidateSession(db, token);
+        deps.events.emit('sessionsEnded', { sessionIds: [hashToken(token)] });
+      }
       deleteSessionCookie(c, deps.config.secureCookies);
       return c.json({ ok: true });
-    });
+    })
+    .post(
+      '/auth/password',
+      requireUser,
+      jsonBody(z.object({ current: credentialsSchema.shape.password, password: passwordSchema })),
+      async (c) => {
+        const { current, password } = c.req.valid('json');
+        const user = currentUser(c.get('user'));
+        const now = clock.now();
+        // Guessing the current password from a borrowed session counts as guessing a sign-in.
+        const keys = throttleKeys(user.username, clientAddress(c, deps.config.trustProxy));
+        const wait = await retryAfterSeconds(db, keys, now);
+        if (wait > 0) throw tooManyAttempts(c, wait);
+        const account = await findUserById(db, user.id);
+        if (!account || !(await verifyPasswordHash(account.passwordHash, current))) {
+          await recordFailure(db, keys, now);
+          throw badRequest('wrong_password', 'The current password is not correct.', { current: ['is not correct'] });
+        }
+        const passwordHash = await hashPassword(password);
+        const ended = await db.transaction(async (tx) => {
+          await setPasswordHash(tx, user.id, passwordHash);
+          // Everywhere else this account was signed in ends; this browser stays signed in.
+          return endUserAccess(tx, user.id, now, readSessionCookie(c));
+        });
+        deps.events.emit('sessionsEnded', { sessionIds: ended });
+        return c.json({ ok: true, signedOutSessions: ended.length });
+      },
+    );
 }

@@ -1,23 +1,49 @@
-/** Password hashing with argon2id (OWASP's recommended parameters). */
+/**
+ * Password hashing with argon2id (OWASP's recommended parameters), one hash
+ * at a time. Each takes about 20 MB and tens of milliseconds on a libuv
+ * worker thread, the pool photo processing and file I/O also wait on: a
+ * sign-in flood must not starve them. So hashing runs one at a time, with at
+ * most `maxWaiting` waiting; past that the attempt is refused as busy.
+ */
 import { hash, verify } from '@node-rs/argon2';
+import { domainError } from '../domain-error.js';
 
 const options = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+const maxWaiting = 32;
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, options);
+/** Too many hashes already wait: the caller is told to try again rather than queue forever (503 with Retry-After). */
+const hashingBusy = () => domainError.busy('Rollcall is checking many passwords right now. Try again in a moment.');
+
+let running: Promise<unknown> = Promise.resolve();
+let waiting = 0;
+
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  if (waiting >= maxWaiting) return Promise.reject(hashingBusy());
+  waiting++;
+  const result = running.then(work, work);
+  running = result.then(
+    () => undefined,
+    () => undefined,
+  );
+  return result.finally(() => waiting--);
 }
 
-export async function verifyPasswordHash(passwordHash: string, password: string): Promise<boolean> {
-  try {
-    return await verify(passwordHash, password);
-  } catch {
-    return false;
-  }
+export function hashPassword(password: string): Promise<string> {
+  return oneAtATime(() => hash(password, options));
+}
+
+export function verifyPasswordHash(passwordHash: string, password: string): Promise<boolean> {
+  return oneAtATime(() => verify(passwordHash, password).catch(() => false));
 }
 
 /** A valid hash of nothing anyone knows: verifying against it keeps "no such user" as slow as "wrong password". */
 let decoyHash: Promise<string> | undefined;
 export function getDecoyHash(): Promise<string> {
-  decoyHash ??= hashPassword(`decoy-${Math.random()}`);
+  if (!decoyHash) {
+    const made = hashPassword(`decoy-${Math.random()}`);
+    decoyHash = made;
+    // A busy refusal must not be remembered as the decoy.
+    made.catch(() => decoyHash === made && (decoyHash = undefined));
+  }
   return decoyHash;
 }

@@ -1,7 +1,9 @@
 /**
  * Cookie sessions for the web apps, after Lucia's session guide: a random
  * token in an HttpOnly cookie, only its SHA-256 in the database, and a sliding
- * expiry renewed when a session is used in the second half of its life.
+ * expiry (14 days idle) renewed when a session is used in the second half of
+ * that, but never past 30 days after sign-in: a stolen cookie does not live
+ * forever by being used.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
@@ -10,7 +12,9 @@ import type { Queryable } from '../../storage/database.js';
 import { deleteSessionRow, deleteUserSessionRows, findSessionRow, insertSessionRow, renewSessionRow } from './sessions.queries.js';
 
 export const sessionCookieName = 'rollcall_session';
-const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
+const day = 24 * 60 * 60 * 1000;
+const idleLifetimeMs = 14 * day;
+const absoluteLifetimeMs = 30 * day;
 
 /** `renewed` is true when this use pushed the expiry back, so the cookie must be sent again. */
 export type Session = { id: string; userId: number; expiresAt: Date; renewed?: boolean };
@@ -23,9 +27,11 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+const expiryFrom = (now: Date, createdAt: Date) => new Date(Math.min(now.getTime() + idleLifetimeMs, createdAt.getTime() + absoluteLifetimeMs));
+
 export async function createSession(db: Queryable, token: string, userId: number, now: Date): Promise<Session> {
-  const session = { id: hashToken(token), userId, expiresAt: new Date(now.getTime() + sessionLifetimeMs) };
-  await insertSessionRow(db, session);
+  const session = { id: hashToken(token), userId, expiresAt: expiryFrom(now, now) };
+  await insertSessionRow(db, { ...session, createdAt: now });
   return session;
 }
 
@@ -38,20 +44,22 @@ export async function validateSessionToken(db: Queryable, token: string, now: Da
     await deleteSessionRow(db, id);
     return null;
   }
-  if (session.expiresAt.getTime() - now.getTime() < sessionLifetimeMs / 2) {
-    const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
+  const { createdAt, ...live } = session;
+  const expiresAt = expiryFrom(now, createdAt);
+  if (session.expiresAt.getTime() - now.getTime() < idleLifetimeMs / 2 && expiresAt.getTime() > session.expiresAt.getTime()) {
     await renewSessionRow(db, id, expiresAt);
-    return { ...session, expiresAt, renewed: true };
+    return { ...live, expiresAt, renewed: true };
   }
-  return { ...session, renewed: false };
+  return { ...live, renewed: false };
 }
 
 export async function invalidateSession(db: Queryable, token: string): Promise<void> {
   await deleteSessionRow(db, hashToken(token));
 }
 
-export async function invalidateUserSessions(db: Queryable, userId: number): Promise<void> {
-  await deleteUserSessionRows(db, userId);
+/** Ends every session of the user but `keep` (a cookie token); returns the ended sessions' ids, for closing their sockets. */
+export async function invalidateUserSessions(db: Queryable, userId: number, keep?: string): Promise<string[]> {
+  return deleteUserSessionRows(db, userId, keep === undefined ? undefined : hashToken(keep));
 }
 
 export function readSessionCookie(c: Context): string | undefined {

@@ -39,5 +39,7 @@ export type AuthUser = {
 export type AppEnv = {
   Variables: {
     user: AuthUser | null;
+    /** The id (token hash) of the cookie session the request came with, if any. */
+    sessionId?: string;
   };
 };

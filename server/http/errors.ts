@@ -57,6 +57,7 @@ const statusOfKind: Record<FailureKind, ContentfulStatusCode> = {
   not_allowed: 403,
   not_found: 404,
   conflict: 409,
+  busy: 503,
 };
 
 /** The HTTP status of a domain failure: decided here, once, for every route. */
@@ -67,7 +68,10 @@ export function fromDomainError(error: DomainError): AppError {
 export function createErrorHandler(logger: Logger): ErrorHandler {
   return (error, c) => {
     if (error instanceof AppError) return sendError(c, error);
-    if (error instanceof DomainError) return sendError(c, fromDomainError(error));
+    if (error instanceof DomainError) {
+      if (error.kind === 'busy') c.header('Retry-After', '1');
+      return sendError(c, fromDomainError(error));
+    }
     if (error instanceof HTTPException) return sendError(c, fromHttpException(error));
     // The logger describes the error itself: its stack, query text and codes, never the query's parameters.
     logger.error('Unhandled error', { method: c.req.method, path: c.req.path, error: describeError(error) });

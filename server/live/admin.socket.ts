@@ -6,11 +6,14 @@
  */
 import { parse } from 'hono/utils/cookie';
 import { sessionCookieName, validateSessionToken } from '../auth/session.js';
-import { findAuthUser } from '../auth/users.queries.js';
+import { findAccountState } from '../auth/users.queries.js';
 import type { AppDeps } from '../http/app-env.js';
 import { fromNodeHeaders, judgeSender } from '../http/same-origin.js';
 import type { AdminNamespace } from '../http/socket-server.js';
 import { loadSnapshot } from './board.js';
+
+/** The room of one cookie session's sockets, so ending the session can close them on every process. */
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 const describe = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
@@ -22,10 +25,13 @@ export function registerAdminNamespace(nsp: AdminNamespace, deps: AppDeps): void
     try {
       const token = parse(socket.handshake.headers.cookie ?? '', sessionCookieName)[sessionCookieName];
       const session = token ? await validateSessionToken(deps.db, token, deps.clock.now()) : null;
-      const user = session ? await findAuthUser(deps.db, session.userId) : undefined;
-      if (!user) return next(new Error('unauthorized'));
+      const user = session ? await findAccountState(deps.db, session.userId) : undefined;
+      if (!session || !user?.active) return next(new Error('unauthorized'));
       if (user.role !== 'manager') return next(new Error('forbidden'));
       socket.data.userId = user.id;
+      socket.data.sessionId = session.id;
+      // Signing out, or being cut off, closes the connections of that session (see realtime.ts).
+      await socket.join(sessionRoom(session.id));
       next();
     } catch (error) {
       deps.logger.error('Admin handshake failed', { error: String(error) });

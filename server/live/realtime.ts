@@ -13,7 +13,7 @@ import { kioskRoom, registerKioskNamespace } from '../kiosk/kiosk.socket.js';
 import type { KioskRevoked } from '../socket-contract.js';
 import { attendanceSummary, type AttendanceRecord } from '../attendance/attendance.queries.js';
 import { listStaffNames } from '../staff/staff.queries.js';
-import { registerAdminNamespace } from './admin.socket.js';
+import { registerAdminNamespace, sessionRoom } from './admin.socket.js';
 import { lateArrivalAlert, lockoutAlert, swapAwaitingAlert } from './alerts.js';
 import { loadBoardOccurrence } from './board.js';
 
@@ -70,6 +70,10 @@ export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | un
       announceAttendance(record).catch((error) => deps.logger.error('Announcing attendance failed', { attendanceId: record.id, error: String(error) }));
     }),
     deps.events.on('pinLockoutStarted', (...lockout) => admin.emit('alert', lockoutAlert(lockout))),
+    // Adapter-wide: the sockets close on whichever process holds them.
+    deps.events.on('sessionsEnded', ({ sessionIds }) => {
+      if (sessionIds.length > 0) admin.in(sessionIds.map(sessionRoom)).disconnectSockets(true);
+    }),
     deps.events.on('swapAwaitingManager', (...swap) => admin.emit('alert', swapAwaitingAlert(swap, deps.clock.now()))),
     deps.events.on('kioskRevoked', (revoked) => {
       endRevokedKiosk(revoked);

@@ -89,12 +89,13 @@ export function createStaffRoutes(deps: AppDeps) {
     .patch('/:id', pathParams(idParam('staff')), jsonBody(editStaffSchema), async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const profile = await editStaffProfile(db, secrets.pinPepper, id, {
+      const { profile, endedSessions } = await editStaffProfile(db, secrets.pinPepper, id, {
         weeklyOffs: body.weekly_off_days,
         name: body.name,
         active: body.active,
         pin: body.pin,
       }, { defaultTimezone: deps.config.orgTimezone, now: deps.clock.now() });
+      deps.events.emit('sessionsEnded', { sessionIds: endedSessions });
       return c.json(profile);
     });
 }

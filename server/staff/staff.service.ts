@@ -9,6 +9,7 @@ import type { Weekday } from '../roster/weekdays.js';
 import { usernameTakenError } from '../auth/credentials.js';
 import { hashPassword } from '../auth/password.js';
 import { findAuthUser, insertUser } from '../auth/users.queries.js';
+import { setAccountActive } from './accounts.service.js';
 import { hashPin } from './pin.js';
 import { findStaffByUser, findStaffProfile, findStaffRow, insertStaff, pinInUse, updateStaff, type StaffProfile } from './staff.queries.js';
 
@@ -66,7 +67,8 @@ export async function editStaffProfile(
   staffId: number,
   changes: { weeklyOffs?: Weekday[]; name?: string; active?: boolean; pin?: string },
   context: ScheduleContext,
-): Promise<StaffProfile> {
+): Promise<{ profile: StaffProfile; endedSessions: string[] }> {
+  let endedSessions: string[] = [];
   try {
     await db.transaction(async (tx) => {
       if (!(await lockStaffForScheduling(tx, staffId))) throw domainError.notFound(`There is no staff member with id ${staffId}.`);
@@ -81,9 +83,13 @@ export async function editStaffProfile(
         ...(changes.active !== undefined && { active: changes.active }),
         ...(changes.pin !== undefined && pinHmac && { pinHmac }),
       });
+      // Deactivating the profile deactivates the account: the leaver is cut off at once.
+      if (changes.active !== undefined && changes.active !== current.active) {
+        endedSessions = await setAccountActive(tx, current.userId, changes.active, context.now, false);
+      }
     });
   } catch (error) {
     mapUniqueViolations(error);
   }
-  return (await findStaffProfile(db, staffId))!;
+  return { profile: (await findStaffProfile(db, staffId))!, endedSessions };
 }

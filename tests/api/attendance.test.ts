@@ -99,11 +99,16 @@ test('a repeat with a frame that is not an image is refused, not answered with t
   assert.equal((await listAttendance()).body.length, 1);
 });
 
-test('a deactivated staff member cannot check in: 403 staff_inactive, nothing recorded', async () => {
+test('a deactivated staff member cannot check in, even with a token taken before: 401, nothing recorded', async () => {
   const asha = await createStaffMember(ctx.client, ctx.manager, 'asha', { shifts: dayShift });
+  ctx.server.clock.set('2026-11-23T08:55:00Z');
+  const held = await ctx.auth(asha);
   const deactivated = await ctx.client.patch(`/api/staff/${asha.staffId}/`, { active: false }, await ctx.auth(ctx.manager));
   assert.equal(deactivated.status, 200, deactivated.text);
-  assertError(await capture(asha, '2026-11-23T08:55:00Z'), 403, 'staff_inactive');
+  // The account is cut off as a whole now (DESIGN, Security rules), so the token itself is refused.
+  const refused = await ctx.client.post('/api/attendance/', { staff: asha.staffId, captured_image: image }, held);
+  assertError(refused, 401, 'unauthorized');
+  assert.match(refused.body.error.message, /deactivated/);
   assert.deepEqual((await listAttendance()).body, []);
 });
 

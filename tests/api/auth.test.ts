@@ -109,14 +109,16 @@ test('a wrong password and an unknown user get the same 401', async () => {
   assert.equal(wrongPassword.body.refresh, undefined);
 });
 
-test('a refresh token gives a new working access token', async () => {
+test('a refresh token gives a new working access token and the next refresh token (DESIGN: refresh tokens rotate)', async () => {
   const manager = await createManager(ctx.client);
   const tokens = await ctx.client.post('/api/token/', { username: manager.username, password: manager.password });
   ctx.server.clock.advance(60_000);
   const refreshed = await ctx.client.post('/api/token/refresh/', { refresh: tokens.body.refresh });
   assert.equal(refreshed.status, 200, refreshed.text);
-  assert.deepEqual(Object.keys(refreshed.body), ['access']);
+  // The original reply was `{access}`; the next refresh token now comes beside it.
+  assert.deepEqual(Object.keys(refreshed.body).sort(), ['access', 'refresh']);
   assert.notEqual(refreshed.body.access, tokens.body.access);
+  assert.notEqual(refreshed.body.refresh, tokens.body.refresh);
   const me = await ctx.client.get('/api/me/', { token: refreshed.body.access });
   assert.equal(me.status, 200, me.text);
   assert.equal(me.body.username, manager.username);

@@ -1,0 +1,138 @@
+// @ts-check
+// Account actions a manager takes on a person: deactivate or reactivate in
+// one click (signed out everywhere at once), reset the password; and the
+// managers' own list, where a manager is added or deactivated.
+import { html } from 'htm/preact';
+import { useState } from 'preact/hooks';
+import { get, patch, post } from '../api.js';
+import { Empty, ErrorMessage, FieldError, Loaded, useData } from '../ui.js';
+
+/**
+ * @typedef {{ id: number, username: string, role: 'manager' | 'staff', active: boolean, staffId: number | null, name: string | null }} Account
+ */
+
+/**
+ * Deactivate/Reactivate and Reset password for one account.
+ * @param {{ userId: number, name: string, active: boolean, onChanged: () => void, onMessage: (text: string) => void }} props
+ */
+export function AccountActions({ userId, name, active, onChanged, onMessage }) {
+  const [resetting, setResetting] = useState(false);
+  const [error, setError] = useState(/** @type {any} */ (null));
+  const [busy, setBusy] = useState(false);
+
+  async function toggle() {
+    setBusy(true);
+    setError(null);
+    try {
+      await patch(`/api/users/${userId}/`, { active: !active });
+      onMessage(active ? `${name} is deactivated and signed out everywhere.` : `${name} is active again and can sign in.`);
+      onChanged();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return html`<div class="actions">
+    <button class="secondary small" disabled=${busy} aria-label=${`${active ? 'Deactivate' : 'Reactivate'} ${name}`} onClick=${toggle}>${active ? 'Deactivate' : 'Reactivate'}</button>
+    <button class="secondary small" aria-label=${`Reset password of ${name}`} onClick=${() => setResetting(true)}>Reset password</button>
+    <${ErrorMessage} error=${error} />
+    ${resetting && html`<${ResetPasswordForm} userId=${userId} name=${name} onDone=${(/** @type {string} */ text) => { setResetting(false); onMessage(text); }} onCancel=${() => setResetting(false)} />`}
+  </div>`;
+}
+
+/** @param {{ userId: number, name: string, onDone: (text: string) => void, onCancel: () => void }} props */
+function ResetPasswordForm({ userId, name, onDone, onCancel }) {
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState(/** @type {any} */ (null));
+  const [busy, setBusy] = useState(false);
+  /** @param {Event} event */
+  async function submit(event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await post(`/api/users/${userId}/password`, { password });
+      onDone(`${name}’s password is reset; they are signed out everywhere. Give them the new password.`);
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  }
+  const id = `reset-password-${userId}`;
+  return html`<form class="inline-form" onSubmit=${submit}>
+    <label for=${id}>New password for ${name}</label>
+    <input id=${id} type="password" autocomplete="new-password" value=${password} onInput=${(/** @type {any} */ e) => setPassword(e.currentTarget.value)} required />
+    <${FieldError} error=${error} field="password" />
+    <${ErrorMessage} error=${error && !error.fields?.password ? error : null} />
+    <button type="submit" class="primary small" disabled=${busy}>${busy ? 'Resetting…' : 'Reset password'}</button>
+    <button type="button" class="secondary small" onClick=${onCancel}>Cancel</button>
+  </form>`;
+}
+
+/** The managers: who can manage Rollcall, add one, deactivate one (never the last). */
+export function ManagersSection() {
+  const accounts = useData(() => get('/api/users/'));
+  const [adding, setAdding] = useState(false);
+  const [message, setMessage] = useState('');
+  return html`<section class="managers">
+    <div class="page-head">
+      <h2>Managers</h2>
+      ${!adding && html`<button class="secondary" onClick=${() => setAdding(true)}>Add manager</button>`}
+    </div>
+    ${adding && html`<${AddManagerForm} onDone=${(/** @type {string} */ username) => { setAdding(false); setMessage(`${username} can now sign in as a manager.`); accounts.reload(); }} onCancel=${() => setAdding(false)} />`}
+    ${message && html`<p class="ok-text" role="status">${message}</p>`}
+    <${Loaded} state=${accounts} what="Loading managers">
+      ${(/** @type {Account[]} */ all) => {
+        const managers = all.filter((account) => account.role === 'manager');
+        if (managers.length === 0) return html`<${Empty}>No managers.</${Empty}>`;
+        return html`<div class="table-wrap"><table>
+          <thead><tr><th>Username</th><th>Status</th><th></th></tr></thead>
+          <tbody>${managers.map(
+            (account) => html`<tr class=${account.active ? '' : 'inactive'}>
+              <td>${account.name ?? account.username}</td>
+              <td>${account.active ? 'Active' : 'Deactivated'}</td>
+              <td><${AccountActions} userId=${account.id} name=${account.name ?? account.username} active=${account.active} onChanged=${accounts.reload} onMessage=${setMessage} /></td>
+            </tr>`,
+          )}</tbody>
+        </table></div>`;
+      }}
+    <//>
+  </section>`;
+}
+
+/** @param {{ onDone: (username: string) => void, onCancel: () => void }} props */
+function AddManagerForm({ onDone, onCancel }) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState(/** @type {any} */ (null));
+  const [busy, setBusy] = useState(false);
+  /** @param {Event} event */
+  async function submit(event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await post('/api/register/', { username, password, role: 'Manager' });
+      onDone(username);
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  }
+  return html`<form class="card form" onSubmit=${submit}>
+    <h2>Add manager</h2>
+    <label for="manager-username">Username</label>
+    <input id="manager-username" autocomplete="off" value=${username} onInput=${(/** @type {any} */ e) => setUsername(e.currentTarget.value)} required />
+    <${FieldError} error=${error} field="username" />
+    <label for="manager-password">Password</label>
+    <input id="manager-password" type="password" autocomplete="new-password" value=${password} onInput=${(/** @type {any} */ e) => setPassword(e.currentTarget.value)} required />
+    <span class="hint">At least 8 characters. Give it to them in person; they can change it under Password.</span>
+    <${FieldError} error=${error} field="password" />
+    <${ErrorMessage} error=${error && !Object.keys(error.fields ?? {}).length ? error : null} />
+    <div class="row">
+      <button type="submit" class="primary" disabled=${busy}>${busy ? 'Adding…' : 'Add manager'}</button>
+      <button type="button" class="secondary" onClick=${onCancel}>Cancel</button>
+    </div>
+  </form>`;
+}
