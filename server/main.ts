@@ -16,7 +16,7 @@ async function main() {
   const startedAt = performance.now();
   const env = readEnv();
   const logger = createLogger(env.logLevel);
-  const { database, lock } = await openStorage(env);
+  const { database, lock } = await openStorage(env, logger);
   const rollcall = await startRollcall({
     database,
     photoDir: path.join(env.dataDir, 'photos'),

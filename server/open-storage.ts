@@ -1,15 +1,20 @@
 /**
- * Opens the configured database the way every entry point must: lock
- * `DATA_DIR` first (PGlite has no lock of its own), then open and migrate.
+ * Opens the configured database the way every entry point must: make what
+ * the process creates private (before anything is created), lock `DATA_DIR`
+ * (PGlite has no lock of its own), narrow what an older install left readable
+ * by others, then open and migrate.
  */
 import path from 'node:path';
 import { acquireDataDirLock, type DataDirLock } from '../storage/data-dir-lock.js';
+import { makeFolderPrivate, usePrivateUmask } from '../storage/data-dir-permissions.js';
 import { migrateDatabase, openDatabase, type DatabaseHandle } from '../storage/database.js';
 import type { Env } from './env.js';
+import type { Logger } from './logger.js';
 
 export type OpenStorage = { database: DatabaseHandle; lock: DataDirLock };
 
-export async function openStorage(env: Env): Promise<OpenStorage> {
+export async function openStorage(env: Env, logger?: Logger): Promise<OpenStorage> {
+  usePrivateUmask();
   const locked = acquireDataDirLock(env.dataDir);
   if (!locked.ok) {
     throw new Error(
@@ -19,6 +24,8 @@ export async function openStorage(env: Env): Promise<OpenStorage> {
   const lock = locked.lock;
   process.on('exit', () => lock.release());
   try {
+    const fixed = makeFolderPrivate(env.dataDir);
+    if (fixed > 0) logger?.info(`Made ${fixed} files and folders in ${env.dataDir} private to this user (0600/0700): others could read them.`);
     const database = await openDatabase({ databaseUrl: env.databaseUrl, pgliteDir: path.join(env.dataDir, 'db') });
     await migrateDatabase(database);
     return { database, lock };

@@ -1,12 +1,13 @@
 /**
  * Stored photos, content-addressed by SHA-256 under
  * `DATA_DIR/photos/ab/cd/<sha256>.webp`. A file is written under a temporary
- * name and renamed into place, so a reader never sees half a photo, and it
- * exists before the database row that refers to it is committed.
+ * name, fsynced, and renamed into place, so a reader never sees half a photo,
+ * and it is on disk (the rename too: the folder is fsynced) before the
+ * database row that refers to it is committed, even across a power loss.
+ * Files are 0600 and folders 0700 whatever the process umask: they are faces.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProcessedPhoto } from './photo-processing.js';
 
@@ -19,6 +20,41 @@ export type PhotoStore = {
 
 const idPattern = /^[0-9a-f]{64}$/;
 
+/** Makes a folder's entries (a new name, a rename) durable. Some platforms cannot open a folder to sync it (Windows), or refuse to. */
+async function syncFolder(folder: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(folder, 'r');
+    await handle.sync();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'ENOTSUP') throw error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Writes `data` to a new file at `file` and flushes it to disk before returning. */
+async function writeDurably(file: string, data: Uint8Array): Promise<void> {
+  const handle = await open(file, 'wx', 0o600);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A new folder's name lives in its parent: the folders a recursive `mkdir` changed, from `last`'s parent up to the first new folder's. */
+function parentsOfNewFolders(firstCreated: string, last: string): string[] {
+  const top = path.dirname(firstCreated);
+  const parents = [];
+  for (let at = path.dirname(last); ; at = path.dirname(at)) {
+    parents.push(at);
+    if (at === top || at === path.dirname(at)) return parents;
+  }
+}
+
 export function createPhotoStore(directory: string): PhotoStore {
   const fileOf = (id: string) => path.join(directory, id.slice(0, 2), id.slice(2, 4), `${id}.webp`);
 
@@ -30,15 +66,18 @@ export function createPhotoStore(directory: string): PhotoStore {
         () => false,
       );
       if (exists) return;
-      await mkdir(path.dirname(file), { recursive: true });
+      const folder = path.dirname(file);
+      const firstCreated = await mkdir(folder, { recursive: true, mode: 0o700 });
+      if (firstCreated) for (const parent of parentsOfNewFolders(firstCreated, folder)) await syncFolder(parent);
       const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
       try {
-        await writeFile(temporary, photo.data, { mode: 0o640 });
+        await writeDurably(temporary, photo.data);
         await rename(temporary, file);
       } catch (error) {
         await rm(temporary, { force: true });
         throw error;
       }
+      await syncFolder(folder);
     },
     async read(id) {
       if (!idPattern.test(id)) return undefined;
