@@ -7,6 +7,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { clientAddress } from '../http/client-address.js';
+import { reachedOverHttps } from '../http/same-origin.js';
 import { AppError, badRequest, unauthorized } from '../http/errors.js';
 import { hasControlCharacters, jsonBody } from '../http/validate.js';
 import { issueToken } from './api-tokens.js';
@@ -108,7 +109,7 @@ export function createAuthRoutes(deps: AppDeps) {
       const user = await checkCredentials(c, username, password);
       const token = generateSessionToken();
       const session = await createSession(db, token, user.id, clock.now());
-      setSessionCookie(c, token, session.expiresAt, deps.config.secureCookies);
+      setSessionCookie(c, token, session.expiresAt, reachedOverHttps(c, deps.config));
       return c.json({ user: { id: user.id, username: user.username, role: user.role } });
     })
     .post('/auth/logout', async (c) => {
@@ -117,7 +118,7 @@ export function createAuthRoutes(deps: AppDeps) {
         await invalidateSession(db, token);
         deps.events.emit('sessionsEnded', { sessionIds: [hashToken(token)] });
       }
-      deleteSessionCookie(c, deps.config.secureCookies);
+      deleteSessionCookie(c, reachedOverHttps(c, deps.config));
       return c.json({ ok: true });
     })
     .post(

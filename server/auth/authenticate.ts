@@ -7,6 +7,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { forbidden, unauthorized } from '../http/errors.js';
 import type { AppDeps, AppEnv, AuthUser } from '../http/app-env.js';
+import { reachedOverHttps } from '../http/same-origin.js';
 import { readToken } from './api-tokens.js';
 import { readSessionCookie, setSessionCookie, validateSessionToken } from './session.js';
 import { findAccountState, type AccountState } from './users.queries.js';
@@ -39,7 +40,7 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
       const session = await validateSessionToken(deps.db, cookieToken, now);
       const account = session ? await findAccountState(deps.db, session.userId) : undefined;
       if (session && account?.active) {
-        if (session.renewed) setSessionCookie(c, cookieToken, session.expiresAt, deps.config.secureCookies);
+        if (session.renewed) setSessionCookie(c, cookieToken, session.expiresAt, reachedOverHttps(c, deps.config));
         c.set('user', toAuthUser(account));
         c.set('sessionId', session.id);
       }

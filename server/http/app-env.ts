@@ -19,7 +19,7 @@ export type AppDeps = {
     /** The time zone used until a manager sets one in the settings. */
     orgTimezone: string;
     orgName: string;
-    /** Mark cookies Secure: true when the server itself speaks HTTPS. */
+    /** Mark cookies Secure: true when the server itself speaks HTTPS (behind a trusted proxy, `X-Forwarded-Proto: https` does too). */
     secureCookies: boolean;
     /** Addresses besides the server's own that the web apps may send cookie-authenticated writes from (`PUBLIC_ORIGINS`). */
     publicOrigins: readonly string[];

@@ -13,7 +13,7 @@
  * which a non-browser client of the original API may send; so the rule is
  * written out here, the same for HTTP and for the `/admin` socket.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { AppError } from './errors.js';
@@ -102,6 +102,15 @@ export function judgeWrite(facts: RequestFacts, policy: OriginPolicy, carriesSes
 /** Node's socket handshake headers as the rule reads them. */
 export function fromNodeHeaders(headers: IncomingHttpHeaders): Headers {
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]));
+}
+
+/**
+ * Whether the browser reached us over HTTPS: the server's own TLS, or a
+ * trusted proxy's `X-Forwarded-Proto: https`. Cookies are then `Secure`.
+ */
+export function reachedOverHttps(c: Context, config: AppDeps['config']): boolean {
+  if (config.secureCookies || new URL(c.req.url).protocol === 'https:') return true;
+  return config.trustProxy && first(c.req.header('x-forwarded-proto')) === 'https';
 }
 
 /** The HTTP middleware: refuses with 403 `cross_origin` or 415 before any route runs. */

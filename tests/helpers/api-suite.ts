@@ -14,6 +14,7 @@
  *   });
  */
 import type { Test } from 'uvu';
+import type { AppDeps } from '../../server/http/app-env.js';
 import { createManager, type Account } from './fixtures.js';
 import { createClient, type Auth, type Client } from './http.js';
 import { createSignIn } from './sign-in.js';
@@ -40,6 +41,8 @@ export type SuiteOptions = {
    * does the same, but in the browser suites this runs while the page loads.
    */
   seed?: (ctx: ApiSuite) => Promise<void>;
+  /** Server settings other than the test defaults (e.g. `{ trustProxy: true }`). */
+  config?: Partial<AppDeps['config']>;
 };
 
 export type ApiSuite = {
@@ -96,7 +99,7 @@ export function useApiSuite(test: Test, options: SuiteOptions = {}, lifecycle: S
   test.before(
     reportingErrors('starting the test server', async () => {
       // Kept as soon as it is up, so `after` closes it even if the work alongside failed.
-      const started = startTestServer({ now: instant(), timezone: options.timezone }).then((server) => (ctx.server = server));
+      const started = startTestServer({ now: instant(), timezone: options.timezone, config: options.config }).then((server) => (ctx.server = server));
       await Promise.all([started, lifecycle.start?.()]);
       ctx.client = createClient(ctx.server.url);
       ctx.auth = createSignIn(ctx.client, ctx.server.clock);

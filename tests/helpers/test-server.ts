@@ -45,7 +45,8 @@ export type TestServer = {
   close(): Promise<void>;
 };
 
-export async function startTestServer(options: { timezone?: string; now?: string } = {}): Promise<TestServer> {
+/** `config`: settings a test changes from the defaults below (`TRUST_PROXY`, `PUBLIC_ORIGINS`, …). */
+export async function startTestServer(options: { timezone?: string; now?: string; config?: Partial<AppDeps['config']> } = {}): Promise<TestServer> {
   const database = await testDatabaseForFile.acquire();
   const photoDir = await mkdtemp(path.join(tmpdir(), 'rollcall-photos-'));
   const clock = createManualClock(options.now ?? '2026-11-23T12:00:00Z');
@@ -56,7 +57,7 @@ export async function startTestServer(options: { timezone?: string; now?: string
       clock,
       secrets: deriveSecrets(testSecretKey),
       logger: createLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent'),
-      config: { orgTimezone: options.timezone ?? 'UTC', orgName: 'Test Site', secureCookies: false, publicOrigins: [], trustProxy: false },
+      config: { orgTimezone: options.timezone ?? 'UTC', orgName: 'Test Site', secureCookies: false, publicOrigins: [], trustProxy: false, ...options.config },
       listen: { port, host: '127.0.0.1' },
     });
   let rollcall = await start(0);
