@@ -1,8 +1,9 @@
 /**
  * Recording a check-in or check-out: the one code path shared by the
- * original `POST /api/attendance/` and the kiosk's `capture`. It finds the
- * staff member's open windows, refuses outside them, returns the existing
- * record for a repeat, and otherwise stores the photo and then the row.
+ * original `POST /api/attendance/` and the kiosk's `capture`. It decodes the
+ * photo, finds the staff member's open windows, refuses outside them, returns
+ * the existing record for a repeat, and otherwise stores the photo and then
+ * the row.
  */
 import { checkPhotoBytes, processPhoto } from '../../storage/photo-processing.js';
 import type { AppDeps } from '../http/app-env.js';
@@ -20,12 +21,16 @@ export async function recordAttendance(
   deps: AppDeps,
   input: { staffId: number; image: Uint8Array; kind?: AttendanceKind; kioskId?: number | null },
 ): Promise<RecordOutcome> {
-  // Cheap checks first: a bad frame is refused even when the answer would be an earlier record.
+  // Size and signature first, before any query.
   const precheck = checkPhotoBytes(input.image);
   if (!precheck.ok) return { ok: false, code: precheck.code, message: precheck.message };
   if (!(await isStaffActive(deps.db, input.staffId))) {
     return { ok: false, code: 'staff_inactive', message: 'Your staff profile is no longer active, so you cannot check in or out. Ask a manager.' };
   }
+  // Decoded before anything depends on the schedule: a truncated or corrupt frame is refused whatever
+  // the answer would have been (the earlier record for a repeat, window_closed), never a success.
+  const processed = await processPhoto(input.image);
+  if (!processed.ok) return { ok: false, code: processed.code, message: processed.message };
   const now = deps.clock.now();
   const windows = await findStaffWindows(deps, input.staffId, now);
   const choice = chooseWindow(
@@ -41,8 +46,6 @@ export async function recordAttendance(
     return { ok: true, created: false, record: existing!, settings: windows.settings };
   }
 
-  const processed = await processPhoto(input.image);
-  if (!processed.ok) return { ok: false, code: processed.code, message: processed.message };
   // The file is in place before the row that names it commits.
   await deps.photos.save(processed.photo);
   const { occurrence } = choice.window;

@@ -1,7 +1,11 @@
 /**
  * Creating accounts. The first account may be created by anyone and must be
  * a manager; after that only a signed-in manager registers users. The check
- * and the insert run under a table lock so two "first" sign-ups cannot both win.
+ * and the insert run under a table lock that conflicts with itself and with
+ * every insert, so two "first" sign-ups racing each other cannot both see an
+ * empty table: the second waits, then counts the first one's user (each
+ * statement reads what was committed before it began, on PostgreSQL's
+ * default READ COMMITTED). tests/api/first-manager-race.test.ts holds it to that.
  */
 import type { Database } from '../../storage/database.js';
 import { domainError } from '../domain-error.js';
@@ -19,7 +23,10 @@ export async function registerUser(db: Database, actor: AuthUser | null, input: 
     return await db.transaction(async (tx) => {
       await lockUsersTable(tx);
       if (!actor) {
-        if ((await countUsers(tx)) > 0) throw domainError.unauthenticated('Sign in as a manager to register users.');
+        // 401, not 403: with a manager's credentials the same request would succeed.
+        if ((await countUsers(tx)) > 0) {
+          throw domainError.unauthenticated('A manager already exists: ask them to add you, or sign in as a manager to register users.');
+        }
         if (input.role !== 'manager') {
           throw domainError.notAllowed('The first account must be a manager: register with "role": "Manager".');
         }

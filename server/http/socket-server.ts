@@ -23,10 +23,26 @@ export type KioskNamespace = Namespace<KioskClientToServer, KioskServerToClient,
 export type KioskSocket = Socket<KioskClientToServer, KioskServerToClient, InterServerEvents, KioskSocketData>;
 export type AdminNamespace = Namespace<AdminClientToServer, AdminServerToClient, InterServerEvents, AdminSocketData>;
 
+/**
+ * How long a connection may stay open without joining a namespace that
+ * accepts it (`/kiosk` or `/admin`); then the server closes it. Anyone can
+ * open an Engine.IO connection, before any authentication, so one that never
+ * authenticates must not linger (Socket.IO's default is 45 s). A real client
+ * asks to join in its first packet, so it is well inside this.
+ */
+export const socketConnectTimeoutMs = 10_000;
+
+/**
+ * The largest frame the transport reads. Socket.IO frames carry photos: a
+ * kiosk's 1280×720 JPEG is well under 1 MB, but photos may be up to 5 MB, and
+ * a frame over that (tests/socket/bad-input.test.ts sends 6 MB) still gets a
+ * clear `payload_too_large` ack rather than a dropped connection; beyond this
+ * limit the connection is dropped.
+ */
+export const socketMaxFrameBytes = 8 * 1024 * 1024;
+
 export function createSocketServer(httpServer: HttpServer): RollcallIo {
-  // Socket.IO frames carry photos: leave room for a 5 MB frame so an oversized
-  // one gets a clear error ack instead of a dropped connection.
-  const io: RollcallIo = new Server(httpServer, { maxHttpBufferSize: 8 * 1024 * 1024, serveClient: true });
+  const io: RollcallIo = new Server(httpServer, { maxHttpBufferSize: socketMaxFrameBytes, connectTimeout: socketConnectTimeoutMs, serveClient: true });
   // Only /kiosk and /admin serve anyone; the default namespace would accept any connection.
   io.of('/').use((_socket, next) => next(new Error('not_found')));
   return io;

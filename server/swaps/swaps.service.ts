@@ -9,6 +9,7 @@ import type { SwapRow } from '../../storage/schema.js';
 import type { AppDeps, AuthUser } from '../http/app-env.js';
 import { domainError } from '../domain-error.js';
 import { checkMoves, lockPeople, writeMoves, type Move, type MoveContext } from '../roster/occurrence-moves.js';
+import { findSchedulablePeople } from '../roster/roster.queries.js';
 import { getSettings } from '../settings/settings.queries.js';
 import { findStaffRow } from '../staff/staff.queries.js';
 import { nextSwapStatus, type SwapAction, type SwapActor } from './swap-transitions.js';
@@ -71,6 +72,23 @@ export async function findVisibleSwap(db: Database, user: AuthUser, swapId: numb
   return swap;
 }
 
+/**
+ * Both people must still be active at the final yes. `checkMoves` checks the
+ * people who receive a shift; this also covers a proposer who only gives one
+ * away (a cover request), deactivated since proposing: their shift must not
+ * be handed on by someone who no longer works here. Read after `lockPeople`,
+ * which waits for a deactivation in progress (it updates the same rows).
+ */
+async function assertBothActive(tx: Queryable, swap: SwapRow, action: 'accept' | 'approve'): Promise<void> {
+  const people = await findSchedulablePeople(tx, [swap.proposerStaffId, swap.counterpartStaffId]);
+  for (const id of [swap.proposerStaffId, swap.counterpartStaffId]) {
+    const person = people.find((row) => row.id === id);
+    if (person?.active) continue;
+    const instead = action === 'accept' ? 'decline it instead' : 'reject it instead';
+    throw domainError.conflict('staff_inactive', `${person?.name ?? `Staff member ${id}`} is no longer active, so this swap cannot go ahead: ${instead}.`);
+  }
+}
+
 export async function actOnSwap(deps: AppDeps, user: AuthUser, swapId: number, action: SwapAction): Promise<SwapRow> {
   const swap = await findVisibleSwap(deps.db, user, swapId);
   const updated = await deps.db.transaction(async (tx) => {
@@ -80,6 +98,7 @@ export async function actOnSwap(deps: AppDeps, user: AuthUser, swapId: number, a
     const moves = movesOf(swap);
     if (action === 'accept' || action === 'approve') {
       await lockPeople(tx, [swap.proposerStaffId, swap.counterpartStaffId]);
+      await assertBothActive(tx, swap, action);
       await checkMoves(tx, moves, context, { bySwap: true });
     }
     const changed = await changeSwapStatus(tx, swap.id, swap.status, transition.next, action === 'approve' || action === 'reject' ? user.id : null, context.now);

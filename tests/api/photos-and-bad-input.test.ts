@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { test } from 'uvu';
 import { assertError, assertFieldError, listPhotoFiles } from '../helpers/assertions.js';
 import { useApiSuite } from '../helpers/api-suite.js';
-import { createStaffMember, makeFrame, toBase64, type StaffAccount } from '../helpers/fixtures.js';
+import { captureAt, createStaffMember, makeFrame, toBase64, type StaffAccount } from '../helpers/fixtures.js';
 import type { Reply } from '../helpers/http.js';
 
 // Monday: the 09:00 shift's check-in window is open.
@@ -113,6 +113,28 @@ test('bad images are refused with a 4xx and change nothing', async () => {
   assert.deepEqual(await listPhotoFiles(ctx.server.photoDir), filesBefore);
   // The window was open all along: a good photo now is the first record.
   assert.equal((await capture(asha, toBase64(frame))).status, 201);
+});
+
+test('a bad image is refused even from someone already checked in, or outside every window: the photo is decoded first', async () => {
+  const first = await capture(asha, toBase64(frame));
+  assert.equal(first.status, 201, first.text);
+  const filesBefore = await listPhotoFiles(ctx.server.photoDir);
+  const truncated = toBase64(frame.subarray(0, Math.floor(frame.byteLength / 2)));
+  const noise = toBase64(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]));
+  for (const [what, image] of [['a truncated JPEG', truncated], ['a JPEG signature and noise', noise]]) {
+    // The same window is still open: a good frame here would answer 200 with the first record.
+    const reply = await capture(asha, image!);
+    assertError(reply, 400, 'invalid_image');
+    assert.ok(reply.body.error.fields?.captured_image?.length, `${what}: names the field`);
+  }
+  const repeat = await capture(asha, toBase64(frame));
+  assert.equal(repeat.status, 200, repeat.text);
+  assert.equal(repeat.body.id, first.body.id);
+  // Between the windows (after check-in closed at 10:00, before check-out opens at 16:00) it is a 400 too, not window_closed.
+  assertError(await captureAt(ctx, asha, '2026-11-23T12:00:00Z', truncated), 400, 'invalid_image');
+  assertError(await captureAt(ctx, asha, '2026-11-23T12:00:00Z', toBase64(frame)), 409, 'window_closed');
+  assert.deepEqual((await ctx.client.get('/api/attendance/', await ctx.auth(ctx.manager))).body.map((row: any) => row.id), [first.body.id]);
+  assert.deepEqual(await listPhotoFiles(ctx.server.photoDir), filesBefore);
 });
 
 test('a request body far over the photo limit is refused before it is read', async () => {

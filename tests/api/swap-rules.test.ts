@@ -227,4 +227,44 @@ test('an occurrence a swap moved is not moved by another swap; a manager’s rea
   assert.deepEqual(roster.body.map((entry: any) => [entry.staff, entry.swap]), [[ben.staffId, fromCarol]]);
 });
 
+test('a deactivated person’s swap cannot be completed: accept and approve are 409 staff_inactive; decline and reject still end it', async () => {
+  // Asha asks Ben to cover her Monday, then leaves: Ben cannot take the shift from her any more.
+  const cover = await proposeOk(asha, ben, ashaMon);
+  await patch(`/api/staff/${asha.staffId}/`, { active: false });
+  const accepted = await act(ben, cover, 'accept');
+  assertError(accepted, 409, 'staff_inactive');
+  assert.equal(await statusOf(cover), 'pending');
+  // The roster leaves out inactive people: the Monday is not Ben's, so it is nobody's.
+  assert.deepEqual(await ashaMondayWorkers(), []);
+  assert.match(accepted.body.error.message, /asha is no longer active.*decline it instead/);
+  assert.equal((await act(ben, cover, 'decline')).body.status, 'declined');
+
+  // With approval on, a proposer deactivated while the swap waits for a manager: approve is refused, reject works.
+  await patch('/api/settings/', { swap_requires_approval: true });
+  const carol = await staffWith('carol', [{ day: 'Tuesday', start: '09:00', end: '17:00' }]);
+  const carolTue = { shiftId: carol.shift, date: '2026-11-24' };
+  const awaiting = await proposeOk(carol, ben, carolTue);
+  assert.equal((await act(ben, awaiting, 'accept')).body.status, 'awaiting_manager');
+  await patch(`/api/staff/${carol.staffId}/`, { active: false });
+  const approved = await act(ctx.manager, awaiting, 'approve');
+  assertError(approved, 409, 'staff_inactive');
+  assert.match(approved.body.error.message, /carol is no longer active.*reject it instead/);
+  assert.equal(await statusOf(awaiting), 'awaiting_manager');
+  const tuesday = await ctx.client.get('/api/roster/?from=2026-11-24&to=2026-11-24', await ctx.auth(ctx.manager));
+  assert.deepEqual(tuesday.body.filter((entry: any) => entry.shiftId === carol.shift), [], 'Ben was not given Carol’s Tuesday');
+  assert.equal((await act(ctx.manager, awaiting, 'reject')).body.status, 'rejected');
+
+  // The counterpart deactivated (their account too, so they cannot sign in): the manager cannot approve it either.
+  const dev = await staffWith('dev', [{ day: 'Thursday', start: '09:00', end: '17:00' }]);
+  const erin = await staffWith('erin', []);
+  const toErin = await proposeOk(dev, erin, { shiftId: dev.shift, date: '2026-11-26' });
+  assert.equal((await act(erin, toErin, 'accept')).body.status, 'awaiting_manager');
+  await patch(`/api/staff/${erin.staffId}/`, { active: false });
+  assertError(await ctx.client.get('/api/me/', { token: erin.token }), 401);
+  assertError(await act(ctx.manager, toErin, 'approve'), 409, 'staff_inactive');
+  assert.equal(await statusOf(toErin), 'awaiting_manager');
+  // Either side may still cancel: the one still active withdraws it.
+  assert.equal((await act(dev, toErin, 'cancel')).body.status, 'cancelled');
+});
+
 test.run();
