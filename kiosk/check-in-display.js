@@ -14,17 +14,20 @@ import { lockSecondsLeft } from './check-in-flow.js';
  * @param {number} now
  */
 export function idleLead(state, now) {
+  if (state.managerLock !== null) return 'This kiosk is locked';
   if (lockSecondsLeft(state, now) > 0) return 'This kiosk is locked for a moment';
   return state.step.name === 'identifying' ? 'Checking…' : 'Enter your PIN';
 }
 
 /**
- * The alert under the PIN dots: the live lockout countdown while locked, else the last message.
+ * The alert under the PIN dots: what to do while a manager must unlock the
+ * kiosk, the live lockout countdown while locked for a while, else the last message.
  * @param {FlowState} state
  * @param {number} now
  * @returns {string | null}
  */
 export function idleAlert(state, now) {
+  if (state.managerLock !== null) return state.managerLock;
   const seconds = lockSecondsLeft(state, now);
   if (seconds > 0) {
     return `Too many wrong PINs. Try again in ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}. A manager has been told.`;

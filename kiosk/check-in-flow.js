@@ -19,6 +19,7 @@
 /** @typedef {import('../server/socket-contract.js').CaptureAck} CaptureAck */
 /** @typedef {import('../server/socket-contract.js').AttendanceSummary} AttendanceSummary */
 /** @typedef {import('../server/socket-contract.js').ErrorCode} ErrorCode */
+/** @typedef {import('../server/socket-contract.js').KioskLocked} KioskLocked */
 /** @typedef {import('./timings.js').Timings} Timings */
 /** @typedef {{ id: number, name: string }} Staff */
 /** @typedef {{ kind: 'error', code?: ErrorCode, text: string }} Message */
@@ -41,6 +42,7 @@
  * @property {Step} step
  * @property {Message | null} message shown on the idle screen
  * @property {number} lockedUntil epoch ms; the kiosk refuses PINs before it (0: never locked)
+ * @property {string | null} managerLock while the kiosk is locked until a manager unlocks it: the server's words for the person at it
  * @property {{ connected: boolean, everConnected: boolean }} connection
  * @property {CameraState} camera
  * @property {Timings} timings
@@ -62,7 +64,9 @@
  *   | { type: 'captureAnswered', reply: CaptureAck, photoUrl: string }
  *   | { type: 'captureUnanswered' }
  *   | { type: 'finished' }
- *   | { type: 'messageFaded', message: Message }} FlowAction
+ *   | { type: 'messageFaded', message: Message }
+ *   | { type: 'lockAnnounced', lock: KioskLocked, now: number }
+ *   | { type: 'unlocked' }} FlowAction
  */
 
 export const pinLength = 6;
@@ -86,7 +90,7 @@ const idle = { name: 'idle' };
  * @returns {FlowState}
  */
 export function initialFlow(timings) {
-  return { step: idle, message: null, lockedUntil: 0, connection: { connected: false, everConnected: false }, camera: { state: 'starting' }, timings };
+  return { step: idle, message: null, lockedUntil: 0, managerLock: null, connection: { connected: false, everConnected: false }, camera: { state: 'starting' }, timings };
 }
 
 /**
@@ -97,8 +101,11 @@ export function initialFlow(timings) {
 export function flowReducer(state, action) {
   const { step } = state;
   switch (action.type) {
-    case 'connected':
-      return { ...state, connection: { connected: true, everConnected: true } };
+    case 'connected': {
+      // The server says again on connect if a manager must still unlock the kiosk: an unlock missed while offline is not waited for.
+      const connected = { ...state, connection: { connected: true, everConnected: true } };
+      return state.managerLock === null ? connected : { ...connected, managerLock: null, message: state.message?.code === 'locked' ? null : state.message };
+    }
     case 'disconnected':
       // A photo being sent keeps waiting for the connection (the socket retries with the same requestId).
       return { ...state, connection: { ...state.connection, connected: false } };
@@ -136,6 +143,16 @@ export function flowReducer(state, action) {
     case 'messageFaded':
       // Only the message the timer was set for: a newer one gets its own time.
       return state.message === action.message ? { ...state, message: null } : state;
+    case 'lockAnnounced':
+      // Sent on connect: the kiosk was locked before this page knew (a reload, a reconnect).
+      return step.name === 'idle' ? lockFrom(state, action.lock, action.now) : state;
+    case 'unlocked':
+      return {
+        ...state,
+        lockedUntil: 0,
+        managerLock: null,
+        message: state.message?.code === 'locked' ? null : state.message,
+      };
     default:
       return state;
   }
@@ -149,9 +166,9 @@ export function flowReducer(state, action) {
  */
 function answerIdentify(state, reply, now) {
   if (reply.ok === false) {
-    const { code, message, retryAfterSeconds } = reply.error;
-    const lockedUntil = code === 'locked' ? now + (retryAfterSeconds ?? 0) * 1000 : state.lockedUntil;
-    return { ...backToIdle(state, { kind: 'error', code, text: message }), lockedUntil };
+    const { code, message } = reply.error;
+    if (code === 'locked') return lockFrom(backToIdle(state, null), reply.error, now);
+    return backToIdle(state, { kind: 'error', code, text: message });
   }
   if (state.camera.state !== 'ready') {
     // The banner gives the manager the technical details; the person just needs to know what to do.
@@ -161,6 +178,19 @@ function answerIdentify(state, reply, now) {
   const only = windowToOffer(reply.windows);
   if (only) return startCountdown(state, reply.staff, reply.attempt, reply.windows, only);
   return { ...state, step: { name: 'choosing', staff: reply.staff, attempt: reply.attempt, windows: reply.windows } };
+}
+
+/**
+ * Locked for `retryAfterSeconds`, or until a manager unlocks the kiosk.
+ * @param {FlowState} state
+ * @param {KioskLocked} lock
+ * @param {number} now
+ * @returns {FlowState}
+ */
+function lockFrom(state, lock, now) {
+  const message = /** @type {Message} */ ({ kind: 'error', code: 'locked', text: lock.message });
+  if (lock.needsManager) return { ...state, message, managerLock: lock.message };
+  return { ...state, message, lockedUntil: now + (lock.retryAfterSeconds ?? 0) * 1000 };
 }
 
 /**
@@ -213,7 +243,7 @@ export function lockSecondsLeft(state, now) {
  * @param {number} now
  */
 export function canEnterPin(state, now) {
-  return state.connection.connected && lockSecondsLeft(state, now) === 0 && state.step.name === 'idle';
+  return state.connection.connected && state.managerLock === null && lockSecondsLeft(state, now) === 0 && state.step.name === 'idle';
 }
 
 /**

@@ -10,6 +10,7 @@ import { io } from 'socket.io-client';
 /** @typedef {import('../server/socket-contract.js').IdentifyAck} IdentifyAck */
 /** @typedef {import('../server/socket-contract.js').CaptureAck} CaptureAck */
 /** @typedef {import('../server/socket-contract.js').CapturePayload} CapturePayload */
+/** @typedef {import('../server/socket-contract.js').KioskLocked} KioskLocked */
 /** @typedef {ReturnType<typeof createKioskSocket>} KioskSocket */
 
 const revokedText = 'This kiosk is no longer paired: a manager revoked it. Ask a manager for a new pairing code.';
@@ -20,7 +21,7 @@ const giveUpAfterMs = 120000;
 
 /**
  * @param {string} token
- * @param {{ onConnected(): void, onDisconnected(): void, onUnauthorized(message: string): void }} events
+ * @param {{ onConnected(): void, onDisconnected(): void, onUnauthorized(message: string): void, onLocked(lock: KioskLocked): void, onUnlocked(): void }} events
  */
 export function createKioskSocket(token, events) {
   /** @type {import('socket.io-client').Socket<KioskServerToClient, KioskClientToServer>} */
@@ -39,6 +40,9 @@ export function createKioskSocket(token, events) {
       events.onDisconnected();
     }
   });
+  // Locked after too many wrong PINs (said on connect), and unlocked by a manager (said at once).
+  socket.on('kiosk:locked', (lock) => events.onLocked(lock));
+  socket.on('kiosk:unlocked', () => events.onUnlocked());
   // The payload's message is for logs; the person at the kiosk reads the same words as after a refused reconnect.
   socket.on('kiosk:revoked', () => {
     socket.disconnect();

@@ -35,6 +35,8 @@ export function Station({ token, org, timings, onUnpaired }) {
       onConnected: () => dispatch({ type: 'connected' }),
       onDisconnected: () => dispatch({ type: 'disconnected' }),
       onUnauthorized: (text) => onUnpaired(text),
+      onLocked: (lock) => dispatch({ type: 'lockAnnounced', lock, now: Date.now() }),
+      onUnlocked: () => dispatch({ type: 'unlocked' }),
     });
     socketRef.current = socket;
     return () => socket.close();

@@ -17,6 +17,10 @@ export type DomainEvents = {
   attendanceRecorded: [record: AttendanceRecord];
   /** A kiosk just locked itself after repeated wrong PINs. */
   pinLockoutStarted: [lockout: { kioskId: number; kioskName: string; retryAfterSeconds: number; at: Date }];
+  /** A kiosk just reached the cap of wrong PINs in 24 hours: it stays locked until a manager unlocks it. */
+  pinCapReached: [lockout: { kioskId: number; kioskName: string; failures: number; at: Date }];
+  /** A manager unlocked a kiosk's wrong-PIN lock. */
+  kioskUnlocked: [unlocked: { kioskId: number; kioskName: string; at: Date }];
   /** A manager revoked a kiosk: its connections must end now, on every process. */
   kioskRevoked: [revoked: KioskRevoked];
   /** These cookie sessions ended (sign-out, deactivation, password change): their sockets close, on every process. */

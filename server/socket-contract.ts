@@ -22,6 +22,8 @@ export type ErrorCode =
   | 'invalid_image'
   | 'window_closed'
   | 'attempt_expired'
+  /** The attempt was already used by another capture (another requestId): enter the PIN again. */
+  | 'attempt_used'
   | 'payload_too_large'
   | 'staff_inactive'
   | 'invalid_request'
@@ -29,7 +31,15 @@ export type ErrorCode =
 
 export type AckError = {
   ok: false;
-  error: { code: ErrorCode; message: string; retryAfterSeconds?: number; attemptsLeft?: number; nextWindow?: KioskWindow };
+  error: {
+    code: ErrorCode;
+    message: string;
+    retryAfterSeconds?: number;
+    /** With `locked`: the kiosk stays locked until a manager unlocks it (there is then no `retryAfterSeconds`). */
+    needsManager?: true;
+    attemptsLeft?: number;
+    nextWindow?: KioskWindow;
+  };
 };
 
 export type KioskWindow = {
@@ -65,6 +75,12 @@ export type CapturePayload = { attempt: string; kind: AttendanceKind; image: Ima
 /** Why a kiosk's connection is being ended, sent to it and between server processes: one shape everywhere. */
 export type KioskRevoked = { kioskId: number; message: string };
 
+/** A manager lifted a kiosk's wrong-PIN lock: it takes PINs again. Sent to that kiosk and to managers. */
+export type KioskUnlocked = { kioskId: number; name: string; at: string };
+
+/** A kiosk's lock as `identify` would answer it, sent on connect so a reloaded kiosk shows it at once. */
+export type KioskLocked = { message: string; retryAfterSeconds?: number; needsManager?: true };
+
 // ---------------------------------------------------------------- /kiosk
 
 export type KioskClientToServer = {
@@ -75,6 +91,10 @@ export type KioskClientToServer = {
 export type KioskServerToClient = {
   /** Sent just before the server disconnects a revoked kiosk. */
   'kiosk:revoked': (payload: KioskRevoked) => void;
+  /** On connect, when the kiosk is locked: what `identify` would answer. */
+  'kiosk:locked': (payload: KioskLocked) => void;
+  /** A manager unlocked this kiosk: show the PIN pad again. */
+  'kiosk:unlocked': (payload: KioskUnlocked) => void;
 };
 
 export type KioskSocketData = { kioskId: number; kioskName: string };
@@ -147,6 +167,7 @@ export type AdminServerToClient = {
   snapshot: (snapshot: Snapshot) => void;
   'attendance:created': (event: AttendanceCreated) => void;
   'kiosk:status': (status: KioskStatus) => void;
+  'kiosk:unlocked': (event: KioskUnlocked) => void;
   alert: (alert: Alert) => void;
 };
 

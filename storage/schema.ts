@@ -258,6 +258,8 @@ export const kiosks = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     pairedBy: integer('paired_by').references(() => users.id, { onDelete: 'set null' }),
+    /** When a manager last unlocked it: wrong PINs before this no longer count towards a lockout. */
+    pinUnlockedAt: timestamp('pin_unlocked_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('kiosks_token_hash_key').on(t.tokenHash)],
 );
@@ -291,6 +293,24 @@ export const kioskRequests = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.kioskId, t.requestId] })],
+);
+
+/**
+ * Attempt tokens a kiosk's capture has used: each works for one capture (and
+ * that capture's retries, with its request id). Keyed by the SHA-256 of the
+ * token's signed part; kept until a while after the token expires.
+ */
+export const kioskAttempts = pgTable(
+  'kiosk_attempts',
+  {
+    attemptHash: text('attempt_hash').primaryKey(),
+    kioskId: integer('kiosk_id')
+      .notNull()
+      .references(() => kiosks.id, { onDelete: 'cascade' }),
+    requestId: text('request_id').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('kiosk_attempts_expires_at_idx').on(t.expiresAt)],
 );
 
 /** Wrong PINs typed at a kiosk; the lockout is computed from these rows, so it holds across server processes. */

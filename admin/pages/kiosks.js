@@ -1,6 +1,7 @@
 // @ts-check
 // Kiosks: add one (a pairing code shown large, with its expiry), see which
-// are online (live, from the shared /admin connection), revoke.
+// are online (live, from the shared /admin connection), see which are locked
+// after wrong PINs and unlock them, revoke.
 import { html } from 'htm/preact';
 import { useEffect, useState } from 'preact/hooks';
 import { del, get, post } from '../api.js';
@@ -9,8 +10,19 @@ import { Empty, ErrorMessage, Loaded, useData } from '../ui.js';
 
 /**
  * @typedef {import('../../server/socket-contract.js').KioskStatus} KioskStatus
- * @typedef {{ id: number, name: string, online: boolean, lastSeenAt: string | null, pairedAt: string, revokedAt: string | null }} Kiosk
+ * @typedef {{ needsManager: boolean, since: string, until: string | null, wrongPins: number }} KioskLock
+ * @typedef {{ id: number, name: string, online: boolean, lastSeenAt: string | null, pairedAt: string, revokedAt: string | null, lock: KioskLock | null }} Kiosk
  */
+
+/**
+ * Why the kiosk is locked, and until when.
+ * @param {KioskLock} lock
+ * @param {{ time(value: string): string, dateTime(value: string): string }} format
+ */
+function lockReason(lock, format) {
+  if (lock.needsManager) return `${lock.wrongPins} wrong PINs within 24 hours, the last at ${format.dateTime(lock.since)}. It stays locked until you unlock it.`;
+  return `${lock.wrongPins} wrong PINs within 5 minutes. It takes PINs again at ${format.time(lock.until ?? lock.since)}, or when you unlock it.`;
+}
 
 export function KiosksPage() {
   const format = useFormat();
@@ -20,6 +32,7 @@ export function KiosksPage() {
   const [statuses, setStatuses] = useState(/** @type {Record<number, KioskStatus>} */ ({}));
   const [code, setCode] = useState(null);
   const [error, setError] = useState(null);
+  const [notice, setNotice] = useState(/** @type {string | null} */ (null));
   const [now, setNow] = useState(Date.now());
 
   // A fresh list already has the latest states.
@@ -34,6 +47,26 @@ export function KiosksPage() {
     [kiosks.data],
   );
 
+  // Locks as they start (the managers' alert) and end (an unlock, by anyone).
+  useEffect(() => {
+    const offAlert = socket.on('alert', (alert) => {
+      if (alert.type === 'pin_lockout') kiosks.reload();
+    });
+    const offUnlocked = socket.on('kiosk:unlocked', () => kiosks.reload());
+    return () => {
+      offAlert();
+      offUnlocked();
+    };
+  }, [kiosks.data]);
+
+  // A short lockout ends by itself: show that when it does.
+  useEffect(() => {
+    const ends = (kiosks.data ?? []).map((/** @type {Kiosk} */ k) => k.lock?.until).filter(Boolean).map((until) => Date.parse(until));
+    if (ends.length === 0) return;
+    const timer = setTimeout(() => kiosks.reload(), Math.max(0, Math.min(...ends) - Date.now()) + 1000);
+    return () => clearTimeout(timer);
+  }, [kiosks.data]);
+
   useEffect(() => {
     if (!code) return;
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -45,6 +78,17 @@ export function KiosksPage() {
     try {
       setCode(await post('/api/kiosks/pairing-codes'));
       setNow(Date.now());
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+  async function unlock(kiosk) {
+    setError(null);
+    setNotice(null);
+    try {
+      await post(`/api/kiosks/${kiosk.id}/unlock`);
+      setNotice(`“${kiosk.name}” is unlocked: it takes PINs again.`);
+      await kiosks.reload();
     } catch (caught) {
       setError(caught);
     }
@@ -75,6 +119,7 @@ export function KiosksPage() {
         <button class="secondary small" onClick=${() => { setCode(null); kiosks.reload(); }}>Done</button>
       </div>`}
       <${ErrorMessage} error=${error} />
+      ${notice && html`<p class="ok-text" role="status">${notice}</p>`}
       <${Loaded} state=${kiosks} what="Loading kiosks">
         ${(rows) =>
           rows.length === 0
@@ -83,13 +128,26 @@ export function KiosksPage() {
                 <thead><tr><th>Name</th><th>State</th><th>Last seen</th><th>Paired</th><th></th></tr></thead>
                 <tbody>
                   ${rows.map((/** @type {Kiosk} */ row) => ({ ...row, ...statuses[row.id] })).map(
-                    (k) => html`<tr class=${k.revokedAt ? 'inactive' : ''}>
-                      <td>${k.name}</td>
-                      <td>${k.revokedAt ? 'Revoked' : k.online ? html`<span class="pill ok">Online</span>` : html`<span class="pill off">Offline</span>`}</td>
-                      <td>${k.lastSeenAt ? format.dateTime(k.lastSeenAt) : 'Never'}</td>
-                      <td>${format.dateTime(k.pairedAt)}</td>
-                      <td>${!k.revokedAt && html`<button class="danger small" onClick=${() => revoke(k)}>Revoke</button>`}</td>
-                    </tr>`,
+                    (k) => [
+                      html`<tr class=${k.revokedAt ? 'inactive' : k.lock ? 'locked' : ''}>
+                        <td>${k.name}</td>
+                        <td>
+                          ${k.revokedAt ? 'Revoked' : k.online ? html`<span class="pill ok">Online</span>` : html`<span class="pill off">Offline</span>`}
+                          ${k.lock && html` <span class="pill warn">Locked</span>`}
+                        </td>
+                        <td>${k.lastSeenAt ? format.dateTime(k.lastSeenAt) : 'Never'}</td>
+                        <td>${format.dateTime(k.pairedAt)}</td>
+                        <td>
+                          ${!k.revokedAt &&
+                          html`<div class="actions">
+                            ${k.lock && html`<button class="primary small" onClick=${() => unlock(k)}>Unlock</button>`}
+                            <button class="danger small" onClick=${() => revoke(k)}>Revoke</button>
+                          </div>`}
+                        </td>
+                      </tr>`,
+                      // Why, on a line of its own under the kiosk, so the table keeps its columns.
+                      k.lock && html`<tr class="lock-detail"><td colspan="5"><span class="warn-text">“${k.name}” is locked:</span> ${lockReason(k.lock, format)}</td></tr>`,
+                    ],
                   )}
                 </tbody>
               </table></div>`}

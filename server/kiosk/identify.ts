@@ -1,22 +1,16 @@
 /**
  * A kiosk's `identify`: a PIN in, the person and their open windows out,
- * with the per-kiosk wrong-PIN lockout.
+ * with the per-kiosk wrong-PIN lockout (`lockout.ts`) and its cap.
  */
 import { DateTime } from 'luxon';
-import type { Queryable } from '../../storage/database.js';
 import type { AppDeps } from '../http/app-env.js';
 import { findStaffWindows, windowClosedMessage } from '../attendance/staff-windows.js';
 import type { OpenWindow } from '../roster/windows.js';
 import type { IdentifyAck, KioskWindow } from '../socket-contract.js';
 import { hashPin } from '../staff/pin.js';
 import { attemptLifetimeMs, signAttempt } from './kiosk-tokens.js';
-import { findStaffByPinHmac, lockKiosk, recentPinFailures, recordPinFailure } from './kiosks.queries.js';
-import { lockoutMemoryMs, lockoutState, type LockoutState } from './lockout.js';
-
-function lockedMessage(retryAfterSeconds: number): string {
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  return `Too many wrong PINs. This kiosk is locked for ${minutes === 1 ? '1 minute' : `${minutes} minutes`}; a manager has been told.`;
-}
+import { lockedAck, readLockout, type KioskLock } from './kiosk-lock.js';
+import { findStaffByPinHmac, lockKiosk, recordPinFailure } from './kiosks.queries.js';
 
 export function toKioskWindow(window: OpenWindow, zone: string, recordedAt?: Date): KioskWindow {
   const iso = (instant: DateTime) => instant.setZone(zone).toISO()!;
@@ -32,13 +26,8 @@ export function toKioskWindow(window: OpenWindow, zone: string, recordedAt?: Dat
   };
 }
 
-async function currentLockout(db: Queryable, kioskId: number, now: Date): Promise<LockoutState> {
-  const failures = await recentPinFailures(db, kioskId, new Date(now.getTime() - lockoutMemoryMs));
-  return lockoutState(failures, now);
-}
-
 type PinCheck =
-  | { result: 'locked'; retryAfterSeconds: number; justLocked: boolean }
+  | { result: 'locked'; lock: KioskLock; justLocked: boolean }
   | { result: 'wrong'; attemptsLeft: number }
   | { result: 'right'; person: { id: number; name: string } };
 
@@ -46,20 +35,21 @@ type PinCheck =
  * Checks a PIN against the lockout inside one transaction holding the
  * kiosk's row lock. Guesses sent at once, to one server process or several,
  * are therefore checked one after another: each sees the failures before it,
- * so no more than 5 are ever checked before the lock.
+ * so no more than 5 are ever checked before the lock, and no more than 20
+ * between two unlocks.
  */
 function checkPin(deps: AppDeps, kioskId: number, pin: unknown, now: Date): Promise<PinCheck> {
   return deps.db.transaction(async (tx): Promise<PinCheck> => {
-    await lockKiosk(tx, kioskId);
-    const before = await currentLockout(tx, kioskId, now);
-    if (before.locked) return { result: 'locked', retryAfterSeconds: before.retryAfterSeconds, justLocked: false };
+    const { pinUnlockedAt } = await lockKiosk(tx, kioskId);
+    const before = await readLockout(tx, kioskId, pinUnlockedAt, now);
+    if (before.locked) return { result: 'locked', lock: before, justLocked: false };
     const person = typeof pin === 'string' && /^[0-9]{6}$/.test(pin) ? await findStaffByPinHmac(tx, hashPin(deps.secrets.pinPepper, pin)) : undefined;
     // A right PIN does not wipe earlier failures: otherwise someone who knows
     // their own PIN could interleave it with guesses and never be locked out.
     if (person) return { result: 'right', person };
     await recordPinFailure(tx, kioskId, now);
-    const after = await currentLockout(tx, kioskId, now);
-    return after.locked ? { result: 'locked', retryAfterSeconds: after.retryAfterSeconds, justLocked: true } : { result: 'wrong', attemptsLeft: after.attemptsLeft };
+    const after = await readLockout(tx, kioskId, pinUnlockedAt, now);
+    return after.locked ? { result: 'locked', lock: after, justLocked: true } : { result: 'wrong', attemptsLeft: after.attemptsLeft };
   });
 }
 
@@ -67,10 +57,13 @@ export async function identifyStaff(deps: AppDeps, kiosk: { id: number; name: st
   const now = deps.clock.now();
   const check = await checkPin(deps, kiosk.id, pin, now);
   if (check.result === 'locked') {
+    const { lock } = check;
     if (check.justLocked) {
-      deps.events.emit('pinLockoutStarted', { kioskId: kiosk.id, kioskName: kiosk.name, retryAfterSeconds: check.retryAfterSeconds, at: now });
+      const about = { kioskId: kiosk.id, kioskName: kiosk.name, at: now };
+      if (lock.needsManager) deps.events.emit('pinCapReached', { ...about, failures: lock.failures });
+      else deps.events.emit('pinLockoutStarted', { ...about, retryAfterSeconds: lock.retryAfterSeconds });
     }
-    return { ok: false, error: { code: 'locked', message: lockedMessage(check.retryAfterSeconds), retryAfterSeconds: check.retryAfterSeconds } };
+    return lockedAck(lock);
   }
   if (check.result === 'wrong') {
     const left = check.attemptsLeft;

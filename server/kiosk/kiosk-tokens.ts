@@ -3,7 +3,7 @@
  * the long-lived kiosk token (only its SHA-256 is stored), and the
  * short-lived attempt token that binds one identified person to one kiosk.
  */
-import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 /** No 0/O, 1/I/L: a code read off a screen and typed on another must survive both. */
 const codeAlphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -38,7 +38,12 @@ export function signAttempt(key: string, attempt: Attempt): string {
   return `${payload}.${signature(key, payload).toString('base64url')}`;
 }
 
-export type AttemptCheck = { ok: true; attempt: Attempt } | { ok: false; reason: 'forged' | 'expired' | 'other_kiosk' };
+/**
+ * `id` names the token for its single use: the SHA-256 of its signed part,
+ * which only the server can choose (the signature's spelling can vary, as
+ * base64 decoding ignores a last character's spare bits).
+ */
+export type AttemptCheck = { ok: true; attempt: Attempt; id: string } | { ok: false; reason: 'forged' | 'expired' | 'other_kiosk' };
 
 export function verifyAttempt(key: string, token: string, kioskId: number, now: Date): AttemptCheck {
   const [payload, mac] = token.split('.');
@@ -55,5 +60,5 @@ export function verifyAttempt(key: string, token: string, kioskId: number, now: 
   if (typeof data.s !== 'number' || typeof data.k !== 'number' || typeof data.e !== 'number') return { ok: false, reason: 'forged' };
   if (data.k !== kioskId) return { ok: false, reason: 'other_kiosk' };
   if (data.e <= now.getTime()) return { ok: false, reason: 'expired' };
-  return { ok: true, attempt: { staffId: data.s, kioskId: data.k, expiresAt: data.e } };
+  return { ok: true, attempt: { staffId: data.s, kioskId: data.k, expiresAt: data.e }, id: createHash('sha256').update(payload).digest('hex') };
 }

@@ -1,7 +1,8 @@
 /**
- * The `/kiosk` namespace: a paired kiosk connects with its token, then
- * sends `identify` and `capture`, each answered through its ack. Every
- * handler validates, acts, acks; only known messages reach the kiosk.
+ * The `/kiosk` namespace: a paired kiosk connects with its token (and is
+ * sent `kiosk:locked` if wrong PINs have locked it), then sends `identify`
+ * and `capture`, each answered through its ack. Every handler validates,
+ * acts, acks; only known messages reach the kiosk.
  */
 import { z } from 'zod';
 import { maxPhotoBytes } from '../../storage/photo-processing.js';
@@ -10,6 +11,7 @@ import type { KioskNamespace } from '../http/socket-server.js';
 import type { AckError, KioskClientToServer } from '../socket-contract.js';
 import { captureAttendance } from './capture.js';
 import { identifyStaff } from './identify.js';
+import { currentLock, lockNotice } from './kiosk-lock.js';
 import { findKioskByToken, isKioskActive, touchKiosk } from './kiosks.queries.js';
 
 const captureSchema = z.object({
@@ -48,6 +50,10 @@ export function registerKioskNamespace(nsp: KioskNamespace, deps: AppDeps, hooks
     void socket.join(kioskRoom(kiosk.id));
     void touchKiosk(deps.db, kiosk.id, deps.clock.now()).catch(() => {});
     hooks.onOnline(kiosk);
+    // A kiosk reloaded (or reconnected) while locked shows the lock at once, not after someone's PIN.
+    void currentLock(deps.db, kiosk.id, deps.clock.now())
+      .then((lock) => lock && socket.emit('kiosk:locked', lockNotice(lock)))
+      .catch((error) => deps.logger.warn('Reading a kiosk lock on connect failed', { kioskId: kiosk.id, error: String(error) }));
 
     /**
      * Answers one event through its ack. What arrives is untrusted whatever the

@@ -1,8 +1,8 @@
-/** Storage functions for kiosks, pairing codes, PIN failures and capture request ids. */
-import { and, asc, eq, gt, gte, isNull } from 'drizzle-orm';
+/** Storage functions for kiosks, pairing codes, PIN failures and unlocks, used attempts and capture request ids. */
+import { and, asc, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Queryable, Transaction } from '../../storage/database.js';
 import { isUniqueViolation } from '../../storage/errors.js';
-import { kioskRequests, kiosks, pairingCodes, pinFailures, staff } from '../../storage/schema.js';
+import { kioskAttempts, kioskRequests, kiosks, pairingCodes, pinFailures, staff } from '../../storage/schema.js';
 import { hashToken } from '../auth/session.js';
 import { generateKioskToken, generatePairingCode, pairingCodeLifetimeMs } from './kiosk-tokens.js';
 
@@ -61,7 +61,14 @@ export async function isKioskActive(db: Queryable, kioskId: number): Promise<boo
 
 export async function listKiosks(db: Queryable) {
   return db
-    .select({ id: kiosks.id, name: kiosks.name, pairedAt: kiosks.pairedAt, lastSeenAt: kiosks.lastSeenAt, revokedAt: kiosks.revokedAt })
+    .select({
+      id: kiosks.id,
+      name: kiosks.name,
+      pairedAt: kiosks.pairedAt,
+      lastSeenAt: kiosks.lastSeenAt,
+      revokedAt: kiosks.revokedAt,
+      pinUnlockedAt: kiosks.pinUnlockedAt,
+    })
     .from(kiosks)
     .orderBy(asc(kiosks.name), asc(kiosks.id));
 }
@@ -80,18 +87,30 @@ export async function touchKiosk(db: Queryable, kioskId: number, now: Date): Pro
   await db.update(kiosks).set({ lastSeenAt: now }).where(eq(kiosks.id, kioskId));
 }
 
-/** Holds this kiosk's row lock until the transaction ends: PIN checks on one kiosk take turns, on any server process. */
-export async function lockKiosk(tx: Transaction, kioskId: number): Promise<void> {
-  await tx.select({ id: kiosks.id }).from(kiosks).where(eq(kiosks.id, kioskId)).for('update');
+/**
+ * Holds this kiosk's row lock until the transaction ends: PIN checks on one
+ * kiosk take turns with each other and with an unlock, on any server process.
+ * Returns when a manager last unlocked it.
+ */
+export async function lockKiosk(tx: Transaction, kioskId: number): Promise<{ pinUnlockedAt: Date | null }> {
+  const [row] = await tx.select({ pinUnlockedAt: kiosks.pinUnlockedAt }).from(kiosks).where(eq(kiosks.id, kioskId)).for('update');
+  return { pinUnlockedAt: row?.pinUnlockedAt ?? null };
 }
 
-export async function recentPinFailures(db: Queryable, kioskId: number, since: Date): Promise<Date[]> {
+/** The kiosk's newest `limit` wrong PINs after `after` (of all time when null), oldest first. */
+export async function latestPinFailures(db: Queryable, kioskId: number, after: Date | null, limit: number): Promise<Date[]> {
   const rows = await db
     .select({ at: pinFailures.at })
     .from(pinFailures)
-    .where(and(eq(pinFailures.kioskId, kioskId), gte(pinFailures.at, since)))
-    .orderBy(asc(pinFailures.at));
-  return rows.map((row) => row.at);
+    .where(and(eq(pinFailures.kioskId, kioskId), after ? gt(pinFailures.at, after) : undefined))
+    .orderBy(desc(pinFailures.at))
+    .limit(limit);
+  return rows.map((row) => row.at).reverse();
+}
+
+/** Records a manager's unlock of the kiosk at `now`. */
+export async function recordKioskUnlock(db: Queryable, kioskId: number, now: Date): Promise<void> {
+  await db.update(kiosks).set({ pinUnlockedAt: now }).where(eq(kiosks.id, kioskId));
 }
 
 export async function recordPinFailure(db: Queryable, kioskId: number, now: Date): Promise<void> {
@@ -116,4 +135,28 @@ export async function findCaptureRequest(db: Queryable, kioskId: number, request
 
 export async function rememberCaptureRequest(db: Queryable, kioskId: number, requestId: string, attendanceId: number): Promise<void> {
   await db.insert(kioskRequests).values({ kioskId, requestId, attendanceId }).onConflictDoNothing();
+}
+
+/** Used attempts are kept this long after they expire, in case the clock is set back a little. */
+const usedAttemptKeepMs = 60 * 60_000;
+
+/**
+ * Marks an attempt as used by this capture request, in one statement, so two
+ * captures racing with one attempt cannot both have it. Returns the request
+ * id that holds it: this one, unless another capture holds it already.
+ */
+export async function useAttempt(db: Queryable, use: { attemptId: string; kioskId: number; requestId: string; expiresAt: Date }, now: Date): Promise<string> {
+  await db.delete(kioskAttempts).where(lt(kioskAttempts.expiresAt, new Date(now.getTime() - usedAttemptKeepMs)));
+  const [row] = await db
+    .insert(kioskAttempts)
+    .values({ attemptHash: use.attemptId, kioskId: use.kioskId, requestId: use.requestId, expiresAt: use.expiresAt })
+    // A no-op update, so the row that is already there is returned.
+    .onConflictDoUpdate({ target: kioskAttempts.attemptHash, set: { requestId: sql`${kioskAttempts.requestId}` } })
+    .returning({ requestId: kioskAttempts.requestId });
+  return row!.requestId;
+}
+
+/** Hands an attempt back after its capture was refused, so the next try with it may use it. */
+export async function releaseAttempt(db: Queryable, use: { attemptId: string; requestId: string }): Promise<void> {
+  await db.delete(kioskAttempts).where(and(eq(kioskAttempts.attemptHash, use.attemptId), eq(kioskAttempts.requestId, use.requestId)));
 }

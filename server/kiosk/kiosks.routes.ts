@@ -1,11 +1,12 @@
-/** `/api/kiosks/`: pairing codes, pairing, the list with online state, and revoking. */
+/** `/api/kiosks/`: pairing codes, pairing, the list with online and lock state, unlocking, and revoking. */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { currentUser, requireManager } from '../auth/authenticate.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
-import { AppError, notFound } from '../http/errors.js';
+import { AppError, conflict, notFound } from '../http/errors.js';
 import { idParam, jsonBody, pathParams } from '../http/validate.js';
 import { normalisePairingCode, pairingCodeLength, revokedMessage } from './kiosk-tokens.js';
+import { kioskLockView, readLockout, unlockKiosk } from './kiosk-lock.js';
 import { createPairingCode, findKiosk, listKiosks, pairKiosk, revokeKiosk } from './kiosks.queries.js';
 
 const pairSchema = z.object({
@@ -35,16 +36,29 @@ export function createKioskRoutes(deps: AppDeps) {
     .get('/', async (c) => {
       const online = await deps.presence.onlineKioskIds();
       const rows = await listKiosks(db);
+      const now = clock.now();
       return c.json(
-        rows.map((row) => ({
-          id: row.id,
-          name: row.name,
-          pairedAt: row.pairedAt.toISOString(),
-          lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
-          revokedAt: row.revokedAt?.toISOString() ?? null,
-          online: row.revokedAt === null && online.has(row.id),
-        })),
+        await Promise.all(
+          rows.map(async (row) => ({
+            id: row.id,
+            name: row.name,
+            pairedAt: row.pairedAt.toISOString(),
+            lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
+            revokedAt: row.revokedAt?.toISOString() ?? null,
+            online: row.revokedAt === null && online.has(row.id),
+            // null, or {needsManager, since, until (null until a manager unlocks it), wrongPins}.
+            lock: row.revokedAt === null ? kioskLockView(await readLockout(db, row.id, row.pinUnlockedAt, now)) : null,
+            pinUnlockedAt: row.pinUnlockedAt?.toISOString() ?? null,
+          })),
+        ),
       );
+    })
+    .post('/:id/unlock', pathParams(idParam('kiosk')), async (c) => {
+      const { id } = c.req.valid('param');
+      const outcome = await unlockKiosk(deps, id);
+      if (!outcome.ok && outcome.reason === 'not_found') throw notFound(`There is no kiosk with id ${id}.`);
+      if (!outcome.ok) throw conflict('kiosk_revoked', 'This kiosk has been revoked, so there is nothing to unlock: pair it again to use it.');
+      return c.json({ id, name: outcome.name, lock: null, pinUnlockedAt: outcome.at.toISOString() });
     })
     .delete('/:id', pathParams(idParam('kiosk')), async (c) => {
       const { id } = c.req.valid('param');

@@ -16,6 +16,16 @@ export function lockoutAlert([lockout]: DomainEvents['pinLockoutStarted']): Aler
   };
 }
 
+/** Shown like a lockout (same type), but it does not end by itself, so it says what to do. */
+export function pinCapAlert([lockout]: DomainEvents['pinCapReached']): Alert {
+  return {
+    type: 'pin_lockout',
+    message: `Kiosk "${lockout.kioskName}" is locked after ${lockout.failures} wrong PINs within 24 hours, and stays locked until a manager unlocks it on the Kiosks page.`,
+    at: lockout.at.toISOString(),
+    kioskId: lockout.kioskId,
+  };
+}
+
 /** A late check-in's alert; none for any other punch. */
 export function lateArrivalAlert(record: AttendanceRecord, staffName: string): Alert | undefined {
   if (record.kind !== 'check_in' || record.status !== 'late') return undefined;

@@ -14,7 +14,7 @@ import type { KioskRevoked } from '../socket-contract.js';
 import { attendanceSummary, type AttendanceRecord } from '../attendance/attendance.queries.js';
 import { listStaffNames } from '../staff/staff.queries.js';
 import { registerAdminNamespace, sessionRoom } from './admin.socket.js';
-import { lateArrivalAlert, lockoutAlert, swapAwaitingAlert } from './alerts.js';
+import { lateArrivalAlert, lockoutAlert, pinCapAlert, swapAwaitingAlert } from './alerts.js';
 import { loadBoardOccurrence } from './board.js';
 
 export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | undefined): () => void {
@@ -70,6 +70,13 @@ export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | un
       announceAttendance(record).catch((error) => deps.logger.error('Announcing attendance failed', { attendanceId: record.id, error: String(error) }));
     }),
     deps.events.on('pinLockoutStarted', (...lockout) => admin.emit('alert', lockoutAlert(lockout))),
+    deps.events.on('pinCapReached', (...lockout) => admin.emit('alert', pinCapAlert(lockout))),
+    // Adapter-wide: the kiosk's page may be connected to another process.
+    deps.events.on('kioskUnlocked', ({ kioskId, kioskName, at }) => {
+      const unlocked = { kioskId, name: kioskName, at: at.toISOString() };
+      kiosk.in(kioskRoom(kioskId)).emit('kiosk:unlocked', unlocked);
+      admin.emit('kiosk:unlocked', unlocked);
+    }),
     // Adapter-wide: the sockets close on whichever process holds them.
     deps.events.on('sessionsEnded', ({ sessionIds }) => {
       if (sessionIds.length > 0) admin.in(sessionIds.map(sessionRoom)).disconnectSockets(true);

@@ -1,7 +1,9 @@
 /**
  * The kiosk's wrong-PIN lockout over real Socket.IO, with the server's clock
  * moved instead of waiting: tries left, the lock and its end, escalation,
- * the managers' alert, and guesses sent all at once.
+ * the managers' alert, guesses sent all at once, guesses too slow for the
+ * short lockout (they meet the 24-hour cap, see pin-cap.test.ts), and the
+ * lock told to a kiosk that connects during it.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -9,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import { test } from 'uvu';
 import { createStaffMember, makeFrame } from '../helpers/fixtures.js';
 import { useSocketSuite } from '../helpers/socket-suite.js';
-import { ask, closeSockets, connectKiosk, connectManager, nextEvent, nextEventWhere, pairKiosk, type Socket } from '../helpers/sockets.js';
+import { ask, closeSockets, connectKiosk, connectManager, kioskSocket, nextEvent, nextEventWhere, pairKiosk, type Socket } from '../helpers/sockets.js';
 
 // Monday: asha's check-in window is open.
 const ctx = useSocketSuite(test, { now: '2026-11-23T08:55:00Z', timezone: 'UTC', kiosk: 'Front desk' });
@@ -109,6 +111,32 @@ test('twelve wrong PINs sent at once: only five are checked, the rest are refuse
   } finally {
     closeSockets(admin);
   }
+});
+
+test('guesses six minutes apart never trip the short lockout, but the tries left count down to the cap and the twentieth locks', async () => {
+  for (let i = 1; i <= 19; i++) {
+    const reply = await identify(ctx.kiosk, String(300000 + i));
+    assert.equal(reply.error.code, 'invalid_pin', `guess ${i}: ${JSON.stringify(reply)}`);
+    assert.equal(reply.error.attemptsLeft, Math.min(4, 20 - i), `guess ${i}`);
+    ctx.server.clock.advance(6 * 60_000);
+  }
+  const twentieth = await identify(ctx.kiosk, '300020');
+  assert.equal(twentieth.error.code, 'locked');
+  assert.equal(twentieth.error.needsManager, true);
+  assert.equal(twentieth.error.retryAfterSeconds, undefined);
+});
+
+test('a kiosk that connects during a lockout is told the time left at once', async () => {
+  const { token } = await pairKiosk(ctx.client, ctx.managerAuth, 'Side door');
+  const kiosk = await ctx.track(connectKiosk(ctx.server.url, token));
+  for (let i = 0; i < 5; i++) await identify(kiosk, '999999');
+  kiosk.close();
+  ctx.server.clock.advance(100_000);
+  const again = kioskSocket(ctx.server.url, token);
+  const told = nextEvent(again, 'kiosk:locked');
+  again.connect();
+  await ctx.track(again);
+  assert.deepEqual(await told, { message: 'Too many wrong PINs. This kiosk is locked for 4 minutes; a manager has been told.', retryAfterSeconds: 200 });
 });
 
 test.run();
