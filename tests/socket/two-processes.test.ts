@@ -5,73 +5,28 @@
  * them. The child runs on the real system clock, so the shifts are built
  * around the real time and the test server's clock is set to it.
  *
- * PGlite cannot back the Socket.IO PostgreSQL adapter, nor be shared by two
- * processes: without DATABASE_URL nothing is started and every test is
- * registered with `test.skip`, so the run reports them as skipped.
+ * Without DATABASE_URL every test is skipped (see `useTwoProcessSuite`).
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { DateTime } from 'luxon';
 import { test } from 'uvu';
-import { reportingErrors } from '../helpers/api-suite.js';
-import { createStaffMember, makeFrame } from '../helpers/fixtures.js';
-import { createClient, type Client } from '../helpers/http.js';
-import { spawnServer, type ServerProcess } from '../helpers/server-process.js';
-import { useSocketSuite, type SocketSuite } from '../helpers/socket-suite.js';
+import { makeFrame } from '../helpers/fixtures.js';
 import { ask, checkInAtKiosk, connectKiosk, connectManager, kioskSocket, nextEvent, nextEventWhere, pairKiosk, refusal } from '../helpers/sockets.js';
-import { testSecretKey } from '../helpers/test-server.js';
+import { onPostgres, staffOnShiftNow, useTwoProcessSuite } from '../helpers/two-processes.js';
 
-const onPostgres = Boolean(process.env.DATABASE_URL);
-/** `test`, or on PGlite `test.skip`: uvu then counts each test as skipped and runs none of the hooks below (none are registered). */
-const check = onPostgres ? test : test.skip;
-
-let child: ServerProcess;
-let dataDir: string | undefined;
-/** A client of the second process (`ctx.client` talks to the first). */
-let second: Client;
+const { ctx, check } = useTwoProcessSuite(test);
 let frame: Buffer;
-
-// On PGlite no test runs, so nothing reads `ctx`. The second process is stopped before the first server and its database.
-const ctx: SocketSuite = onPostgres
-  ? useSocketSuite(
-      test,
-      { now: () => new Date(), timezone: 'UTC' },
-      {
-        async stop() {
-          await child?.stop();
-          if (dataDir) await rm(dataDir, { recursive: true, force: true });
-        },
-      },
-    )
-  : (undefined as never);
-
 if (onPostgres) {
-  test.before(
-    reportingErrors('starting the second process', async () => {
-      assert.equal(ctx.server.database.kind, 'postgres');
-      dataDir = await mkdtemp(path.join(tmpdir(), 'rollcall-second-'));
-      child = await spawnServer({ DATABASE_URL: ctx.server.database.url, SECRET_KEY: testSecretKey, DATA_DIR: dataDir, ORG_TIMEZONE: 'UTC', LOG_LEVEL: 'warn' });
-      second = createClient(child.url);
-      frame = await makeFrame(320, 240);
-    }),
-  );
-}
-
-/** A staff member whose check-in window is open now, on either process's clock. */
-async function staffOnShiftNow(name: string, pin: string) {
-  const now = DateTime.utc();
-  const shifts = [{ day: now.toFormat('cccc'), start: now.toFormat('HH:mm'), end: now.plus({ hours: 8 }).toFormat('HH:mm') }];
-  return createStaffMember(ctx.client, ctx.manager, name, { pin, shifts, weeklyOffs: now.plus({ days: 3 }).toFormat('cccc') });
+  test.before(async () => {
+    frame = await makeFrame(320, 240);
+  });
 }
 
 check('a check-in on either process reaches the managers on both', async () => {
-  await staffOnShiftNow('asha', '111111');
-  await staffOnShiftNow('ben', '222222');
+  await staffOnShiftNow(ctx, 'asha', '111111');
+  await staffOnShiftNow(ctx, 'ben', '222222');
   const kioskOnFirst = await ctx.track(connectKiosk(ctx.server.url, (await pairKiosk(ctx.client, ctx.managerAuth, 'First')).token));
-  const kioskOnSecond = await ctx.track(connectKiosk(child.url, (await pairKiosk(second, ctx.managerAuth, 'Second')).token));
-  const managers = [await connectManager(ctx.server.url, ctx.cookie), await connectManager(child.url, ctx.cookie)];
+  const kioskOnSecond = await ctx.track(connectKiosk(ctx.second.url, (await pairKiosk(ctx.secondClient, ctx.managerAuth, 'Second')).token));
+  const managers = [await connectManager(ctx.server.url, ctx.cookie), await connectManager(ctx.second.url, ctx.cookie)];
   for (const { socket } of managers) await ctx.track(socket);
   for (const [kiosk, name, pin] of [[kioskOnFirst, 'asha', '111111'], [kioskOnSecond, 'ben', '222222']] as const) {
     const arrivals = managers.map(({ socket }) => nextEventWhere(socket, 'attendance:created', (e) => e.staffName === name));
@@ -86,7 +41,7 @@ check('a check-in on either process reaches the managers on both', async () => {
     }
   }
   // Both processes list both kiosks as online, wherever each is connected.
-  for (const client of [ctx.client, second]) {
+  for (const client of [ctx.client, ctx.secondClient]) {
     const listed = await client.get('/api/kiosks/', ctx.managerAuth);
     assert.equal(listed.status, 200, listed.text);
     assert.deepEqual(listed.body.map((k: any) => [k.name, k.online]), [['First', true], ['Second', true]]);
@@ -94,7 +49,7 @@ check('a check-in on either process reaches the managers on both', async () => {
 });
 
 check('revoking a kiosk on one process disconnects it on the other at once', async () => {
-  for (const [revokeOn, connectTo] of [[ctx.client, child.url], [second, ctx.server.url]] as const) {
+  for (const [revokeOn, connectTo] of [[ctx.client, ctx.second.url], [ctx.secondClient, ctx.server.url]] as const) {
     const { kioskId, token } = await pairKiosk(ctx.client, ctx.managerAuth);
     const kiosk = await ctx.track(connectKiosk(connectTo, token));
     const notice = nextEvent(kiosk, 'kiosk:revoked');
@@ -102,16 +57,16 @@ check('revoking a kiosk on one process disconnects it on the other at once', asy
     assert.equal((await revokeOn.delete(`/api/kiosks/${kioskId}/`, ctx.managerAuth)).status, 204);
     assert.match((await notice).message, /revoked/, 'the notice comes before the disconnect');
     assert.equal(await disconnected, 'io server disconnect');
-    for (const url of [ctx.server.url, child.url]) assert.equal(await refusal(kioskSocket(url, token)), 'unauthorized');
+    for (const url of [ctx.server.url, ctx.second.url]) assert.equal(await refusal(kioskSocket(url, token)), 'unauthorized');
   }
 });
 
 check('the PIN lockout counts failures on both processes, and the alert reaches managers on both', async () => {
-  await staffOnShiftNow('asha', '111111');
+  await staffOnShiftNow(ctx, 'asha', '111111');
   const { kioskId, token } = await pairKiosk(ctx.client, ctx.managerAuth);
   const onFirst = await ctx.track(connectKiosk(ctx.server.url, token));
-  const onSecond = await ctx.track(connectKiosk(child.url, token));
-  const managers = [await connectManager(ctx.server.url, ctx.cookie), await connectManager(child.url, ctx.cookie)];
+  const onSecond = await ctx.track(connectKiosk(ctx.second.url, token));
+  const managers = [await connectManager(ctx.server.url, ctx.cookie), await connectManager(ctx.second.url, ctx.cookie)];
   for (const { socket } of managers) await ctx.track(socket);
   const alerts = managers.map(({ socket }) => nextEventWhere(socket, 'alert', (a) => a.type === 'pin_lockout'));
   assert.equal((await ask(onFirst, 'identify', { pin: '999999' })).error.attemptsLeft, 4);
@@ -125,7 +80,7 @@ check('the PIN lockout counts failures on both processes, and the alert reaches 
 
 check('guesses sent at once to both processes: still only five are checked before the lock', async () => {
   const { token } = await pairKiosk(ctx.client, ctx.managerAuth);
-  const kiosks = [await ctx.track(connectKiosk(ctx.server.url, token)), await ctx.track(connectKiosk(child.url, token))];
+  const kiosks = [await ctx.track(connectKiosk(ctx.server.url, token)), await ctx.track(connectKiosk(ctx.second.url, token))];
   const replies = await Promise.all(Array.from({ length: 12 }, (_, i) => ask(kiosks[i % 2]!, 'identify', { pin: String(200000 + i) })));
   const codes = replies.map((reply) => reply.error?.code).sort();
   assert.deepEqual(codes, [...Array(4).fill('invalid_pin'), ...Array(8).fill('locked')], codes.join(' '));

@@ -7,72 +7,34 @@
  * stored as typed in the last 20 minutes and the test server's clock is set
  * to the real time.
  *
- * Without DATABASE_URL (PGlite cannot be shared by two processes) every test
- * is registered with `test.skip`.
+ * Without DATABASE_URL every test is skipped (see `useTwoProcessSuite`).
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { test } from 'uvu';
-import { reportingErrors } from '../helpers/api-suite.js';
-import { createStaffMember } from '../helpers/fixtures.js';
-import { spawnServer, type ServerProcess } from '../helpers/server-process.js';
-import { useSocketSuite, type SocketSuite } from '../helpers/socket-suite.js';
 import { ask, connectManager, kioskSocket, nextEvent, pairKiosk } from '../helpers/sockets.js';
-import { testSecretKey } from '../helpers/test-server.js';
+import { staffOnShiftNow, useTwoProcessSuite } from '../helpers/two-processes.js';
 
-const onPostgres = Boolean(process.env.DATABASE_URL);
-const check = onPostgres ? test : test.skip;
-
-let child: ServerProcess;
-let dataDir: string | undefined;
-
-const ctx: SocketSuite = onPostgres
-  ? useSocketSuite(
-      test,
-      { now: () => new Date(), timezone: 'UTC' },
-      {
-        async stop() {
-          await child?.stop();
-          if (dataDir) await rm(dataDir, { recursive: true, force: true });
-        },
-      },
-    )
-  : (undefined as never);
-
-if (onPostgres) {
-  test.before(
-    reportingErrors('starting the second process', async () => {
-      dataDir = await mkdtemp(path.join(tmpdir(), 'rollcall-second-'));
-      child = await spawnServer({ DATABASE_URL: ctx.server.database.url, SECRET_KEY: testSecretKey, DATA_DIR: dataDir, ORG_TIMEZONE: 'UTC', LOG_LEVEL: 'warn' });
-    }),
-  );
-}
+const { ctx, check } = useTwoProcessSuite(test);
 
 check('a kiosk on one process is told its cap lock, and an unlock made on the other reaches it and every manager', async () => {
   const now = DateTime.utc();
-  await createStaffMember(ctx.client, ctx.manager, 'asha', {
-    pin: '111111',
-    shifts: [{ day: now.toFormat('cccc'), start: now.toFormat('HH:mm'), end: now.plus({ hours: 8 }).toFormat('HH:mm') }],
-    weeklyOffs: now.plus({ days: 3 }).toFormat('cccc'),
-  });
+  await staffOnShiftNow(ctx, 'asha', '111111');
   const { kioskId, token } = await pairKiosk(ctx.client, ctx.managerAuth, 'Door');
   for (let minutesAgo = 20; minutesAgo >= 1; minutesAgo--) {
     const at = now.minus({ minutes: minutesAgo }).toJSDate();
     await ctx.server.database.db.execute(sql`insert into pin_failures (kiosk_id, at) values (${kioskId}, ${at})`);
   }
 
-  const kiosk = kioskSocket(child.url, token);
+  const kiosk = kioskSocket(ctx.second.url, token);
   const told = nextEvent(kiosk, 'kiosk:locked');
   kiosk.connect();
   await ctx.track(kiosk);
   assert.equal((await told).needsManager, true);
   assert.equal((await ask(kiosk, 'identify', { pin: '111111' })).error.needsManager, true);
 
-  const managers = [await connectManager(ctx.server.url, ctx.cookie), await connectManager(child.url, ctx.cookie)];
+  const managers = [await connectManager(ctx.server.url, ctx.cookie), await connectManager(ctx.second.url, ctx.cookie)];
   for (const { socket } of managers) await ctx.track(socket);
   const toManagers = managers.map(({ socket }) => nextEvent(socket, 'kiosk:unlocked'));
   const toKiosk = nextEvent(kiosk, 'kiosk:unlocked');
