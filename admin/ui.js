@@ -16,6 +16,31 @@ export function ErrorMessage({ error }) {
   return html`<p class="error" role="alert">${error.message ?? String(error)}</p>`;
 }
 
+/**
+ * A form's submit handler: runs `action` with `busy` up and the last error
+ * cleared, and keeps what it threw as `error` for the form to show (beside
+ * the fields it names, or as a sentence).
+ * @param {() => Promise<void>} action
+ * @returns {{ busy: boolean, error: any, submit: (event?: Event) => Promise<void> }}
+ */
+export function useSubmit(action) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState(/** @type {any} */ (null));
+  async function submit(/** @type {Event | undefined} */ event) {
+    event?.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, error, submit };
+}
+
 /** The field's messages from a validation error, for showing beside the input. */
 export function FieldError({ error, field }) {
   const messages = error?.fields?.[field];

@@ -5,7 +5,7 @@
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { get, patch, post } from '../api.js';
-import { Empty, ErrorMessage, FieldError, Loaded, useData } from '../ui.js';
+import { Empty, ErrorMessage, FieldError, Loaded, useData, useSubmit } from '../ui.js';
 
 /**
  * @typedef {{ id: number, username: string, role: 'manager' | 'staff', active: boolean, staffId: number | null, name: string | null }} Account
@@ -17,22 +17,11 @@ import { Empty, ErrorMessage, FieldError, Loaded, useData } from '../ui.js';
  */
 export function AccountActions({ userId, name, active, onChanged, onMessage }) {
   const [resetting, setResetting] = useState(false);
-  const [error, setError] = useState(/** @type {any} */ (null));
-  const [busy, setBusy] = useState(false);
-
-  async function toggle() {
-    setBusy(true);
-    setError(null);
-    try {
-      await patch(`/api/users/${userId}/`, { active: !active });
-      onMessage(active ? `${name} is deactivated and signed out everywhere.` : `${name} is active again and can sign in.`);
-      onChanged();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit: toggle } = useSubmit(async () => {
+    await patch(`/api/users/${userId}/`, { active: !active });
+    onMessage(active ? `${name} is deactivated and signed out everywhere.` : `${name} is active again and can sign in.`);
+    onChanged();
+  });
   return html`<div class="actions">
     <button class="secondary small" disabled=${busy} aria-label=${`${active ? 'Deactivate' : 'Reactivate'} ${name}`} onClick=${toggle}>${active ? 'Deactivate' : 'Reactivate'}</button>
     <button class="secondary small" aria-label=${`Reset password of ${name}`} onClick=${() => setResetting(true)}>Reset password</button>
@@ -44,21 +33,10 @@ export function AccountActions({ userId, name, active, onChanged, onMessage }) {
 /** @param {{ userId: number, name: string, onDone: (text: string) => void, onCancel: () => void }} props */
 function ResetPasswordForm({ userId, name, onDone, onCancel }) {
   const [password, setPassword] = useState('');
-  const [error, setError] = useState(/** @type {any} */ (null));
-  const [busy, setBusy] = useState(false);
-  /** @param {Event} event */
-  async function submit(event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await post(`/api/users/${userId}/password`, { password });
-      onDone(`${name}’s password is reset; they are signed out everywhere. Give them the new password.`);
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSubmit(async () => {
+    await post(`/api/users/${userId}/password`, { password });
+    onDone(`${name}’s password is reset; they are signed out everywhere. Give them the new password.`);
+  });
   const id = `reset-password-${userId}`;
   return html`<form class="inline-form" onSubmit=${submit}>
     <label for=${id}>New password for ${name}</label>
@@ -105,21 +83,10 @@ export function ManagersSection() {
 function AddManagerForm({ onDone, onCancel }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState(/** @type {any} */ (null));
-  const [busy, setBusy] = useState(false);
-  /** @param {Event} event */
-  async function submit(event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await post('/api/register/', { username, password, role: 'Manager' });
-      onDone(username);
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSubmit(async () => {
+    await post('/api/register/', { username, password, role: 'Manager' });
+    onDone(username);
+  });
   return html`<form class="card form" onSubmit=${submit}>
     <h2>Add manager</h2>
     <label for="manager-username">Username</label>

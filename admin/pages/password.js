@@ -4,36 +4,24 @@
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { post } from '../api.js';
-import { ErrorMessage, FieldError } from '../ui.js';
+import { ErrorMessage, FieldError, useSubmit } from '../ui.js';
 
 export function PasswordPage() {
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState(/** @type {any} */ (null));
   const [done, setDone] = useState(/** @type {number | null} */ (null));
-  const [busy, setBusy] = useState(false);
   const mismatch = repeat !== '' && repeat !== password;
-
-  /** @param {Event} event */
-  async function submit(event) {
-    event.preventDefault();
+  const { busy, error, submit } = useSubmit(async () => {
+    // The button is disabled then, but Enter in a field still submits.
     if (mismatch) return;
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
-      const reply = await post('/api/auth/password', { current, password });
-      setDone(reply.signedOutSessions);
-      setCurrent('');
-      setPassword('');
-      setRepeat('');
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+    const reply = await post('/api/auth/password', { current, password });
+    setDone(reply.signedOutSessions);
+    setCurrent('');
+    setPassword('');
+    setRepeat('');
+  });
   const elsewhere = (/** @type {number} */ count) => (count === 0 ? 'You were not signed in anywhere else.' : `Signed out ${count === 1 ? 'one other session' : `${count} other sessions`}.`);
   return html`<section>
     <h1>Change password</h1>

@@ -6,7 +6,7 @@ import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { get, patch } from '../api.js';
 import { useAppState } from '../app-state.js';
-import { ErrorMessage, FieldError, Loaded, useData } from '../ui.js';
+import { ErrorMessage, FieldError, Loaded, useData, useSubmit } from '../ui.js';
 
 export function SettingsPage() {
   const app = useAppState();
@@ -25,30 +25,19 @@ export function SettingsPage() {
 function SettingsForm({ settings }) {
   const app = useAppState();
   const [values, setValues] = useState(settings);
-  const [error, setError] = useState(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   const set = (change) => {
     setSaved(false);
     setValues((current) => ({ ...current, ...change }));
   };
 
-  async function submit(event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await patch('/api/settings/', values);
-      setValues(saved);
-      app.updateSettings(saved);
-      setSaved(true);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSubmit(async () => {
+    const saved = await patch('/api/settings/', values);
+    setValues(saved);
+    app.updateSettings(saved);
+    setSaved(true);
+  });
   const number = (field, label, min, max, help) => html`
     <label for=${field}>${label}</label>
     <input id=${field} type="number" min=${min} max=${max} value=${values[field]} onInput=${(e) => set({ [field]: Number(e.currentTarget.value) })} required />

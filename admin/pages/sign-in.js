@@ -3,28 +3,17 @@
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { post } from '../api.js';
-import { ErrorMessage, FieldError } from '../ui.js';
+import { ErrorMessage, FieldError, useSubmit } from '../ui.js';
 
 export function SignIn({ status, onSignedIn }) {
   const first = status.needsFirstManager;
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      if (first) await post('/api/register/', { username, password, role: 'Manager' });
-      await post('/api/auth/login', { username, password });
-      await onSignedIn();
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSubmit(async () => {
+    if (first) await post('/api/register/', { username, password, role: 'Manager' });
+    await post('/api/auth/login', { username, password });
+    await onSignedIn();
+  });
 
   return html`
     <main class="sign-in">

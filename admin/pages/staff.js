@@ -6,7 +6,7 @@ import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { get, patch, post } from '../api.js';
 import { weekdays } from '../format.js';
-import { Empty, ErrorMessage, FieldError, Loaded, useData } from '../ui.js';
+import { Empty, ErrorMessage, FieldError, Loaded, useData, useSubmit } from '../ui.js';
 import { AccountActions, ManagersSection } from './accounts.js';
 
 export function StaffPage() {
@@ -61,25 +61,15 @@ function StaffForm({ person, onDone, onCancel }) {
   const [pin, setPin] = useState('');
   const [offs, setOffs] = useState(person ? person.weekly_off_days.split(',') : ['Saturday', 'Sunday']);
   const [active, setActive] = useState(person?.active ?? true);
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
 
   const toggleOff = (day) => setOffs((current) => (current.includes(day) ? current.filter((d) => d !== day) : [...current, day]));
 
-  async function submit(event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { busy, error, submit } = useSubmit(async () => {
     const weekly_off_days = weekdays.filter((d) => offs.includes(d)).join(',');
-    try {
-      if (isNew) await post('/api/staff/', { name, username, password, weekly_off_days, ...(pin && { pin }) });
-      else await patch(`/api/staff/${person.id}/`, { name, weekly_off_days, active, ...(pin && { pin }) });
-      onDone();
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  }
+    if (isNew) await post('/api/staff/', { name, username, password, weekly_off_days, ...(pin && { pin }) });
+    else await patch(`/api/staff/${person.id}/`, { name, weekly_off_days, active, ...(pin && { pin }) });
+    onDone();
+  });
   const shownFields = ['name', 'username', 'password', 'pin', 'weekly_off_days'];
   return html`<form class="card form" onSubmit=${submit}>
     <h2>${isNew ? 'Add staff' : `Edit ${person.name}`}</h2>
