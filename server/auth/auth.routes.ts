@@ -47,23 +47,34 @@ export function createAuthRoutes(deps: AppDeps) {
   const { db, clock, secrets } = deps;
 
   /**
+   * The account `find` gives, if `password` is its password; a wrong one
+   * counts towards the throttle of `username` and the client's address. A
+   * 429 with Retry-After while throttled, before `find` or any hashing: a
+   * blocked guesser costs nothing. With no account, a decoy hash is checked,
+   * so "no such user" takes as long as "wrong password".
+   */
+  async function throttledPasswordCheck<T extends { passwordHash: string }>(c: Context<AppEnv>, username: string, password: string, find: () => Promise<T | undefined>) {
+    const now = clock.now();
+    const keys = throttleKeys(username, clientAddress(c, deps.config.trustProxy));
+    const wait = await retryAfterSeconds(db, keys, now);
+    if (wait > 0) throw tooManyAttempts(c, wait);
+    const account = await find();
+    // Busy (too many hashes waiting) goes to the error handler as a 503 with Retry-After.
+    const passwordOk = await verifyPasswordHash(account?.passwordHash ?? (await getDecoyHash()), password);
+    if (account && passwordOk) return { found: account, keys };
+    await recordFailure(db, keys, now);
+    return { found: undefined, keys };
+  }
+
+  /**
    * The user whose password matches, or a 401 that does not say which part
    * was wrong; a 429 with Retry-After while the account or address is
    * throttled (before any hashing: a blocked guesser costs nothing).
    */
   async function checkCredentials(c: Context<AppEnv>, username: string, password: string) {
-    const now = clock.now();
-    const keys = throttleKeys(username, clientAddress(c, deps.config.trustProxy));
-    const wait = await retryAfterSeconds(db, keys, now);
-    if (wait > 0) throw tooManyAttempts(c, wait);
     // No account's name has control characters (and PostgreSQL refuses NUL): a wrong username, not a 400 that says more.
-    const user = hasControlCharacters(username) ? undefined : await findUserByUsername(db, username);
-    // Busy (too many hashes waiting) goes to the error handler as a 503 with Retry-After.
-    const passwordOk = await verifyPasswordHash(user?.passwordHash ?? (await getDecoyHash()), password);
-    if (!user || !passwordOk) {
-      await recordFailure(db, keys, now);
-      throw wrongCredentials();
-    }
+    const { found: user, keys } = await throttledPasswordCheck(c, username, password, async () => (hasControlCharacters(username) ? undefined : findUserByUsername(db, username)));
+    if (!user) throw wrongCredentials();
     await recordSuccess(db, keys);
     // Said only to someone who knows the password: it reveals nothing to a guesser.
     if (!user.active) throw unauthorized('This account has been deactivated. Ask a manager if that is a mistake.');
@@ -128,16 +139,10 @@ export function createAuthRoutes(deps: AppDeps) {
       async (c) => {
         const { current, password } = c.req.valid('json');
         const user = currentUser(c.get('user'));
-        const now = clock.now();
         // Guessing the current password from a borrowed session counts as guessing a sign-in.
-        const keys = throttleKeys(user.username, clientAddress(c, deps.config.trustProxy));
-        const wait = await retryAfterSeconds(db, keys, now);
-        if (wait > 0) throw tooManyAttempts(c, wait);
-        const account = await findUserById(db, user.id);
-        if (!account || !(await verifyPasswordHash(account.passwordHash, current))) {
-          await recordFailure(db, keys, now);
-          throw badRequest('wrong_password', 'The current password is not correct.', { current: ['is not correct'] });
-        }
+        const { found } = await throttledPasswordCheck(c, user.username, current, () => findUserById(db, user.id));
+        if (!found) throw badRequest('wrong_password', 'The current password is not correct.', { current: ['is not correct'] });
+        const now = clock.now();
         const passwordHash = await hashPassword(password);
         const ended = await db.transaction(async (tx) => {
           await setPasswordHash(tx, user.id, passwordHash);

@@ -8,19 +8,15 @@ export type Role = 'manager' | 'staff';
 
 export type UserRecord = { id: number; username: string; role: Role; passwordHash: string; active: boolean };
 
+const userRecord = { id: users.id, username: users.username, role: users.role, passwordHash: users.passwordHash, active: users.active };
+
 export async function findUserByUsername(db: Queryable, username: string): Promise<UserRecord | undefined> {
-  const [row] = await db
-    .select({ id: users.id, username: users.username, role: users.role, passwordHash: users.passwordHash, active: users.active })
-    .from(users)
-    .where(sql`lower(${users.username}) = lower(${username})`);
+  const [row] = await db.select(userRecord).from(users).where(sql`lower(${users.username}) = lower(${username})`);
   return row;
 }
 
 export async function findUserById(db: Queryable, userId: number): Promise<UserRecord | undefined> {
-  const [row] = await db
-    .select({ id: users.id, username: users.username, role: users.role, passwordHash: users.passwordHash, active: users.active })
-    .from(users)
-    .where(eq(users.id, userId));
+  const [row] = await db.select(userRecord).from(users).where(eq(users.id, userId));
   return row;
 }
 
@@ -38,12 +34,15 @@ export async function findAccountState(db: Queryable, userId: number): Promise<A
 
 export type AccountListing = { id: number; username: string; role: Role; active: boolean; staffId: number | null; name: string | null };
 
+const accountListing = { id: users.id, username: users.username, role: users.role, active: users.active, staffId: staff.id, name: staff.name };
+
 export async function listAccounts(db: Queryable): Promise<AccountListing[]> {
-  return db
-    .select({ id: users.id, username: users.username, role: users.role, active: users.active, staffId: staff.id, name: staff.name })
-    .from(users)
-    .leftJoin(staff, eq(staff.userId, users.id))
-    .orderBy(asc(users.id));
+  return db.select(accountListing).from(users).leftJoin(staff, eq(staff.userId, users.id)).orderBy(asc(users.id));
+}
+
+export async function findAccountListing(db: Queryable, userId: number): Promise<AccountListing | undefined> {
+  const [row] = await db.select(accountListing).from(users).leftJoin(staff, eq(staff.userId, users.id)).where(eq(users.id, userId));
+  return row;
 }
 
 export async function setUserActive(db: Queryable, userId: number, active: boolean): Promise<void> {

@@ -14,6 +14,7 @@
  * written out here, the same for HTTP and for the `/admin` socket.
  */
 import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { AppError } from './errors.js';
@@ -109,18 +110,22 @@ export function fromNodeHeaders(headers: IncomingHttpHeaders): Headers {
  * trusted proxy's `X-Forwarded-Proto: https`. Cookies are then `Secure`.
  */
 export function reachedOverHttps(c: Context, config: AppDeps['config']): boolean {
-  if (config.secureCookies || new URL(c.req.url).protocol === 'https:') return true;
-  return config.trustProxy && first(c.req.header('x-forwarded-proto')) === 'https';
+  if (config.secureCookies) return true;
+  const facts = requestFacts(c);
+  return (ownOrigin(facts, config) ?? (facts.secure ? 'https:' : '')).startsWith('https:');
+}
+
+/** A Hono request as the rules read it. */
+function requestFacts(c: Context): RequestFacts {
+  const headers: Headers = {};
+  c.req.raw.headers.forEach((value, name) => (headers[name] = value));
+  return { method: c.req.method, headers, secure: new URL(c.req.url).protocol === 'https:' };
 }
 
 /** The HTTP middleware: refuses with 403 `cross_origin` or 415 before any route runs. */
 export function refuseCrossSiteWrites(config: AppDeps['config'], sessionCookieName: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const headers: Headers = {};
-    c.req.raw.headers.forEach((value, name) => (headers[name] = value));
-    const secure = new URL(c.req.url).protocol === 'https:';
-    const carriesSessionCookie = (headers.cookie ?? '').split(';').some((part) => part.trim().startsWith(`${sessionCookieName}=`));
-    const verdict = judgeWrite({ method: c.req.method, headers, secure }, config, carriesSessionCookie);
+    const verdict = judgeWrite(requestFacts(c), config, getCookie(c, sessionCookieName) !== undefined);
     if (!verdict.ok) throw new AppError(verdict.status, verdict.code, verdict.message);
     return next();
   };

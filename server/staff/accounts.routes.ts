@@ -7,14 +7,13 @@ import { z } from 'zod';
 import { requireManager } from '../auth/authenticate.js';
 import { passwordSchema } from '../auth/credentials.js';
 import { hashPassword } from '../auth/password.js';
-import { listAccounts } from '../auth/users.queries.js';
+import { findAccountListing, listAccounts } from '../auth/users.queries.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { idParam, jsonBody, pathParams } from '../http/validate.js';
 import { resetPassword, setAccountActive } from './accounts.service.js';
 
 export function createAccountRoutes(deps: AppDeps) {
   const { db, clock, events } = deps;
-  const accountById = async (id: number) => (await listAccounts(db)).find((account) => account.id === id)!;
   return new Hono<AppEnv>()
     .use(requireManager)
     .get('/', async (c) => c.json(await listAccounts(db)))
@@ -23,7 +22,7 @@ export function createAccountRoutes(deps: AppDeps) {
       const { active } = c.req.valid('json');
       const ended = await db.transaction((tx) => setAccountActive(tx, id, active, clock.now()));
       events.emit('sessionsEnded', { sessionIds: ended });
-      return c.json(await accountById(id));
+      return c.json(await findAccountListing(db, id));
     })
     .post('/:id/password', pathParams(idParam('account')), jsonBody(z.object({ password: passwordSchema })), async (c) => {
       const { id } = c.req.valid('param');
