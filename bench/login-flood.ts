@@ -13,10 +13,7 @@
  * `TRUST_PROXY=1`, as behind a proxy) and at 64 usernames of its own, so
  * the hashed phase, a few seconds per round, is sampled several times. A
  * quarter of the usernames exist; the others do not (they are checked
- * against a decoy hash: the same work). A photo request
- * during the flood takes a few hundred milliseconds, so the flood phases
- * give far fewer samples than idle: their p99 is close to their maximum.
- * Figures only; nothing is asserted.
+ * against a decoy hash: the same work). Figures only; nothing is asserted.
  *
  *   node --import tsx bench/login-flood.ts     embedded PGlite (BENCH_ROUNDS=8, BENCH_IDLE=600, BENCH_FLOOD=16)
  *   DATABASE_URL=postgres://… node --import tsx bench/login-flood.ts    a fresh database on that server, dropped after

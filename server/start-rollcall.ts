@@ -13,6 +13,7 @@ import { createEventBus } from './domain-events.js';
 import { createKioskPresence } from './kiosk/presence.js';
 import { attachRealtime } from './live/realtime.js';
 import type { Logger } from './logger.js';
+import { createRemembered } from './remembered.js';
 import type { Secrets } from './secrets.js';
 
 export type RollcallOptions = {
@@ -37,6 +38,7 @@ export async function startRollcall(options: RollcallOptions): Promise<Rollcall>
     presence,
     secrets: options.secrets,
     logger: options.logger,
+    remembered: createRemembered(),
     config: options.config,
   };
   const server = await startServer(createApp(deps), options.listen);

@@ -3,6 +3,7 @@
  * and cookie sign-in for the web apps. (`GET /api/me/` is the staff
  * feature's: it shows the staff profile.)
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
@@ -15,7 +16,7 @@ import { issueRefreshToken, rotateRefreshToken } from './refresh-tokens.js';
 import { currentUser, requireUser } from './authenticate.js';
 import { endUserAccess } from './end-access.js';
 import { getDecoyHash, hashPassword, verifyPasswordHash } from './password.js';
-import { recordFailure, recordSuccess, retryAfterSeconds, throttleKeys } from './sign-in-throttle.js';
+import { createSignInThrottle, throttleKeys } from './sign-in-throttle.js';
 import { passwordSchema, usernameSchema } from './credentials.js';
 import { registerUser } from './register-user.js';
 import { originalRoleName, roleSchema } from './roles.js';
@@ -37,6 +38,14 @@ const credentialsSchema = z.object({
 
 const wrongCredentials = () => unauthorized('The username or password is not correct.');
 
+/**
+ * How long a refusal to a blocked guesser is held before it is sent. A
+ * person waiting out a block does not notice it; a guessing program that
+ * waits for each answer (as they do) is slowed to a few attempts a second
+ * per connection, instead of sending thousands that each cost a request.
+ */
+const refusalHoldMs = 100;
+
 function tooManyAttempts(c: Context<AppEnv>, seconds: number) {
   c.header('Retry-After', String(seconds));
   const minutes = Math.ceil(seconds / 60);
@@ -45,6 +54,7 @@ function tooManyAttempts(c: Context<AppEnv>, seconds: number) {
 
 export function createAuthRoutes(deps: AppDeps) {
   const { db, clock, secrets } = deps;
+  const throttle = createSignInThrottle(db, deps.remembered);
 
   /**
    * The account `find` gives, if `password` is its password; a wrong one
@@ -56,13 +66,16 @@ export function createAuthRoutes(deps: AppDeps) {
   async function throttledPasswordCheck<T extends { passwordHash: string }>(c: Context<AppEnv>, username: string, password: string, find: () => Promise<T | undefined>) {
     const now = clock.now();
     const keys = throttleKeys(username, clientAddress(c, deps.config.trustProxy));
-    const wait = await retryAfterSeconds(db, keys, now);
-    if (wait > 0) throw tooManyAttempts(c, wait);
+    const wait = await throttle.retryAfterSeconds(keys, now);
+    if (wait > 0) {
+      await sleep(refusalHoldMs);
+      throw tooManyAttempts(c, wait);
+    }
     const account = await find();
     // Busy (too many hashes waiting) goes to the error handler as a 503 with Retry-After.
     const passwordOk = await verifyPasswordHash(account?.passwordHash ?? (await getDecoyHash()), password);
     if (account && passwordOk) return { found: account, keys };
-    await recordFailure(db, keys, now);
+    await throttle.recordFailure(keys, now);
     return { found: undefined, keys };
   }
 
@@ -75,7 +88,7 @@ export function createAuthRoutes(deps: AppDeps) {
     // No account's name has control characters (and PostgreSQL refuses NUL): a wrong username, not a 400 that says more.
     const { found: user, keys } = await throttledPasswordCheck(c, username, password, async () => (hasControlCharacters(username) ? undefined : findUserByUsername(db, username)));
     if (!user) throw wrongCredentials();
-    await recordSuccess(db, keys);
+    await throttle.recordSuccess(keys);
     // Said only to someone who knows the password: it reveals nothing to a guesser.
     if (!user.active) throw unauthorized('This account has been deactivated. Ask a manager if that is a mistake.');
     return user;

@@ -3,8 +3,12 @@
  * at a time. Each takes about 20 MB and tens of milliseconds on a libuv
  * worker thread, the pool photo processing and file I/O also wait on: a
  * sign-in flood must not starve them. So hashing runs one at a time, with at
- * most `maxWaiting` waiting; past that the attempt is refused as busy.
+ * most `maxWaiting` waiting; past that the attempt is refused as busy. And
+ * after a wrong password the next hash waits as long as that one took, so
+ * wrong passwords, however many guessers send them, get at most half of one
+ * core; everyone else's requests keep the rest.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { hash, verify } from '@node-rs/argon2';
 import { domainError } from '../domain-error.js';
 
@@ -16,11 +20,20 @@ const hashingBusy = () => domainError.busy('Rollcall is checking many passwords 
 
 let running: Promise<unknown> = Promise.resolve();
 let waiting = 0;
+/** When the rest after the last wrong password ends (performance.now() time). */
+let restingUntil = 0;
+
+async function afterRest<T>(work: () => Promise<T>): Promise<T> {
+  const rest = restingUntil - performance.now();
+  if (rest > 0) await sleep(rest);
+  return work();
+}
 
 function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   if (waiting >= maxWaiting) return Promise.reject(hashingBusy());
   waiting++;
-  const result = running.then(work, work);
+  const start = () => afterRest(work);
+  const result = running.then(start, start);
   running = result.then(
     () => undefined,
     () => undefined,
@@ -33,7 +46,13 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 export function verifyPasswordHash(passwordHash: string, password: string): Promise<boolean> {
-  return oneAtATime(() => verify(passwordHash, password).catch(() => false));
+  return oneAtATime(async () => {
+    const started = performance.now();
+    const matches = await verify(passwordHash, password).catch(() => false);
+    const finished = performance.now();
+    if (!matches) restingUntil = finished + (finished - started);
+    return matches;
+  });
 }
 
 /** A valid hash of nothing anyone knows: verifying against it keeps "no such user" as slow as "wrong password". */

@@ -1,5 +1,5 @@
 /** Storage functions for sign-in throttling rows. */
-import { eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../storage/database.js';
 import { signInThrottle } from '../../storage/schema.js';
 
@@ -9,11 +9,14 @@ export async function findThrottleRows(db: Queryable, keys: string[]): Promise<T
   return db.select().from(signInThrottle).where(inArray(signInThrottle.key, keys));
 }
 
-/** The row, locked until the transaction ends, so failures counted at once by two requests both count. */
-export async function lockThrottleRow(tx: Queryable, key: string): Promise<ThrottleRow | undefined> {
-  await tx.insert(signInThrottle).values({ key, failures: 0, windowStartedAt: new Date(0) }).onConflictDoNothing();
-  const [row] = await tx.select().from(signInThrottle).where(eq(signInThrottle.key, key)).for('update');
-  return row;
+/**
+ * The rows of `keys` (made if new), locked until the transaction ends, so
+ * failures counted at once by two requests both count. Locked in key order,
+ * the same in every transaction, so two cannot wait on each other.
+ */
+export async function lockThrottleRows(tx: Queryable, keys: string[]): Promise<ThrottleRow[]> {
+  await tx.insert(signInThrottle).values(keys.map((key) => ({ key, failures: 0, windowStartedAt: new Date(0) }))).onConflictDoNothing();
+  return tx.select().from(signInThrottle).where(inArray(signInThrottle.key, keys)).orderBy(asc(signInThrottle.key)).for('update');
 }
 
 export async function saveThrottleRow(tx: Queryable, row: ThrottleRow): Promise<void> {

@@ -8,7 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../../storage/database.js';
-import { findThrottleRows, forgiveFailures, lockThrottleRow, saveThrottleRow, type ThrottleRow } from './sign-in-throttle.queries.js';
+import type { Remembered } from '../remembered.js';
+import { findThrottleRows, forgiveFailures, lockThrottleRows, saveThrottleRow, type ThrottleRow } from './sign-in-throttle.queries.js';
 
 const minute = 60 * 1000;
 export const throttleWindowMs = 15 * minute;
@@ -44,20 +45,51 @@ export function afterFailure(row: ThrottleRow, now: Date, limit: number): Thrott
   return { ...row, failures: 0, windowStartedAt: now, blocks, blockedUntil: new Date(now.getTime() + firstBlockMs * 2 ** Math.min(blocks - 1, 10)) };
 }
 
-export async function retryAfterSeconds(db: Database, keys: ThrottleKeys, now: Date): Promise<number> {
-  return secondsBlocked(await findThrottleRows(db, keyList(keys)), now);
-}
+export type SignInThrottle = ReturnType<typeof createSignInThrottle>;
 
-export async function recordFailure(db: Database, keys: ThrottleKeys, now: Date): Promise<void> {
-  await db.transaction(async (tx) => {
-    for (const key of keyList(keys)) {
-      const row = await lockThrottleRow(tx, key);
-      if (row) await saveThrottleRow(tx, afterFailure(row, now, key === keys.account ? accountFailureLimit : addressFailureLimit));
+/** Blocks this process remembers at most; past that the oldest are forgotten, and read again when needed. */
+const maxRememberedBlocks = 10_000;
+
+/**
+ * The throttle over `db`. Blocks it has seen are remembered until they end
+ * (only time lifts a block), so a blocked flood is refused without a
+ * database read: under a flood that read was most of the refusal's cost,
+ * and it slowed everyone else's requests. A block set by another process is
+ * read from the database as before.
+ */
+export function createSignInThrottle(db: Database, remembered: Remembered) {
+  const blockedUntil = new Map<string, Date>();
+  remembered.register(() => blockedUntil.clear());
+  const remember = (rows: ThrottleRow[], now: Date) => {
+    for (const row of rows) {
+      if (!row.blockedUntil || row.blockedUntil <= now) continue;
+      blockedUntil.delete(row.key);
+      blockedUntil.set(row.key, row.blockedUntil);
+      if (blockedUntil.size > maxRememberedBlocks) blockedUntil.delete(blockedUntil.keys().next().value!);
     }
-  });
-}
+  };
 
-/** A right password forgives the account's failures (not its recent blocks, nor the address's failures: others may be guessing from it). */
-export async function recordSuccess(db: Database, keys: ThrottleKeys): Promise<void> {
-  await forgiveFailures(db, keys.account);
+  return {
+    /** Seconds until an attempt with `keys` may be made, or 0 if it may be made now. */
+    async retryAfterSeconds(keys: ThrottleKeys, now: Date): Promise<number> {
+      const known = secondsBlocked(keyList(keys).map((key) => ({ blockedUntil: blockedUntil.get(key) ?? null })), now);
+      if (known > 0) return known;
+      const rows = await findThrottleRows(db, keyList(keys));
+      remember(rows, now);
+      return secondsBlocked(rows, now);
+    },
+
+    async recordFailure(keys: ThrottleKeys, now: Date): Promise<void> {
+      const saved = await db.transaction(async (tx) => {
+        const rows = await lockThrottleRows(tx, keyList(keys));
+        const counted = rows.map((row) => afterFailure(row, now, row.key === keys.account ? accountFailureLimit : addressFailureLimit));
+        for (const row of counted) await saveThrottleRow(tx, row);
+        return counted;
+      });
+      remember(saved, now);
+    },
+
+    /** A right password forgives the account's failures (not its recent blocks, nor the address's failures: others may be guessing from it). */
+    recordSuccess: (keys: ThrottleKeys) => forgiveFailures(db, keys.account),
+  };
 }

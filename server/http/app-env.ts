@@ -5,6 +5,7 @@ import type { Clock } from '../clock.js';
 import type { EventBus } from '../domain-events.js';
 import type { KioskPresence } from '../kiosk/presence.js';
 import type { Logger } from '../logger.js';
+import type { Remembered } from '../remembered.js';
 import type { Secrets } from '../secrets.js';
 
 export type AppDeps = {
@@ -15,6 +16,8 @@ export type AppDeps = {
   presence: KioskPresence;
   secrets: Secrets;
   logger: Logger;
+  /** Caches of database rows this process keeps (see remembered.ts). */
+  remembered: Remembered;
   config: {
     /** The time zone used until a manager sets one in the settings. */
     orgTimezone: string;

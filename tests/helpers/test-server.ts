@@ -27,7 +27,8 @@ export type TestServer = {
   /**
    * Empties the database and the photo folder between tests (photos are
    * content-addressed: a test sending the same frame as the one before must
-   * find no file already there).
+   * find no file already there), and makes the server forget what it
+   * remembered of the database.
    */
   reset(): Promise<void>;
   /**
@@ -70,6 +71,7 @@ export async function startTestServer(options: { timezone?: string; now?: string
     server: rollcall.server,
     async reset() {
       await database.reset();
+      rollcall.deps.remembered.forgetAll();
       await rm(photoDir, { recursive: true, force: true });
       await mkdir(photoDir);
     },
