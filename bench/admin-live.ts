@@ -16,13 +16,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
-import { attendance, shifts } from '../storage/schema.js';
+import { attendance } from '../storage/schema.js';
 import { hashPin } from '../server/staff/pin.js';
 import { launchBrowser, planToday, weekdayNames, type Page } from '../tests/helpers/admin-browser.js';
 import { createManager, makeFrame } from '../tests/helpers/fixtures.js';
 import { createClient } from '../tests/helpers/http.js';
 import { startTestServer } from '../tests/helpers/test-server.js';
-import { seedStaff } from './seed.js';
+import { seedShifts, seedStaff } from './seed.js';
 import { median, ms } from './stats.js';
 
 const staffCount = Number(process.env.BENCH_STAFF ?? 500);
@@ -56,10 +56,7 @@ try {
     return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00`;
   };
   const endOf = (start: string) => `${String((Number(start.slice(0, 2)) + 8) % 24).padStart(2, '0')}${start.slice(2)}`;
-  const shiftRows = await db
-    .insert(shifts)
-    .values(staffRows.map((row, i) => ({ staffId: row.id, dayOfWeek: today, startTime: startOf(i), endTime: endOf(startOf(i)) })))
-    .returning({ id: shifts.id, staffId: shifts.staffId });
+  const shiftRows = await seedShifts(db, staffRows.map((row, i) => ({ staffId: row.id, dayOfWeek: today, startTime: startOf(i), endTime: endOf(startOf(i)) })));
 
   const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 768 } });
   await context.addCookies([{ name: cookieName, value: cookieValue, url: server.url }]);

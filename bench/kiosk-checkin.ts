@@ -24,7 +24,8 @@ import { deriveSecrets } from '../server/secrets.js';
 import { hashPin } from '../server/staff/pin.js';
 import { migrateDatabase, openDatabase } from '../storage/database.js';
 import { processPhoto } from '../storage/photo-processing.js';
-import { kiosks, shifts, staff, users } from '../storage/schema.js';
+import { kiosks, staff, users } from '../storage/schema.js';
+import { seedShifts } from './seed.js';
 import { makeFrame, toBase64 } from '../tests/helpers/fixtures.js';
 import { createClient } from '../tests/helpers/http.js';
 import { spawnServer } from '../tests/helpers/server-process.js';
@@ -96,11 +97,9 @@ const kioskTokens = Array.from({ length: 50 }, () => randomBytes(32).toString('b
     const userRows = await db.insert(users).values(indexes.map((i) => ({ username: `bench_staff_${i}`, passwordHash, role: 'staff' as const }))).returning({ id: users.id });
     const staffRows = await db
       .insert(staff)
-      .values(indexes.map((i, n) => ({ userId: userRows[n]!.id, name: `Staff ${i}`, weeklyOffs: [((now.weekday + 2) % 7) + 1], pinHmac: hashPin(secrets.pinPepper, String(100000 + i)) })))
+      .values(indexes.map((i, n) => ({ userId: userRows[n]!.id, name: `Staff ${i}`, weeklyOffs: [((now.weekday + 2) % 7) + 1], pinHmac: hashPin(secrets.pinPepper, String(100000 + i)), startedOn: '2000-01-01' })))
       .returning({ id: staff.id });
-    await db.insert(shifts).values(
-      staffRows.map((row) => ({ staffId: row.id, dayOfWeek: now.weekday, startTime: now.toFormat('HH:mm:00'), endTime: now.plus({ hours: 8 }).toFormat('HH:mm:00') })),
-    );
+    await seedShifts(db, staffRows.map((row) => ({ staffId: row.id, dayOfWeek: now.weekday, startTime: now.toFormat('HH:mm:00'), endTime: now.plus({ hours: 8 }).toFormat('HH:mm:00') })));
   }
   await db.insert(kiosks).values(kioskTokens.map((token, i) => ({ name: `Kiosk ${i + 1}`, tokenHash: hashToken(token), pairedAt: new Date(), pairedBy: manager!.id })));
   await database.close();

@@ -5,11 +5,10 @@
  *   node --import tsx bench/roster.ts          (DATABASE_URL set: on that server)
  */
 import { sql } from 'drizzle-orm';
-import { shifts } from '../storage/schema.js';
 import { createClient } from '../tests/helpers/http.js';
 import { createManager } from '../tests/helpers/fixtures.js';
 import { startTestServer } from '../tests/helpers/test-server.js';
-import { insertInBatches, seedStaff } from './seed.js';
+import { seedShifts, seedStaff } from './seed.js';
 import { median, ms, percentile } from './stats.js';
 
 const staffCount = Number(process.env.BENCH_STAFF ?? 1000);
@@ -29,7 +28,7 @@ try {
         return { staffId: row.id, dayOfWeek: day, startTime: `${start}:00`, endTime: `${end}:00` };
       }),
   );
-  await insertInBatches(db, shifts, shiftValues);
+  await seedShifts(db, shiftValues);
 
   const path = '/api/roster/?from=2026-12-01&to=2026-12-31';
   const first = await client.get(path, manager);

@@ -5,13 +5,13 @@
  *
  *   node --import tsx bench/timesheet-export.ts     (DATABASE_URL set: on that server)
  */
-import { attendance, shifts } from '../storage/schema.js';
+import { attendance } from '../storage/schema.js';
 import { loadEffectiveOccurrences } from '../server/roster/roster.queries.js';
 import { buildTimesheet } from '../server/timesheets/timesheet-rows.js';
 import { createClient } from '../tests/helpers/http.js';
 import { createManager } from '../tests/helpers/fixtures.js';
 import { startTestServer } from '../tests/helpers/test-server.js';
-import { insertInBatches, seedStaff } from './seed.js';
+import { insertInBatches, seedShifts, seedStaff } from './seed.js';
 import { median, ms, percentile } from './stats.js';
 
 const staffCount = Number(process.env.BENCH_STAFF ?? 200);
@@ -32,7 +32,7 @@ try {
       return { staffId: row.id, dayOfWeek: day, startTime: `${start}:00`, endTime: `${end}:00` };
     }),
   );
-  await insertInBatches(db, shifts, shiftValues);
+  await seedShifts(db, shiftValues);
   const occurrences = await loadEffectiveOccurrences(db, { from, to, zone: 'Europe/London' });
   const records = occurrences.flatMap((o, i) => {
     const late = i % 7 === 0;

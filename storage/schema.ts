@@ -91,6 +91,8 @@ export const staff = pgTable(
     weeklyOffs: smallint('weekly_offs').array().notNull(),
     pinHmac: text('pin_hmac'),
     active: boolean('active').notNull().default(true),
+    /** No occurrence is scheduled for them before this local date (a manager may set it earlier when onboarding existing staff). */
+    startedOn: date('started_on', { mode: 'string' }).notNull(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -101,7 +103,30 @@ export const staff = pgTable(
   ],
 );
 
-/** The weekly template: one row per staff member per weekday shift. */
+/**
+ * Days a staff member was deactivated: from the day they were deactivated
+ * until the day before they were reactivated (open while inactive). No
+ * occurrence is scheduled for them on those days; their past stays.
+ */
+export const staffInactiveSpans = pgTable(
+  'staff_inactive_spans',
+  {
+    id: serial('id').primaryKey(),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }),
+  },
+  (t) => [index('staff_inactive_spans_staff_idx').on(t.staffId), check('staff_inactive_spans_order', sql`${t.toDate} is null or ${t.toDate} >= ${t.fromDate}`)],
+);
+
+/**
+ * The weekly template: one row per shift of a staff member. What day and
+ * times it has is dated, in `shift_versions`, so an edit takes effect from
+ * a date and every earlier occurrence keeps the times it had. The shift's id
+ * names its occurrences (shift, date) across versions.
+ */
 export const shifts = pgTable(
   'shifts',
   {
@@ -109,16 +134,30 @@ export const shifts = pgTable(
     staffId: integer('staff_id')
       .notNull()
       .references(() => staff.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('shifts_staff_id_idx').on(t.staffId)],
+);
+
+/** A shift's weekday and times from `valid_from` to `valid_to` (inclusive; open-ended when null). Versions of one shift never overlap. */
+export const shiftVersions = pgTable(
+  'shift_versions',
+  {
+    id: serial('id').primaryKey(),
+    shiftId: integer('shift_id')
+      .notNull()
+      .references(() => shifts.id, { onDelete: 'cascade' }),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
     dayOfWeek: smallint('day_of_week').notNull(),
     startTime: time('start_time').notNull(),
     endTime: time('end_time').notNull(),
-    /** Set instead of deleting once attendance refers to the shift. */
-    archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
-    index('shifts_staff_id_idx').on(t.staffId),
-    check('shifts_day_of_week_range', sql`${t.dayOfWeek} between 1 and 7`),
+    uniqueIndex('shift_versions_shift_from_key').on(t.shiftId, t.validFrom),
+    check('shift_versions_day_of_week_range', sql`${t.dayOfWeek} between 1 and 7`),
+    check('shift_versions_order', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
   ],
 );
 
@@ -343,6 +382,7 @@ export const signInThrottle = pgTable('sign_in_throttle', {
 export type UserRow = typeof users.$inferSelect;
 export type StaffRow = typeof staff.$inferSelect;
 export type ShiftRow = typeof shifts.$inferSelect;
+export type ShiftVersionRow = typeof shiftVersions.$inferSelect;
 export type AttendanceRow = typeof attendance.$inferSelect;
 export type SettingsRow = typeof settings.$inferSelect;
 export type ShiftOverrideRow = typeof shiftOverrides.$inferSelect;

@@ -36,10 +36,13 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.
   return result.data;
 }
 
-async function readJson(c: Context): Promise<unknown> {
+async function readJson(c: Context, optional = false): Promise<unknown> {
   // Clients of the original API sometimes omit the Content-Type; the body is still JSON.
   const text = await c.req.text();
-  if (text.trim() === '') throw badRequest('invalid_json', 'The request needs a JSON body.');
+  if (text.trim() === '') {
+    if (optional) return {};
+    throw badRequest('invalid_json', 'The request needs a JSON body.');
+  }
   try {
     return JSON.parse(text);
   } catch {
@@ -59,6 +62,8 @@ function pathToNul(value: unknown, path: string[] = []): string[] | undefined {
 }
 
 export type JsonBodyOptions = {
+  /** An empty body is read as `{}` (a DELETE whose body only adds options). */
+  optional?: boolean;
   /**
    * Let NUL through to the handler. Only for sign-in, which answers "wrong
    * username or password" to a name no account can have, rather than a 400.
@@ -73,7 +78,7 @@ export type JsonBodyOptions = {
  */
 export function jsonBody<T extends z.ZodType>(schema: T, options: JsonBodyOptions = {}) {
   return validator('json', async (_value, c) => {
-    const body = await readJson(c);
+    const body = await readJson(c, options.optional);
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       throw badRequest('invalid_json', 'The request body must be a JSON object.');
     }

@@ -20,7 +20,10 @@ export type Occurrence = {
   end: DateTime;
 };
 
-export type DatedShift = TemplateShift & { id: number; staffId: number };
+/** A shift (or one version of it) with the dates it runs, inclusive; without them, every date. */
+export type DatedShift = TemplateShift & { id: number; staffId: number; validFrom?: string; validTo?: string | null };
+
+const runsOn = (shift: DatedShift, date: string) => (shift.validFrom === undefined || shift.validFrom <= date) && (shift.validTo == null || shift.validTo >= date);
 
 /** The instant of a local date and time of day in `zone`. */
 export function localInstant(date: string, timeOfDay: string, zone: string): DateTime {
@@ -35,7 +38,7 @@ export function localInstant(date: string, timeOfDay: string, zone: string): Dat
 
 /** Start and end of one occurrence; the end is on the next day when it is not after the start. */
 export function occurrenceOf(shift: DatedShift, date: string, zone: string): Occurrence {
-  return listOccurrences([{ ...shift, dayOfWeek: weekdayOf(date) }], date, date, zone)[0]!;
+  return listOccurrences([{ ...shift, dayOfWeek: weekdayOf(date), validFrom: undefined, validTo: undefined }], date, date, zone)[0]!;
 }
 
 function timeSeconds(text: string): number {
@@ -86,6 +89,7 @@ export function listOccurrences(shifts: readonly DatedShift[], from: string, to:
   for (const date of datesBetween(from, to)) {
     const nextDate = DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: 1 }).toISODate()!;
     for (const { shift, overnight } of byWeekday.get(weekdayOf(date)) ?? []) {
+      if (!runsOn(shift, date)) continue;
       const endDate = overnight ? nextDate : date;
       occurrences.push({
         shiftId: shift.id,
@@ -99,4 +103,9 @@ export function listOccurrences(shifts: readonly DatedShift[], from: string, to:
     }
   }
   return occurrences.sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.shiftId - b.shiftId);
+}
+
+/** The local date (YYYY-MM-DD) of an instant in `zone`. */
+export function localDateOf(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant).setZone(zone).toISODate()!;
 }

@@ -1,7 +1,7 @@
 /** Loading the effective schedule for a date range from the template and its overrides. */
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../storage/database.js';
-import { attendance, shiftOverrides, shifts, staff } from '../../storage/schema.js';
+import { attendance, shiftOverrides, shifts, shiftVersions, staff, staffInactiveSpans } from '../../storage/schema.js';
 import { applyOverrides, type EffectiveOccurrence, type OccurrenceOverride } from './effective-schedule.js';
 import { listOccurrences } from './occurrences.js';
 
@@ -13,7 +13,43 @@ const overrideColumns = {
   swapId: shiftOverrides.swapId,
 };
 
-const shiftColumns = { id: shifts.id, staffId: shifts.staffId, dayOfWeek: shifts.dayOfWeek, startTime: shifts.startTime, endTime: shifts.endTime };
+const versionColumns = {
+  id: shifts.id,
+  staffId: shifts.staffId,
+  dayOfWeek: shiftVersions.dayOfWeek,
+  startTime: shiftVersions.startTime,
+  endTime: shiftVersions.endTime,
+  // Nobody is scheduled before they started.
+  validFrom: sql<string>`greatest(${shiftVersions.validFrom}, ${staff.startedOn})::text`,
+  validTo: shiftVersions.validTo,
+};
+
+/** Versions that run on some date of `from`…`to`, with their owners' start dates. */
+function versionsInRange(db: Queryable, from: string, to: string) {
+  return db
+    .select(versionColumns)
+    .from(shiftVersions)
+    .innerJoin(shifts, eq(shifts.id, shiftVersions.shiftId))
+    .innerJoin(staff, eq(staff.id, shifts.staffId))
+    .where(and(lte(shiftVersions.validFrom, to), or(isNull(shiftVersions.validTo), gte(shiftVersions.validTo, from))))
+    .$dynamic();
+}
+
+/** Whether a staff member was deactivated on a date, from their inactive spans. */
+async function inactiveOn(db: Queryable, from: string, to: string, staffIds?: readonly number[]): Promise<(staffId: number, date: string) => boolean> {
+  const spans = await db
+    .select({ staffId: staffInactiveSpans.staffId, fromDate: staffInactiveSpans.fromDate, toDate: staffInactiveSpans.toDate })
+    .from(staffInactiveSpans)
+    .where(
+      and(
+        lte(staffInactiveSpans.fromDate, to),
+        or(isNull(staffInactiveSpans.toDate), gte(staffInactiveSpans.toDate, from)),
+        staffIds ? inArray(staffInactiveSpans.staffId, [...staffIds]) : undefined,
+      ),
+    );
+  if (spans.length === 0) return () => false;
+  return (staffId, date) => spans.some((span) => span.staffId === staffId && span.fromDate <= date && (span.toDate === null || span.toDate >= date));
+}
 
 export async function findOverride(db: Queryable, shiftId: number, date: string) {
   const [row] = await db.select().from(shiftOverrides).where(and(eq(shiftOverrides.shiftId, shiftId), eq(shiftOverrides.date, date)));
@@ -21,9 +57,11 @@ export async function findOverride(db: Queryable, shiftId: number, date: string)
 }
 
 /**
- * Effective occurrences starting on local dates `from`…`to`: everyone's (of
- * active staff), or only those worked by `staffIds`, which includes
- * occurrences moved to them from other people's templates.
+ * Effective occurrences starting on local dates `from`…`to`: everyone's, or
+ * only those worked by `staffIds`, which includes occurrences moved to them
+ * from other people's templates. Each date has the version of the template
+ * that ran then; nobody has occurrences before they started or while they
+ * were deactivated.
  */
 export async function loadEffectiveOccurrences(
   db: Queryable,
@@ -35,11 +73,7 @@ export async function loadEffectiveOccurrences(
   let templateShifts;
   if (people === undefined) {
     overrides = await db.select(overrideColumns).from(shiftOverrides).where(inRange);
-    templateShifts = await db
-      .select(shiftColumns)
-      .from(shifts)
-      .innerJoin(staff, eq(staff.id, shifts.staffId))
-      .where(and(isNull(shifts.archivedAt), eq(staff.active, true)));
+    templateShifts = await versionsInRange(db, range.from, range.to);
   } else {
     if (people.length === 0) return [];
     overrides = await db
@@ -48,13 +82,17 @@ export async function loadEffectiveOccurrences(
       .innerJoin(shifts, eq(shifts.id, shiftOverrides.shiftId))
       .where(and(inRange, or(inArray(shiftOverrides.assigneeStaffId, [...people]), inArray(shifts.staffId, [...people]))));
     const movedIn = overrides.filter((o) => o.assigneeStaffId !== null && people.includes(o.assigneeStaffId)).map((o) => o.shiftId);
-    templateShifts = await db
-      .select(shiftColumns)
-      .from(shifts)
-      .where(and(isNull(shifts.archivedAt), or(inArray(shifts.staffId, [...people]), movedIn.length ? inArray(shifts.id, movedIn) : undefined)));
+    templateShifts = await versionsInRange(db, range.from, range.to).where(
+      and(
+        lte(shiftVersions.validFrom, range.to),
+        or(isNull(shiftVersions.validTo), gte(shiftVersions.validTo, range.from)),
+        or(inArray(shifts.staffId, [...people]), movedIn.length ? inArray(shifts.id, movedIn) : undefined),
+      ),
+    );
   }
+  const inactive = await inactiveOn(db, range.from, range.to, people);
   const occurrences = applyOverrides(listOccurrences(templateShifts, range.from, range.to, range.zone), overrides);
-  return people === undefined ? occurrences : occurrences.filter((o) => people.includes(o.staffId));
+  return occurrences.filter((o) => (people === undefined || people.includes(o.staffId)) && !inactive(o.staffId, o.date));
 }
 
 /** Dates on which this template shift is overridden (given to someone else, or cancelled). */

@@ -8,13 +8,15 @@ import { domainError } from '../domain-error.js';
 import { getSettings } from '../settings/settings.queries.js';
 import { checkMoves, findMovableOccurrence, lockPeople, writeMoves } from './occurrence-moves.js';
 import { cancelOccurrence, deleteOverride, findOverride, findSchedulablePeople } from './roster.queries.js';
-import { findTemplateShift } from './shifts.queries.js';
+import { listShiftVersions, versionOn } from './shifts.queries.js';
 
 export type OccurrenceChange = { shiftId: number; date: string } & ({ assignee: number } | { cancelled: true } | { restore: true });
 
 export async function changeOccurrence(deps: AppDeps, user: AuthUser, change: OccurrenceChange): Promise<void> {
-  const shift = await findTemplateShift(deps.db, change.shiftId);
-  if (!shift) throw domainError.invalid('validation_failed', `There is no shift with id ${change.shiftId}.`, { shiftId: [`no shift with id ${change.shiftId}`] });
+  const versions = await listShiftVersions(deps.db, [change.shiftId]);
+  if (versions.length === 0) throw domainError.invalid('validation_failed', `There is no shift with id ${change.shiftId}.`, { shiftId: [`no shift with id ${change.shiftId}`] });
+  const shift = versionOn(versions, change.shiftId, change.date);
+  if (!shift) throw domainError.invalid('validation_failed', `Shift ${change.shiftId} does not run on ${change.date}.`, { date: ['is not a day this shift is worked'] });
   if (DateTime.fromISO(change.date, { zone: 'UTC' }).weekday !== shift.dayOfWeek) {
     throw domainError.invalid('validation_failed', `Shift ${change.shiftId} is not worked on ${change.date}: it is a ${DateTime.fromObject({ weekday: shift.dayOfWeek as 1 }).toFormat('cccc')} shift.`, { date: ['is not a day this shift is worked'] });
   }

@@ -1,12 +1,16 @@
 /** Storage functions for the weekly template's shifts. */
-import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, or } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import type { Queryable } from '../../storage/database.js';
-import { attendance, shifts, staff, swaps } from '../../storage/schema.js';
+import { attendance, shifts, shiftVersions, staff, swaps } from '../../storage/schema.js';
 import { weekdayName } from './weekdays.js';
 
-export type TemplateShiftRecord = { id: number; staffId: number; dayOfWeek: number; startTime: string; endTime: string };
+export type ShiftTimes = { dayOfWeek: number; startTime: string; endTime: string };
 
-/** A template shift as the original API shows it. */
+/** A shift as it is from `validFrom` to `validTo` (inclusive; null: no end). */
+export type TemplateShiftRecord = ShiftTimes & { id: number; staffId: number; validFrom: string; validTo: string | null };
+
+/** A template shift as the original API shows it, with the dates this version of it runs. */
 export type ShiftJson = {
   id: number;
   staff: number;
@@ -15,6 +19,8 @@ export type ShiftJson = {
   shift_end: string;
   /** True when the shift ends on the next day. */
   overnight: boolean;
+  valid_from: string;
+  valid_to: string | null;
 };
 
 export function toShiftJson(shift: TemplateShiftRecord): ShiftJson {
@@ -25,58 +31,107 @@ export function toShiftJson(shift: TemplateShiftRecord): ShiftJson {
     shift_start: shift.startTime,
     shift_end: shift.endTime,
     overnight: shift.endTime <= shift.startTime,
+    valid_from: shift.validFrom,
+    valid_to: shift.validTo,
   };
 }
 
-const columns = { id: shifts.id, staffId: shifts.staffId, dayOfWeek: shifts.dayOfWeek, startTime: shifts.startTime, endTime: shifts.endTime };
+const columns = {
+  id: shifts.id,
+  staffId: shifts.staffId,
+  dayOfWeek: shiftVersions.dayOfWeek,
+  startTime: shiftVersions.startTime,
+  endTime: shiftVersions.endTime,
+  validFrom: shiftVersions.validFrom,
+  validTo: shiftVersions.validTo,
+};
 
-/** Current (not archived) template shifts, optionally of one staff member. */
-export async function listTemplateShifts(db: Queryable, filter: { staffId?: number } = {}): Promise<TemplateShiftRecord[]> {
-  return db
-    .select(columns)
-    .from(shifts)
-    .where(and(isNull(shifts.archivedAt), filter.staffId === undefined ? undefined : eq(shifts.staffId, filter.staffId)))
-    .orderBy(asc(shifts.staffId), asc(shifts.dayOfWeek), asc(shifts.startTime), asc(shifts.id));
+const runsOnOrAfter = (date: string) => or(isNull(shiftVersions.validTo), gte(shiftVersions.validTo, date));
+
+/**
+ * Each shift as it is on `on`, or, if it only starts later, as it will first
+ * be: the template a manager edits. Shifts that ended before `on` are not in it.
+ */
+export async function listTemplateShifts(db: Queryable, filter: { on: string; staffId?: number; shiftId?: number }): Promise<TemplateShiftRecord[]> {
+  const rows = await db
+    .selectDistinctOn([shifts.id], columns)
+    .from(shiftVersions)
+    .innerJoin(shifts, eq(shifts.id, shiftVersions.shiftId))
+    .where(
+      and(
+        runsOnOrAfter(filter.on),
+        filter.staffId === undefined ? undefined : eq(shifts.staffId, filter.staffId),
+        filter.shiftId === undefined ? undefined : eq(shifts.id, filter.shiftId),
+      ),
+    )
+    .orderBy(asc(shifts.id), asc(shiftVersions.validFrom));
+  return rows.sort((a, b) => a.staffId - b.staffId || a.dayOfWeek - b.dayOfWeek || a.startTime.localeCompare(b.startTime) || a.id - b.id);
 }
 
-export async function findTemplateShift(db: Queryable, shiftId: number): Promise<TemplateShiftRecord | undefined> {
-  const [row] = await db.select(columns).from(shifts).where(and(eq(shifts.id, shiftId), isNull(shifts.archivedAt)));
+export async function findTemplateShift(db: Queryable, shiftId: number, on: string): Promise<TemplateShiftRecord | undefined> {
+  const [row] = await listTemplateShifts(db, { on, shiftId });
   return row;
 }
 
-/** Shifts by id, archived ones too: swaps and history still name them. */
-export async function findShiftsIncludingArchived(db: Queryable, shiftIds: readonly number[]): Promise<TemplateShiftRecord[]> {
+/** Every version of a person's shifts that runs on `from` or later: what a new or changed shift must fit beside. */
+export async function listVersionsFrom(db: Queryable, filter: { staffId: number; from: string }): Promise<TemplateShiftRecord[]> {
+  return db
+    .select(columns)
+    .from(shiftVersions)
+    .innerJoin(shifts, eq(shifts.id, shiftVersions.shiftId))
+    .where(and(eq(shifts.staffId, filter.staffId), runsOnOrAfter(filter.from)));
+}
+
+/** Every version of the given shifts, past ones too: swaps and history still name them. */
+export async function listShiftVersions(db: Queryable, shiftIds: readonly number[]): Promise<TemplateShiftRecord[]> {
   if (shiftIds.length === 0) return [];
-  return db.select(columns).from(shifts).where(inArray(shifts.id, [...shiftIds]));
+  return db.select(columns).from(shiftVersions).innerJoin(shifts, eq(shifts.id, shiftVersions.shiftId)).where(inArray(shifts.id, [...shiftIds]));
 }
 
-export async function insertTemplateShift(db: Queryable, values: Omit<TemplateShiftRecord, 'id'>): Promise<TemplateShiftRecord> {
-  const [row] = await db.insert(shifts).values(values).returning(columns);
-  return row!;
+/** The version of a shift that runs on `date`, among `versions`. */
+export function versionOn(versions: readonly TemplateShiftRecord[], shiftId: number, date: string): TemplateShiftRecord | undefined {
+  return versions.find((v) => v.id === shiftId && v.validFrom <= date && (v.validTo === null || v.validTo >= date));
 }
 
-export async function updateTemplateShift(
-  db: Queryable,
-  shiftId: number,
-  values: Pick<TemplateShiftRecord, 'dayOfWeek' | 'startTime' | 'endTime'>,
-): Promise<TemplateShiftRecord> {
-  const [row] = await db.update(shifts).set(values).where(eq(shifts.id, shiftId)).returning(columns);
-  return row!;
+/** A new shift for `staffId`, running from `validFrom`. */
+export async function insertTemplateShift(db: Queryable, values: ShiftTimes & { staffId: number; validFrom: string }): Promise<TemplateShiftRecord> {
+  const [shift] = await db.insert(shifts).values({ staffId: values.staffId }).returning({ id: shifts.id });
+  await db.insert(shiftVersions).values({ shiftId: shift!.id, validFrom: values.validFrom, dayOfWeek: values.dayOfWeek, startTime: values.startTime, endTime: values.endTime });
+  return { id: shift!.id, staffId: values.staffId, dayOfWeek: values.dayOfWeek, startTime: values.startTime, endTime: values.endTime, validFrom: values.validFrom, validTo: null };
 }
 
-/** Deletes a shift nothing refers to; archives one that attendance or a swap refers to, so history keeps its shift. */
-export async function removeTemplateShift(db: Queryable, shiftId: number, now: Date): Promise<'deleted' | 'archived'> {
-  const [recorded] = await db.select({ id: attendance.id }).from(attendance).where(eq(attendance.shiftId, shiftId)).limit(1);
+/**
+ * From `from` on, the shift has `times` (or, with null, no longer runs):
+ * versions starting on or after `from` are replaced, and the one running
+ * then ends the day before. Earlier dates keep what they had.
+ */
+export async function replaceShiftFrom(db: Queryable, shift: { id: number; staffId: number }, from: string, times: ShiftTimes | null): Promise<TemplateShiftRecord | undefined> {
+  await db.delete(shiftVersions).where(and(eq(shiftVersions.shiftId, shift.id), gte(shiftVersions.validFrom, from)));
+  const dayBefore = DateTime.fromISO(from, { zone: 'UTC' }).minus({ days: 1 }).toISODate()!;
+  await db
+    .update(shiftVersions)
+    .set({ validTo: dayBefore })
+    .where(and(eq(shiftVersions.shiftId, shift.id), lt(shiftVersions.validFrom, from), runsOnOrAfter(from)));
+  if (!times) return undefined;
+  await db.insert(shiftVersions).values({ shiftId: shift.id, validFrom: from, ...times });
+  return { id: shift.id, staffId: shift.staffId, ...times, validFrom: from, validTo: null };
+}
+
+/**
+ * Ends a shift from `from` on. A shift that then never ran and that nothing
+ * refers to is deleted; otherwise it stays, so history keeps its shift.
+ */
+export async function removeTemplateShift(db: Queryable, shift: { id: number; staffId: number }, from: string): Promise<'deleted' | 'ended'> {
+  await replaceShiftFrom(db, shift, from, null);
+  const [version] = await db.select({ id: shiftVersions.id }).from(shiftVersions).where(eq(shiftVersions.shiftId, shift.id)).limit(1);
+  const [recorded] = await db.select({ id: attendance.id }).from(attendance).where(eq(attendance.shiftId, shift.id)).limit(1);
   const [swapped] = await db
     .select({ id: swaps.id })
     .from(swaps)
-    .where(or(eq(swaps.shiftId, shiftId), eq(swaps.returnShiftId, shiftId)))
+    .where(or(eq(swaps.shiftId, shift.id), eq(swaps.returnShiftId, shift.id)))
     .limit(1);
-  if (recorded || swapped) {
-    await db.update(shifts).set({ archivedAt: now }).where(eq(shifts.id, shiftId));
-    return 'archived';
-  }
-  await db.delete(shifts).where(eq(shifts.id, shiftId));
+  if (version || recorded || swapped) return 'ended';
+  await db.delete(shifts).where(eq(shifts.id, shift.id));
   return 'deleted';
 }
 

@@ -5,8 +5,10 @@ import { currentUser, requireManager, requireUser } from '../auth/authenticate.j
 import type { AppDeps, AppEnv, AuthUser } from '../http/app-env.js';
 import { forbidden, notFound } from '../http/errors.js';
 import { entityId, idParam, jsonBody, pathParams, queryParams } from '../http/validate.js';
-import { findTemplateShift, listTemplateShifts, removeTemplateShift, toShiftJson } from './shifts.queries.js';
-import { addTemplateShift, editTemplateShift } from './shifts.service.js';
+import { findTemplateShift, listTemplateShifts, toShiftJson } from './shifts.queries.js';
+import { addTemplateShift, editTemplateShift, endTemplateShift } from './shifts.service.js';
+import { localDateSchema } from './roster-params.js';
+import { orgToday } from '../settings/settings.queries.js';
 import { formatTimeOfDay, parseTimeOfDay } from './time-of-day.js';
 import { parseWeekday } from './weekdays.js';
 
@@ -33,13 +35,17 @@ const createShiftSchema = z.object({
   day_of_week: daySchema,
   shift_start: timeSchema,
   shift_end: timeSchema,
+  effective_from: localDateSchema.optional(),
 });
 
 const editShiftSchema = z
-  .object({ day_of_week: daySchema.optional(), shift_start: timeSchema.optional(), shift_end: timeSchema.optional() })
-  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+  .object({ day_of_week: daySchema.optional(), shift_start: timeSchema.optional(), shift_end: timeSchema.optional(), effective_from: localDateSchema.optional() })
+  .refine((body) => [body.day_of_week, body.shift_start, body.shift_end].some((value) => value !== undefined), {
     message: 'Send at least one of day_of_week, shift_start, shift_end.',
   });
+
+/** `DELETE` may say from when the shift no longer runs; a body is optional. */
+const endShiftSchema = z.object({ effective_from: localDateSchema.optional() });
 
 function ensureMayRead(user: AuthUser, staffId: number) {
   if (user.role !== 'manager' && user.staffId !== staffId) throw forbidden('You can only see your own shifts.');
@@ -48,7 +54,8 @@ function ensureMayRead(user: AuthUser, staffId: number) {
 export function createShiftRoutes(deps: AppDeps) {
   const { db, clock } = deps;
   const missing = (id: number) => notFound(`There is no shift with id ${id}.`);
-  const scheduleContext = () => ({ defaultTimezone: deps.config.orgTimezone, now: clock.now() });
+  const changeContext = (effectiveFrom: string | undefined) => ({ defaultTimezone: deps.config.orgTimezone, now: clock.now(), effectiveFrom });
+  const today = () => orgToday(db, deps.config.orgTimezone, clock.now());
 
   return new Hono<AppEnv>()
     .use(requireUser)
@@ -58,9 +65,9 @@ export function createShiftRoutes(deps: AppDeps) {
       if (user.role !== 'manager') {
         if (staff !== undefined) ensureMayRead(user, staff);
         if (user.staffId === null) return c.json([]);
-        return c.json((await listTemplateShifts(db, { staffId: user.staffId })).map(toShiftJson));
+        return c.json((await listTemplateShifts(db, { on: await today(), staffId: user.staffId })).map(toShiftJson));
       }
-      return c.json((await listTemplateShifts(db, { staffId: staff })).map(toShiftJson));
+      return c.json((await listTemplateShifts(db, { on: await today(), staffId: staff })).map(toShiftJson));
     })
     .post('/', requireManager, jsonBody(createShiftSchema), async (c) => {
       const body = c.req.valid('json');
@@ -68,12 +75,12 @@ export function createShiftRoutes(deps: AppDeps) {
         dayOfWeek: body.day_of_week,
         startTime: body.shift_start,
         endTime: body.shift_end,
-      }, scheduleContext());
+      }, changeContext(body.effective_from));
       return c.json(toShiftJson(shift), 201);
     })
     .get('/:id', pathParams(idParam('shift')), async (c) => {
       const { id } = c.req.valid('param');
-      const shift = await findTemplateShift(db, id);
+      const shift = await findTemplateShift(db, id, await today());
       if (!shift) throw missing(id);
       ensureMayRead(currentUser(c.get('user')), shift.staffId);
       return c.json(toShiftJson(shift));
@@ -85,13 +92,13 @@ export function createShiftRoutes(deps: AppDeps) {
         ...(body.day_of_week !== undefined && { dayOfWeek: body.day_of_week }),
         ...(body.shift_start !== undefined && { startTime: body.shift_start }),
         ...(body.shift_end !== undefined && { endTime: body.shift_end }),
-      }, scheduleContext());
+      }, changeContext(body.effective_from));
       return c.json(toShiftJson(shift));
     })
-    .delete('/:id', requireManager, pathParams(idParam('shift')), async (c) => {
+    .delete('/:id', requireManager, pathParams(idParam('shift')), queryParams(endShiftSchema), jsonBody(endShiftSchema, { optional: true }), async (c) => {
       const { id } = c.req.valid('param');
-      if (!(await findTemplateShift(db, id))) throw missing(id);
-      await removeTemplateShift(db, id, clock.now());
+      const effectiveFrom = c.req.valid('json').effective_from ?? c.req.valid('query').effective_from;
+      await endTemplateShift(db, id, changeContext(effectiveFrom));
       return c.body(null, 204);
     });
 }

@@ -7,16 +7,17 @@ import { DateTime } from 'luxon';
 import type { Database, Queryable } from '../../storage/database.js';
 import { assertRule, domainError } from '../domain-error.js';
 import { getSettings } from '../settings/settings.queries.js';
-import { listOccurrences } from './occurrences.js';
+import { listOccurrences, localDateOf } from './occurrences.js';
 import { findSchedulablePeople, listOverriddenDates, loadEffectiveOccurrences } from './roster.queries.js';
 import { checkScheduleChange } from './schedule-rules.js';
 import { checkTemplateShift } from './template-rules.js';
 import {
   findTemplateShift,
   insertTemplateShift,
-  listTemplateShifts,
+  listVersionsFrom,
   lockStaffForScheduling,
-  updateTemplateShift,
+  removeTemplateShift,
+  replaceShiftFrom,
   type TemplateShiftRecord,
 } from './shifts.queries.js';
 
@@ -24,6 +25,9 @@ export type ShiftInput = { dayOfWeek: number; startTime: string; endTime: string
 
 /** What the checks need beyond the database: the zone until one is set, and now. */
 export type ScheduleContext = { defaultTimezone: string; now: Date };
+
+/** A template change takes effect on `effectiveFrom` (a local date; today when not given). */
+export type TemplateChangeContext = ScheduleContext & { effectiveFrom?: string };
 
 /** How far ahead template edits are checked against dated changes (swaps, one-day moves). */
 export const datedCheckDays = 56;
@@ -33,8 +37,10 @@ async function assertFits(
   staff: { id: number; name: string; weeklyOffs: number[] },
   candidate: ShiftInput & { id?: number },
   context: ScheduleContext,
+  effectiveFrom: string,
 ) {
-  const existing = await listTemplateShifts(tx, { staffId: staff.id });
+  // Every version of their other shifts that runs from then on must leave room for it.
+  const existing = (await listVersionsFrom(tx, { staffId: staff.id, from: effectiveFrom })).filter((shift) => shift.id !== candidate.id);
   const settings = await getSettings(tx, context.defaultTimezone);
   const verdict = checkTemplateShift(candidate, existing, staff.weeklyOffs, settings.minRestHours);
   assertRule(verdict);
@@ -46,7 +52,7 @@ async function assertFits(
   const shift = { id: candidate.id ?? 0, staffId: staff.id, ...candidate };
   // Dates of this shift already given to someone else or cancelled are not theirs to collide with.
   const overridden = new Set(candidate.id === undefined ? [] : await listOverriddenDates(tx, candidate.id));
-  const arriving = listOccurrences([shift], from, to, settings.timezone).filter((o) => o.start.toMillis() > context.now.getTime() && !overridden.has(o.date));
+  const arriving = listOccurrences([{ ...shift, validFrom: effectiveFrom }], from, to, settings.timezone).filter((o) => o.start.toMillis() > context.now.getTime() && !overridden.has(o.date));
   const schedule = await loadEffectiveOccurrences(tx, { from: today.minus({ days: 1 }).toISODate()!, to, zone: settings.timezone, staffIds: [staff.id] });
   const dated = checkScheduleChange({
     person: { staffId: staff.id, name: staff.name, weeklyOffs: [] },
@@ -64,22 +70,43 @@ async function lockOwner(tx: Queryable, staffId: number) {
   return row;
 }
 
-export async function addTemplateShift(db: Database, staffId: number, input: ShiftInput, context: ScheduleContext): Promise<TemplateShiftRecord> {
+async function effectiveDate(tx: Queryable, context: TemplateChangeContext): Promise<string> {
+  return context.effectiveFrom ?? localDateOf(context.now, (await getSettings(tx, context.defaultTimezone)).timezone);
+}
+
+export async function addTemplateShift(db: Database, staffId: number, input: ShiftInput, context: TemplateChangeContext): Promise<TemplateShiftRecord> {
   return db.transaction(async (tx) => {
     const owner = await lockOwner(tx, staffId);
     if (!owner) throw domainError.invalid('validation_failed', `There is no staff member with id ${staffId}.`, { staff: [`no staff member with id ${staffId}`] });
-    await assertFits(tx, owner, input, context);
-    return insertTemplateShift(tx, { staffId, ...input });
+    const from = await effectiveDate(tx, context);
+    await assertFits(tx, owner, input, context, from);
+    return insertTemplateShift(tx, { staffId, ...input, validFrom: from });
   });
 }
 
-export async function editTemplateShift(db: Database, shiftId: number, changes: Partial<ShiftInput>, context: ScheduleContext): Promise<TemplateShiftRecord> {
+/**
+ * Changes a shift from `effectiveFrom` on; every earlier date keeps the
+ * times it had. Changes not sent are those of the shift as it is then.
+ */
+export async function editTemplateShift(db: Database, shiftId: number, changes: Partial<ShiftInput>, context: TemplateChangeContext): Promise<TemplateShiftRecord> {
   return db.transaction(async (tx) => {
-    const current = await findTemplateShift(tx, shiftId);
-    if (!current) throw domainError.notFound(`There is no shift with id ${shiftId}.`);
+    const from = await effectiveDate(tx, context);
+    const current = await findTemplateShift(tx, shiftId, from);
+    if (!current) throw domainError.notFound(`There is no shift with id ${shiftId} on or after ${from}.`);
     const owner = await lockOwner(tx, current.staffId);
-    const next = { ...current, ...changes };
-    await assertFits(tx, owner!, next, context);
-    return updateTemplateShift(tx, shiftId, { dayOfWeek: next.dayOfWeek, startTime: next.startTime, endTime: next.endTime });
+    const next = { id: shiftId, dayOfWeek: current.dayOfWeek, startTime: current.startTime, endTime: current.endTime, ...changes };
+    await assertFits(tx, owner!, next, context, from);
+    return (await replaceShiftFrom(tx, current, from, { dayOfWeek: next.dayOfWeek, startTime: next.startTime, endTime: next.endTime }))!;
+  });
+}
+
+/** Ends a shift from `effectiveFrom` on; the dates before keep it. */
+export async function endTemplateShift(db: Database, shiftId: number, context: TemplateChangeContext): Promise<'deleted' | 'ended'> {
+  return db.transaction(async (tx) => {
+    const from = await effectiveDate(tx, context);
+    const current = await findTemplateShift(tx, shiftId, from);
+    if (!current) throw domainError.notFound(`There is no shift with id ${shiftId} on or after ${from}.`);
+    await lockOwner(tx, current.staffId);
+    return removeTemplateShift(tx, current, from);
   });
 }

@@ -12,13 +12,15 @@ import { weekdayOf } from './occurrences.js';
 import { loadEffectiveOccurrences } from './roster.queries.js';
 import { describeOccurrence } from './schedule-rules.js';
 import { datedCheckDays, type ScheduleContext } from './shifts.service.js';
-import { listTemplateShifts } from './shifts.queries.js';
+import { listVersionsFrom } from './shifts.queries.js';
+import { localDateOf } from './occurrences.js';
 import { describeShift, shiftsOnDays } from './template-rules.js';
 import type { Weekday } from './weekdays.js';
 
 /** Call inside the transaction that holds the person's scheduling lock (`lockStaffForScheduling`). */
 export async function checkWeeklyOffsChange(tx: Queryable, staffId: number, weeklyOffs: readonly Weekday[], context: ScheduleContext): Promise<RuleVerdict<'shift_on_weekly_off'>> {
-  const clashes = shiftsOnDays(await listTemplateShifts(tx, { staffId }), weeklyOffs);
+  const settings = await getSettings(tx, context.defaultTimezone);
+  const clashes = shiftsOnDays(await listVersionsFrom(tx, { staffId, from: localDateOf(context.now, settings.timezone) }), weeklyOffs);
   if (clashes.length > 0) {
     return {
       ok: false,
@@ -26,7 +28,6 @@ export async function checkWeeklyOffsChange(tx: Queryable, staffId: number, week
       message: `These days cannot be days off while shifts start on them: ${clashes.map(describeShift).join(', ')}. Move or remove those shifts first.`,
     };
   }
-  const settings = await getSettings(tx, context.defaultTimezone);
   const today = DateTime.fromJSDate(context.now).setZone(settings.timezone);
   const coming = await loadEffectiveOccurrences(tx, {
     from: today.toISODate()!,

@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../storage/database.js';
 import { settings } from '../../storage/schema.js';
+import { DateTime } from 'luxon';
 
 export type OrgSettings = {
   timezone: string;
@@ -27,4 +28,9 @@ export async function updateSettings(db: Queryable, changes: Partial<Omit<OrgSet
   const values = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   if (Object.keys(values).length === 0) return;
   await db.insert(settings).values({ id: 1, ...values }).onConflictDoUpdate({ target: settings.id, set: values });
+}
+
+/** Today's local date in the organisation's zone. */
+export async function orgToday(db: Queryable, defaultTimezone: string, now: Date): Promise<string> {
+  return DateTime.fromJSDate(now).setZone((await getSettings(db, defaultTimezone)).timezone).toISODate()!;
 }

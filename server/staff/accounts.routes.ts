@@ -11,6 +11,7 @@ import { findAccountListing, listAccounts } from '../auth/users.queries.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { idParam, jsonBody, pathParams } from '../http/validate.js';
 import { resetPassword, setAccountActive } from './accounts.service.js';
+import { orgToday } from '../settings/settings.queries.js';
 
 export function createAccountRoutes(deps: AppDeps) {
   const { db, clock, events } = deps;
@@ -20,7 +21,9 @@ export function createAccountRoutes(deps: AppDeps) {
     .patch('/:id', pathParams(idParam('account')), jsonBody(z.object({ active: z.boolean({ error: 'must be true or false' }) })), async (c) => {
       const { id } = c.req.valid('param');
       const { active } = c.req.valid('json');
-      const ended = await db.transaction((tx) => setAccountActive(tx, id, active, clock.now()));
+      const now = clock.now();
+      const today = await orgToday(db, deps.config.orgTimezone, now);
+      const ended = await db.transaction((tx) => setAccountActive(tx, id, active, { now, today }));
       events.emit('sessionsEnded', { sessionIds: ended });
       return c.json(await findAccountListing(db, id));
     })

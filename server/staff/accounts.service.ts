@@ -9,7 +9,7 @@ import type { Queryable } from '../../storage/database.js';
 import { endUserAccess } from '../auth/end-access.js';
 import { countOtherActiveManagers, findUserById, setPasswordHash, setUserActive } from '../auth/users.queries.js';
 import { domainError } from '../domain-error.js';
-import { findStaffByUser, updateStaff } from './staff.queries.js';
+import { findStaffByUser, setStaffActive } from './staff.queries.js';
 
 const lastManager = () =>
   domainError.conflict('last_manager', 'This is the last active manager: make another manager first, or nobody could manage Rollcall any more.');
@@ -19,16 +19,16 @@ const lastManager = () =>
  * returns the ended session ids. Refuses to deactivate the last active
  * manager. PIN clashes on reactivation are the staff profile's own check.
  */
-export async function setAccountActive(tx: Queryable, userId: number, active: boolean, now: Date, alsoProfile = true): Promise<string[]> {
+export async function setAccountActive(tx: Queryable, userId: number, active: boolean, at: { now: Date; today: string }, alsoProfile = true): Promise<string[]> {
   const account = await findUserById(tx, userId);
   if (!account) throw domainError.notFound(`There is no account with id ${userId}.`);
   if (!active && account.role === 'manager' && account.active && (await countOtherActiveManagers(tx, userId)) === 0) throw lastManager();
   await setUserActive(tx, userId, active);
   if (alsoProfile) {
     const profile = await findStaffByUser(tx, userId);
-    if (profile) await updateStaff(tx, profile.id, { active });
+    if (profile) await setStaffActive(tx, profile.id, active, at.today);
   }
-  return active ? [] : endUserAccess(tx, userId, now);
+  return active ? [] : endUserAccess(tx, userId, at.now);
 }
 
 /** A manager's reset: the new password, and every session and token of that account ends. */

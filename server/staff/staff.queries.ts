@@ -1,7 +1,8 @@
 /** Storage functions for staff profiles. */
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../storage/database.js';
-import { staff, users } from '../../storage/schema.js';
+import { staff, staffInactiveSpans, users } from '../../storage/schema.js';
+import { DateTime } from 'luxon';
 import { formatWeeklyOffs } from '../roster/weekdays.js';
 
 /** A staff profile as the API shows it. The PIN's HMAC never leaves the server. */
@@ -13,6 +14,8 @@ export type StaffProfile = {
   weekly_off_days: string;
   active: boolean;
   has_pin: boolean;
+  /** No shift is scheduled for them before this date. */
+  started_on: string;
 };
 
 const profileColumns = {
@@ -23,9 +26,10 @@ const profileColumns = {
   weeklyOffs: staff.weeklyOffs,
   active: staff.active,
   pinHmac: staff.pinHmac,
+  startedOn: staff.startedOn,
 };
 
-type ProfileRow = { id: number; user: number; username: string; name: string; weeklyOffs: number[]; active: boolean; pinHmac: string | null };
+type ProfileRow = { id: number; user: number; username: string; name: string; weeklyOffs: number[]; active: boolean; pinHmac: string | null; startedOn: string };
 
 function toProfile(row: ProfileRow): StaffProfile {
   return {
@@ -36,6 +40,7 @@ function toProfile(row: ProfileRow): StaffProfile {
     weekly_off_days: formatWeeklyOffs(row.weeklyOffs),
     active: row.active,
     has_pin: row.pinHmac !== null,
+    started_on: row.startedOn,
   };
 }
 
@@ -67,7 +72,7 @@ export async function findStaffByUser(db: Queryable, userId: number) {
 
 export async function insertStaff(
   db: Queryable,
-  values: { userId: number; name: string; weeklyOffs: number[]; pinHmac: string | null },
+  values: { userId: number; name: string; weeklyOffs: number[]; pinHmac: string | null; startedOn: string },
 ): Promise<number> {
   const [row] = await db.insert(staff).values(values).returning({ id: staff.id });
   return row!.id;
@@ -76,10 +81,30 @@ export async function insertStaff(
 export async function updateStaff(
   db: Queryable,
   staffId: number,
-  changes: Partial<{ name: string; weeklyOffs: number[]; pinHmac: string; active: boolean }>,
+  changes: Partial<{ name: string; weeklyOffs: number[]; pinHmac: string; startedOn: string }>,
 ): Promise<void> {
   if (Object.keys(changes).length === 0) return;
   await db.update(staff).set(changes).where(eq(staff.id, staffId));
+}
+
+/**
+ * Makes a profile active or inactive from `today`. Deactivating opens an
+ * inactive span (no occurrences from today on); reactivating closes it the
+ * day before, or forgets it if it began today. Past days keep their rows.
+ */
+export async function setStaffActive(db: Queryable, staffId: number, active: boolean, today: string): Promise<void> {
+  await db.update(staff).set({ active }).where(eq(staff.id, staffId));
+  const [open] = await db
+    .select()
+    .from(staffInactiveSpans)
+    .where(and(eq(staffInactiveSpans.staffId, staffId), isNull(staffInactiveSpans.toDate)));
+  if (!active) {
+    if (!open) await db.insert(staffInactiveSpans).values({ staffId, fromDate: today });
+    return;
+  }
+  if (!open) return;
+  if (open.fromDate >= today) await db.delete(staffInactiveSpans).where(eq(staffInactiveSpans.id, open.id));
+  else await db.update(staffInactiveSpans).set({ toDate: DateTime.fromISO(today, { zone: 'UTC' }).minus({ days: 1 }).toISODate()! }).where(eq(staffInactiveSpans.id, open.id));
 }
 
 /** Another active staff member already using this PIN, if any. */

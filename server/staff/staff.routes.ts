@@ -8,6 +8,8 @@ import { notFound } from '../http/errors.js';
 import { entityId, idParam, jsonBody, pathParams, queryParams, singleLineText } from '../http/validate.js';
 import { parseWeeklyOffs } from '../roster/weekdays.js';
 import { pinSchema } from './pin.js';
+import { localDateSchema } from '../roster/roster-params.js';
+import { orgToday } from '../settings/settings.queries.js';
 import { findStaffProfile, listStaffProfiles } from './staff.queries.js';
 import { createStaffProfile, createStaffWithAccount, editStaffProfile } from './staff.service.js';
 
@@ -36,6 +38,7 @@ const createStaffSchema = z
     weekly_off_days: weeklyOffsSchema,
     name: nameSchema.optional(),
     pin: pinSchema.optional(),
+    started_on: localDateSchema.optional(),
   })
   .refine((body) => body.user !== undefined || (body.username !== undefined && body.password !== undefined), {
     message: 'Send "user" (an existing user id), or "username" and "password" for a new account.',
@@ -48,9 +51,10 @@ const editStaffSchema = z
     name: nameSchema.optional(),
     active: z.boolean({ error: 'must be true or false' }).optional(),
     pin: pinSchema.optional(),
+    started_on: localDateSchema.optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
-    message: 'Send at least one of weekly_off_days, name, active, pin.',
+    message: 'Send at least one of weekly_off_days, name, active, pin, started_on.',
   });
 
 export function createStaffRoutes(deps: AppDeps) {
@@ -68,15 +72,17 @@ export function createStaffRoutes(deps: AppDeps) {
     })
     .post('/', jsonBody(createStaffSchema), async (c) => {
       const body = c.req.valid('json');
+      const startedOn = body.started_on ?? (await orgToday(db, deps.config.orgTimezone, deps.clock.now()));
       const profile =
         body.user !== undefined
-          ? await createStaffProfile(db, secrets.pinPepper, { user: body.user, weeklyOffs: body.weekly_off_days, name: body.name, pin: body.pin })
+          ? await createStaffProfile(db, secrets.pinPepper, { user: body.user, weeklyOffs: body.weekly_off_days, name: body.name, pin: body.pin, startedOn })
           : await createStaffWithAccount(db, secrets.pinPepper, {
               username: body.username!,
               password: body.password!,
               weeklyOffs: body.weekly_off_days,
               name: body.name,
               pin: body.pin,
+              startedOn,
             });
       return c.json(profile, 201);
     })
@@ -89,12 +95,14 @@ export function createStaffRoutes(deps: AppDeps) {
     .patch('/:id', pathParams(idParam('staff')), jsonBody(editStaffSchema), async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
+      const now = deps.clock.now();
       const { profile, endedSessions } = await editStaffProfile(db, secrets.pinPepper, id, {
         weeklyOffs: body.weekly_off_days,
         name: body.name,
         active: body.active,
         pin: body.pin,
-      }, { defaultTimezone: deps.config.orgTimezone, now: deps.clock.now() });
+        startedOn: body.started_on,
+      }, { defaultTimezone: deps.config.orgTimezone, now, today: await orgToday(db, deps.config.orgTimezone, now) });
       deps.events.emit('sessionsEnded', { sessionIds: endedSessions });
       return c.json(profile);
     });

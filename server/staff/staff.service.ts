@@ -11,7 +11,7 @@ import { hashPassword } from '../auth/password.js';
 import { findAuthUser, insertUser } from '../auth/users.queries.js';
 import { setAccountActive } from './accounts.service.js';
 import { hashPin } from './pin.js';
-import { findStaffByUser, findStaffProfile, findStaffRow, insertStaff, pinInUse, updateStaff, type StaffProfile } from './staff.queries.js';
+import { findStaffByUser, findStaffProfile, findStaffRow, insertStaff, pinInUse, setStaffActive, updateStaff, type StaffProfile } from './staff.queries.js';
 
 const pinTaken = () => domainError.conflict('pin_taken', 'Another active staff member already uses this PIN. Choose a different one.');
 
@@ -24,7 +24,7 @@ function mapUniqueViolations(error: unknown): never {
 export async function createStaffProfile(
   db: Database,
   pepper: Buffer,
-  input: { user: number; weeklyOffs: Weekday[]; name?: string; pin?: string },
+  input: { user: number; weeklyOffs: Weekday[]; name?: string; pin?: string; startedOn: string },
 ): Promise<StaffProfile> {
   const user = await findAuthUser(db, input.user);
   if (!user) throw domainError.invalid('validation_failed', `There is no user with id ${input.user}.`, { user: [`no user with id ${input.user}`] });
@@ -32,7 +32,7 @@ export async function createStaffProfile(
   const pinHmac = input.pin ? hashPin(pepper, input.pin) : null;
   if (pinHmac && (await pinInUse(db, pinHmac))) throw pinTaken();
   try {
-    const id = await insertStaff(db, { userId: input.user, name: input.name ?? user.username, weeklyOffs: input.weeklyOffs, pinHmac });
+    const id = await insertStaff(db, { userId: input.user, name: input.name ?? user.username, weeklyOffs: input.weeklyOffs, pinHmac, startedOn: input.startedOn });
     return (await findStaffProfile(db, id))!;
   } catch (error) {
     mapUniqueViolations(error);
@@ -43,7 +43,7 @@ export async function createStaffProfile(
 export async function createStaffWithAccount(
   db: Database,
   pepper: Buffer,
-  input: { username: string; password: string; weeklyOffs: Weekday[]; name?: string; pin?: string },
+  input: { username: string; password: string; weeklyOffs: Weekday[]; name?: string; pin?: string; startedOn: string },
 ): Promise<StaffProfile> {
   const passwordHash = await hashPassword(input.password);
   const pinHmac = input.pin ? hashPin(pepper, input.pin) : null;
@@ -51,7 +51,7 @@ export async function createStaffWithAccount(
     const id = await db.transaction(async (tx) => {
       if (pinHmac && (await pinInUse(tx, pinHmac))) throw pinTaken();
       const user = await insertUser(tx, { username: input.username, passwordHash, role: 'staff' });
-      return insertStaff(tx, { userId: user.id, name: input.name ?? input.username, weeklyOffs: input.weeklyOffs, pinHmac });
+      return insertStaff(tx, { userId: user.id, name: input.name ?? input.username, weeklyOffs: input.weeklyOffs, pinHmac, startedOn: input.startedOn });
     });
     return (await findStaffProfile(db, id))!;
   } catch (error) {
@@ -65,8 +65,8 @@ export async function editStaffProfile(
   db: Database,
   pepper: Buffer,
   staffId: number,
-  changes: { weeklyOffs?: Weekday[]; name?: string; active?: boolean; pin?: string },
-  context: ScheduleContext,
+  changes: { weeklyOffs?: Weekday[]; name?: string; active?: boolean; pin?: string; startedOn?: string },
+  context: ScheduleContext & { today: string },
 ): Promise<{ profile: StaffProfile; endedSessions: string[] }> {
   let endedSessions: string[] = [];
   try {
@@ -80,12 +80,13 @@ export async function editStaffProfile(
       await updateStaff(tx, staffId, {
         ...(changes.name !== undefined && { name: changes.name }),
         ...(changes.weeklyOffs !== undefined && { weeklyOffs: changes.weeklyOffs }),
-        ...(changes.active !== undefined && { active: changes.active }),
+        ...(changes.startedOn !== undefined && { startedOn: changes.startedOn }),
         ...(changes.pin !== undefined && pinHmac && { pinHmac }),
       });
       // Deactivating the profile deactivates the account: the leaver is cut off at once.
       if (changes.active !== undefined && changes.active !== current.active) {
-        endedSessions = await setAccountActive(tx, current.userId, changes.active, context.now, false);
+        await setStaffActive(tx, staffId, changes.active, context.today);
+        endedSessions = await setAccountActive(tx, current.userId, changes.active, context, false);
       }
     });
   } catch (error) {

@@ -10,7 +10,7 @@ import { entityId, idParam, jsonBody, pathParams, queryParams } from '../http/va
 import { forbidden } from '../http/errors.js';
 import { occurrenceOf } from '../roster/occurrences.js';
 import { loadEffectiveOccurrences } from '../roster/roster.queries.js';
-import { findShiftsIncludingArchived } from '../roster/shifts.queries.js';
+import { listShiftVersions, versionOn } from '../roster/shifts.queries.js';
 import { listStaffNames } from '../staff/staff.queries.js';
 import { localDateSchema } from '../roster/roster-params.js';
 import { getSettings } from '../settings/settings.queries.js';
@@ -34,11 +34,12 @@ const proposalSchema = z.object({
 async function toSwapsJson(db: Database, zone: string, rows: SwapRow[]) {
   const shiftIds = [...new Set(rows.flatMap((row) => [row.shiftId, row.returnShiftId ?? row.shiftId]))];
   const staffIds = [...new Set(rows.flatMap((row) => [row.proposerStaffId, row.counterpartStaffId]))];
-  const shiftsById = new Map((await findShiftsIncludingArchived(db, shiftIds)).map((shift) => [shift.id, shift]));
+  const versions = await listShiftVersions(db, shiftIds);
   const names = await listStaffNames(db, staffIds);
   const nameOf = (id: number) => names.get(id) ?? null;
   const occurrence = (shiftId: number, date: string) => {
-    const shift = shiftsById.get(shiftId)!;
+    // The version that ran that day; a date no version covers any more still shows, with the nearest times known.
+    const shift = versionOn(versions, shiftId, date) ?? versions.find((v) => v.id === shiftId)!;
     const dated = occurrenceOf(shift, date, zone);
     return { shiftId, date, start: dated.start.toISO(), end: dated.end.toISO(), staff: shift.staffId };
   };

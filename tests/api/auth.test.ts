@@ -204,6 +204,8 @@ test('GET /api/me/ shows a manager without, and a staff member with, a staff pro
     weekly_off_days: 'Sunday',
     active: true,
     has_pin: true,
+    // Made today on the test clock (2026-11-23).
+    started_on: '2026-11-23',
   });
 });
 

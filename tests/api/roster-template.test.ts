@@ -60,7 +60,7 @@ test('shift times must be times of day; "09:00" is accepted and shown as "09:00:
 
   const reply = await addShift(staff, 'monday', '09:00', '17:30');
   assert.equal(reply.status, 201, reply.text);
-  assert.deepEqual(reply.body, { id: reply.body.id, staff, day_of_week: 'Monday', shift_start: '09:00:00', shift_end: '17:30:00', overnight: false });
+  assert.deepEqual(reply.body, { id: reply.body.id, staff, day_of_week: 'Monday', shift_start: '09:00:00', shift_end: '17:30:00', overnight: false, valid_from: '2026-11-23', valid_to: null });
   assert.deepEqual((await ctx.client.get(`/api/shifts/${reply.body.id}/`, asManager())).body, reply.body);
 });
 

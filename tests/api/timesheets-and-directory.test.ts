@@ -147,7 +147,7 @@ async function staffUsernames(): Promise<string[]> {
 test('a manager creates a staff account and its profile in one request', async () => {
   const reply = await ctx.client.post('/api/staff/', newStaff(), { token: ctx.manager.token });
   assert.equal(reply.status, 201, reply.text);
-  assert.deepEqual(reply.body, { id: reply.body.id, user: reply.body.user, username: 'cy', name: 'Cy Young', weekly_off_days: 'Sunday', active: true, has_pin: true });
+  assert.deepEqual(reply.body, { id: reply.body.id, user: reply.body.user, username: 'cy', name: 'Cy Young', weekly_off_days: 'Sunday', active: true, has_pin: true, started_on: '2026-11-23' });
   const tokens = await ctx.client.post('/api/token/', { username: 'cy', password: 'cy-Passw0rd!' });
   assert.equal(tokens.status, 200, tokens.text);
   const me = await ctx.client.get('/api/me/', { token: tokens.body.access });

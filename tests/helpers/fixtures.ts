@@ -27,12 +27,14 @@ export async function createStaffMember(
   client: Client,
   manager: Account,
   username: string,
-  options: { weeklyOffs?: string; shifts?: { day: string; start: string; end: string }[]; pin?: string } = {},
+  /** `since`: the date they started and their shifts run from (default: today on the server's clock). */
+  options: { weeklyOffs?: string; shifts?: { day: string; start: string; end: string }[]; pin?: string; since?: string } = {},
 ): Promise<StaffAccount> {
   const account = await registerAndSignIn(client, username, 'Employee', manager.token);
+  const since = options.since && { started_on: options.since };
   const profile = await client.post(
     '/api/staff/',
-    { user: account.id, weekly_off_days: options.weeklyOffs ?? 'Saturday,Sunday', ...(options.pin && { pin: options.pin }) },
+    { user: account.id, weekly_off_days: options.weeklyOffs ?? 'Saturday,Sunday', ...(options.pin && { pin: options.pin }), ...since },
     { token: manager.token },
   );
   assert.equal(profile.status, 201, `staff ${username}: ${profile.text}`);
@@ -40,7 +42,7 @@ export async function createStaffMember(
   for (const shift of options.shifts ?? []) {
     const created = await client.post(
       '/api/shifts/',
-      { staff: profile.body.id, day_of_week: shift.day, shift_start: shift.start, shift_end: shift.end },
+      { staff: profile.body.id, day_of_week: shift.day, shift_start: shift.start, shift_end: shift.end, ...(options.since && { effective_from: options.since }) },
       { token: manager.token },
     );
     assert.equal(created.status, 201, `shift for ${username}: ${created.text}`);

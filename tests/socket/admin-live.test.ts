@@ -86,7 +86,8 @@ test('snapshot on connect: today’s occurrences with their state, and the kiosk
     ['hal', '888888', [{ day: 'Sunday', start: '22:00', end: '10:00' }], 'Friday,Saturday'],
   ];
   const ids: Record<string, number> = {};
-  for (const [name, pin, shifts, weeklyOffs] of roster) ids[name] = (await createStaffMember(ctx.client, ctx.manager, name, { pin, shifts, weeklyOffs })).staffId;
+  // Since last week, so last night's shift is theirs too.
+  for (const [name, pin, shifts, weeklyOffs] of roster) ids[name] = (await createStaffMember(ctx.client, ctx.manager, name, { pin, shifts, weeklyOffs, since: '2026-11-16' })).staffId;
   const { kioskId, token } = await pairKiosk(ctx.client, ctx.managerAuth);
   const kiosk = await connectKiosk(ctx.server.url, token);
   let admin: Socket | undefined;
