@@ -32,12 +32,14 @@ test.before(
   reportingErrors('recording the week', async () => {
     const manager = { token: ctx.manager.token };
     const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
-    await seedStaff(ctx.client, manager, asha, ['Saturday', 'Sunday'], weekdays.map((day) => ({ day, start: '09:00', end: '17:00' })));
+    // Both have worked here since before that week: it is history now, and theirs.
+    const since = '2026-11-01';
+    await seedStaff(ctx.client, manager, asha, ['Saturday', 'Sunday'], weekdays.map((day) => ({ day, start: '09:00', end: '17:00' })), since);
     await seedStaff(ctx.client, manager, bo, ['Friday', 'Saturday'], [
       { day: 'Monday', start: '22:00', end: '06:00' },
       { day: 'Wednesday', start: '22:00', end: '06:00' },
       { day: 'Sunday', start: '10:00', end: '14:00' },
-    ]);
+    ], since);
 
     // The week, as the original API's clients record it: a photo with each check-in and check-out.
     const photo = toBase64(await makeFrame(640, 480));

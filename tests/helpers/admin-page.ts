@@ -139,7 +139,8 @@ export function plannedWeek(plan: DayPlan) {
 /**
  * A staff member with account, PIN, days off and template shifts, made
  * through the API as a manager (the Staff page's own request), for tests
- * whose subject is something else. Sets `person.staffId`.
+ * whose subject is something else. Sets `person.staffId`. `since`: the date
+ * they started and their shifts run from (default: today on the server's clock).
  */
 export async function seedStaff(
   client: Client,
@@ -147,15 +148,16 @@ export async function seedStaff(
   person: Person,
   weeklyOffs: string[],
   shifts: { day: string; start: string; end: string }[],
+  since?: string,
 ): Promise<number> {
   const created = await client.post(
     '/api/staff/',
-    { name: person.name, username: person.username, password: person.password, pin: person.pin, weekly_off_days: weeklyOffs.join(',') },
+    { name: person.name, username: person.username, password: person.password, pin: person.pin, weekly_off_days: weeklyOffs.join(','), ...(since && { started_on: since }) },
     manager,
   );
   assert.equal(created.status, 201, `staff ${person.username}: ${created.text}`);
   for (const shift of shifts) {
-    const reply = await client.post('/api/shifts/', { staff: created.body.id, day_of_week: shift.day, shift_start: shift.start, shift_end: shift.end }, manager);
+    const reply = await client.post('/api/shifts/', { staff: created.body.id, day_of_week: shift.day, shift_start: shift.start, shift_end: shift.end, ...(since && { effective_from: since }) }, manager);
     assert.equal(reply.status, 201, `shift for ${person.username}: ${reply.text}`);
   }
   person.staffId = created.body.id;
