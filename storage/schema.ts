@@ -382,7 +382,6 @@ export const signInThrottle = pgTable('sign_in_throttle', {
 export type UserRow = typeof users.$inferSelect;
 export type StaffRow = typeof staff.$inferSelect;
 export type ShiftRow = typeof shifts.$inferSelect;
-export type ShiftVersionRow = typeof shiftVersions.$inferSelect;
 export type AttendanceRow = typeof attendance.$inferSelect;
 export type SettingsRow = typeof settings.$inferSelect;
 export type ShiftOverrideRow = typeof shiftOverrides.$inferSelect;

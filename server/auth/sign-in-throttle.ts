@@ -45,8 +45,6 @@ export function afterFailure(row: ThrottleRow, now: Date, limit: number): Thrott
   return { ...row, failures: 0, windowStartedAt: now, blocks, blockedUntil: new Date(now.getTime() + firstBlockMs * 2 ** Math.min(blocks - 1, 10)) };
 }
 
-export type SignInThrottle = ReturnType<typeof createSignInThrottle>;
-
 /** Blocks this process remembers at most; past that the oldest are forgotten, and read again when needed. */
 const maxRememberedBlocks = 10_000;
 

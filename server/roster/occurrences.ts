@@ -58,6 +58,11 @@ export function datesBetween(from: string, to: string): string[] {
   return dates;
 }
 
+/** The local date `days` after `date` (before, when negative). */
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
+}
+
 /** The weekday (1 = Monday) of a local date. */
 export function weekdayOf(date: string): number {
   return DateTime.fromISO(date, { zone: 'UTC' }).weekday;
@@ -87,7 +92,7 @@ export function listOccurrences(shifts: readonly DatedShift[], from: string, to:
   }
   const occurrences: Occurrence[] = [];
   for (const date of datesBetween(from, to)) {
-    const nextDate = DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: 1 }).toISODate()!;
+    const nextDate = addDays(date, 1);
     for (const { shift, overnight } of byWeekday.get(weekdayOf(date)) ?? []) {
       if (!runsOn(shift, date)) continue;
       const endDate = overnight ? nextDate : date;
@@ -103,9 +108,4 @@ export function listOccurrences(shifts: readonly DatedShift[], from: string, to:
     }
   }
   return occurrences.sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.shiftId - b.shiftId);
-}
-
-/** The local date (YYYY-MM-DD) of an instant in `zone`. */
-export function localDateOf(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant).setZone(zone).toISODate()!;
 }

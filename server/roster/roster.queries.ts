@@ -1,5 +1,5 @@
 /** Loading the effective schedule for a date range from the template and its overrides. */
-import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../storage/database.js';
 import { attendance, shiftOverrides, shifts, shiftVersions, staff, staffInactiveSpans } from '../../storage/schema.js';
 import { applyOverrides, type EffectiveOccurrence, type OccurrenceOverride } from './effective-schedule.js';
@@ -24,15 +24,14 @@ const versionColumns = {
   validTo: shiftVersions.validTo,
 };
 
-/** Versions that run on some date of `from`…`to`, with their owners' start dates. */
-function versionsInRange(db: Queryable, from: string, to: string) {
+/** Versions that run on some date of `from`…`to` (of the shifts `which` picks, if given), with their owners' start dates. */
+function versionsInRange(db: Queryable, from: string, to: string, which?: SQL) {
   return db
     .select(versionColumns)
     .from(shiftVersions)
     .innerJoin(shifts, eq(shifts.id, shiftVersions.shiftId))
     .innerJoin(staff, eq(staff.id, shifts.staffId))
-    .where(and(lte(shiftVersions.validFrom, to), or(isNull(shiftVersions.validTo), gte(shiftVersions.validTo, from))))
-    .$dynamic();
+    .where(and(lte(shiftVersions.validFrom, to), or(isNull(shiftVersions.validTo), gte(shiftVersions.validTo, from)), which));
 }
 
 /** Whether a staff member was deactivated on a date, from their inactive spans. */
@@ -82,13 +81,7 @@ export async function loadEffectiveOccurrences(
       .innerJoin(shifts, eq(shifts.id, shiftOverrides.shiftId))
       .where(and(inRange, or(inArray(shiftOverrides.assigneeStaffId, [...people]), inArray(shifts.staffId, [...people]))));
     const movedIn = overrides.filter((o) => o.assigneeStaffId !== null && people.includes(o.assigneeStaffId)).map((o) => o.shiftId);
-    templateShifts = await versionsInRange(db, range.from, range.to).where(
-      and(
-        lte(shiftVersions.validFrom, range.to),
-        or(isNull(shiftVersions.validTo), gte(shiftVersions.validTo, range.from)),
-        or(inArray(shifts.staffId, [...people]), movedIn.length ? inArray(shifts.id, movedIn) : undefined),
-      ),
-    );
+    templateShifts = await versionsInRange(db, range.from, range.to, or(inArray(shifts.staffId, [...people]), movedIn.length ? inArray(shifts.id, movedIn) : undefined));
   }
   const inactive = await inactiveOn(db, range.from, range.to, people);
   const occurrences = applyOverrides(listOccurrences(templateShifts, range.from, range.to, range.zone), overrides);

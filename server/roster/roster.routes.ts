@@ -1,12 +1,13 @@
 /** `/api/roster/`: the dated, effective roster; and a manager's one-date changes to it. */
 import { Hono } from 'hono';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { currentUser, requireManager, requireUser } from '../auth/authenticate.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { forbidden } from '../http/errors.js';
 import { entityId, jsonBody, queryParams } from '../http/validate.js';
+import { localDateOf } from '../clock.js';
 import { getSettings } from '../settings/settings.queries.js';
+import { addDays } from './occurrences.js';
 import type { EffectiveOccurrence } from './effective-schedule.js';
 import { createInstantFormatter } from './instant-format.js';
 import { windowBounds } from './windows.js';
@@ -58,9 +59,9 @@ export function createRosterRoutes(deps: AppDeps) {
       const user = currentUser(c.get('user'));
       const query = c.req.valid('query');
       const settings = await getSettings(db, deps.config.orgTimezone);
-      const today = DateTime.fromJSDate(deps.clock.now()).setZone(settings.timezone).toISODate()!;
+      const today = localDateOf(deps.clock.now(), settings.timezone);
       const from = query.from ?? today;
-      const to = query.to ?? DateTime.fromISO(from, { zone: 'UTC' }).plus({ days: 6 }).toISODate()!;
+      const to = query.to ?? addDays(from, 6);
       assertDateRange(from, to, `Ask for at most ${maxRosterDays} days at a time.`);
       let staffIds: number[] | undefined;
       if (user.role === 'manager') staffIds = query.staff === undefined ? undefined : [query.staff];

@@ -1,8 +1,8 @@
 /** Storage functions for the weekly template's shifts. */
 import { and, asc, eq, gte, inArray, isNull, lt, or } from 'drizzle-orm';
-import { DateTime } from 'luxon';
 import type { Queryable } from '../../storage/database.js';
 import { attendance, shifts, shiftVersions, staff, swaps } from '../../storage/schema.js';
+import { addDays } from './occurrences.js';
 import { weekdayName } from './weekdays.js';
 
 export type ShiftTimes = { dayOfWeek: number; startTime: string; endTime: string };
@@ -107,10 +107,9 @@ export async function insertTemplateShift(db: Queryable, values: ShiftTimes & { 
  */
 export async function replaceShiftFrom(db: Queryable, shift: { id: number; staffId: number }, from: string, times: ShiftTimes | null): Promise<TemplateShiftRecord | undefined> {
   await db.delete(shiftVersions).where(and(eq(shiftVersions.shiftId, shift.id), gte(shiftVersions.validFrom, from)));
-  const dayBefore = DateTime.fromISO(from, { zone: 'UTC' }).minus({ days: 1 }).toISODate()!;
   await db
     .update(shiftVersions)
-    .set({ validTo: dayBefore })
+    .set({ validTo: addDays(from, -1) })
     .where(and(eq(shiftVersions.shiftId, shift.id), lt(shiftVersions.validFrom, from), runsOnOrAfter(from)));
   if (!times) return undefined;
   await db.insert(shiftVersions).values({ shiftId: shift.id, validFrom: from, ...times });

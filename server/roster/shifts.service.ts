@@ -6,8 +6,8 @@
 import { DateTime } from 'luxon';
 import type { Database, Queryable } from '../../storage/database.js';
 import { assertRule, domainError } from '../domain-error.js';
-import { getSettings } from '../settings/settings.queries.js';
-import { listOccurrences, localDateOf } from './occurrences.js';
+import { getSettings, orgToday } from '../settings/settings.queries.js';
+import { listOccurrences } from './occurrences.js';
 import { findSchedulablePeople, listOverriddenDates, loadEffectiveOccurrences } from './roster.queries.js';
 import { checkScheduleChange } from './schedule-rules.js';
 import { checkTemplateShift } from './template-rules.js';
@@ -71,7 +71,7 @@ async function lockOwner(tx: Queryable, staffId: number) {
 }
 
 async function effectiveDate(tx: Queryable, context: TemplateChangeContext): Promise<string> {
-  return context.effectiveFrom ?? localDateOf(context.now, (await getSettings(tx, context.defaultTimezone)).timezone);
+  return context.effectiveFrom ?? orgToday(tx, context.defaultTimezone, context.now);
 }
 
 export async function addTemplateShift(db: Database, staffId: number, input: ShiftInput, context: TemplateChangeContext): Promise<TemplateShiftRecord> {

@@ -13,7 +13,7 @@ import { loadEffectiveOccurrences } from './roster.queries.js';
 import { describeOccurrence } from './schedule-rules.js';
 import { datedCheckDays, type ScheduleContext } from './shifts.service.js';
 import { listVersionsFrom } from './shifts.queries.js';
-import { localDateOf } from './occurrences.js';
+import { localDateOf } from '../clock.js';
 import { describeShift, shiftsOnDays } from './template-rules.js';
 import type { Weekday } from './weekdays.js';
 

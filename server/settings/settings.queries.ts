@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../storage/database.js';
 import { settings } from '../../storage/schema.js';
-import { DateTime } from 'luxon';
+import { localDateOf } from '../clock.js';
 
 export type OrgSettings = {
   timezone: string;
@@ -32,5 +32,5 @@ export async function updateSettings(db: Queryable, changes: Partial<Omit<OrgSet
 
 /** Today's local date in the organisation's zone. */
 export async function orgToday(db: Queryable, defaultTimezone: string, now: Date): Promise<string> {
-  return DateTime.fromJSDate(now).setZone((await getSettings(db, defaultTimezone)).timezone).toISODate()!;
+  return localDateOf(now, (await getSettings(db, defaultTimezone)).timezone);
 }

@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../storage/database.js';
 import { staff, staffInactiveSpans, users } from '../../storage/schema.js';
-import { DateTime } from 'luxon';
+import { addDays } from '../roster/occurrences.js';
 import { formatWeeklyOffs } from '../roster/weekdays.js';
 
 /** A staff profile as the API shows it. The PIN's HMAC never leaves the server. */
@@ -104,7 +104,7 @@ export async function setStaffActive(db: Queryable, staffId: number, active: boo
   }
   if (!open) return;
   if (open.fromDate >= today) await db.delete(staffInactiveSpans).where(eq(staffInactiveSpans.id, open.id));
-  else await db.update(staffInactiveSpans).set({ toDate: DateTime.fromISO(today, { zone: 'UTC' }).minus({ days: 1 }).toISODate()! }).where(eq(staffInactiveSpans.id, open.id));
+  else await db.update(staffInactiveSpans).set({ toDate: addDays(today, -1) }).where(eq(staffInactiveSpans.id, open.id));
 }
 
 /** Another active staff member already using this PIN, if any. */
