@@ -151,6 +151,7 @@ try {
         status: i % 5 === 0 ? 'late' : 'on_time',
         photoId: photoUrl.split('/').pop()!,
         kioskId: null,
+        source: 'api',
         scheduledStart: at,
         scheduledEnd: new Date(at.getTime() + 8 * 3600_000),
       })

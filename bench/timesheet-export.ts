@@ -36,7 +36,7 @@ try {
   const occurrences = await loadEffectiveOccurrences(db, { from, to, zone: 'Europe/London' });
   const records = occurrences.flatMap((o, i) => {
     const late = i % 7 === 0;
-    const common = { staffId: o.staffId, shiftId: o.shiftId, occurrenceDate: o.date, photoId: null, kioskId: null, scheduledStart: o.start.toJSDate(), scheduledEnd: o.end.toJSDate() };
+    const common = { staffId: o.staffId, shiftId: o.shiftId, occurrenceDate: o.date, photoId: null, kioskId: null, source: 'api' as const, scheduledStart: o.start.toJSDate(), scheduledEnd: o.end.toJSDate() };
     return [
       { ...common, kind: 'check_in' as const, at: o.start.plus({ minutes: late ? 12 : -4 }).toJSDate(), status: late ? ('late' as const) : ('on_time' as const) },
       { ...common, kind: 'check_out' as const, at: o.end.plus({ minutes: 3 }).toJSDate(), status: 'on_time' as const },

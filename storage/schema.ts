@@ -6,9 +6,11 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   pgTable,
@@ -170,6 +172,14 @@ export const photos = pgTable('photos', {
   createdAt: createdAt(),
 });
 
+/**
+ * Punches. A correction never edits one: it adds a punch that supersedes it
+ * (`supersedes_id`), and a void is a row of its own (`punch_voids`). The
+ * punch that counts for an occurrence and kind is the last of its chain,
+ * unless voided. One chain per (shift, date, kind): only one punch there may
+ * supersede nothing, and each punch is superseded at most once, so two
+ * managers correcting the same punch at once cannot both win.
+ */
 export const attendance = pgTable(
   'attendance',
   {
@@ -183,6 +193,7 @@ export const attendance = pgTable(
     /** The local date the shift occurrence starts on. */
     occurrenceDate: date('occurrence_date', { mode: 'string' }).notNull(),
     kind: text('kind', { enum: ['check_in', 'check_out'] }).notNull(),
+    /** When the person punched (for a manager's correction: when they say it happened). */
     at: timestamp('at', { withTimezone: true }).notNull(),
     status: text('status', { enum: ['on_time', 'late', 'early'] }).notNull(),
     photoId: text('photo_id').references(() => photos.id, { onDelete: 'restrict' }),
@@ -190,14 +201,105 @@ export const attendance = pgTable(
     /** The schedule the record was checked against, so later template edits never rewrite history. */
     scheduledStart: timestamp('scheduled_start', { withTimezone: true }).notNull(),
     scheduledEnd: timestamp('scheduled_end', { withTimezone: true }).notNull(),
+    source: text('source', { enum: ['kiosk', 'api', 'manager'] }).notNull(),
+    supersedesId: integer('supersedes_id').references((): AnyPgColumn => attendance.id, { onDelete: 'restrict' }),
+    /** Why a manager added this punch; null for the person's own. */
+    reason: text('reason'),
+    createdBy: integer('created_by').references((): AnyPgColumn => users.id, { onDelete: 'restrict' }),
+    /** When the row was written. */
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('attendance_occurrence_kind_key').on(t.shiftId, t.occurrenceDate, t.kind),
+    uniqueIndex('attendance_first_punch_key').on(t.shiftId, t.occurrenceDate, t.kind).where(sql`${t.supersedesId} is null`),
+    uniqueIndex('attendance_supersedes_key').on(t.supersedesId),
+    index('attendance_occurrence_idx').on(t.occurrenceDate, t.shiftId),
     index('attendance_staff_at_idx').on(t.staffId, t.at),
     index('attendance_at_idx').on(t.at),
     check('attendance_kind_check', sql`${t.kind} in ('check_in', 'check_out')`),
     check('attendance_status_check', sql`${t.status} in ('on_time', 'late', 'early')`),
+    check('attendance_source_check', sql`${t.source} in ('kiosk', 'api', 'manager')`),
+    check('attendance_manager_reason', sql`${t.source} <> 'manager' or (${t.reason} is not null and ${t.createdBy} is not null)`),
   ],
+);
+
+/** A punch a manager voided, with why: the punch itself stays as it was. */
+export const punchVoids = pgTable('punch_voids', {
+  attendanceId: integer('attendance_id')
+    .primaryKey()
+    .references(() => attendance.id, { onDelete: 'restrict' }),
+  reason: text('reason').notNull(),
+  voidedBy: integer('voided_by')
+    .notNull()
+    .references(() => users.id, { onDelete: 'restrict' }),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+});
+
+/** A manager's record that someone was away for an occurrence: sick, on leave, or other. One per occurrence. */
+export const absences = pgTable(
+  'absences',
+  {
+    id: serial('id').primaryKey(),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'restrict' }),
+    shiftId: integer('shift_id')
+      .notNull()
+      .references(() => shifts.id, { onDelete: 'restrict' }),
+    occurrenceDate: date('occurrence_date', { mode: 'string' }).notNull(),
+    type: text('type', { enum: ['sick', 'leave', 'other'] }).notNull(),
+    note: text('note').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('absences_occurrence_key').on(t.shiftId, t.occurrenceDate),
+    index('absences_date_idx').on(t.occurrenceDate),
+    check('absences_type_check', sql`${t.type} in ('sick', 'leave', 'other')`),
+  ],
+);
+
+/** A manager's approval of one person's hours for a date range; reopening removes it (the ledger keeps both). */
+export const timesheetApprovals = pgTable(
+  'timesheet_approvals',
+  {
+    id: serial('id').primaryKey(),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'restrict' }),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }).notNull(),
+    approvedBy: integer('approved_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    approvedAt: timestamp('approved_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('timesheet_approvals_staff_idx').on(t.staffId, t.fromDate),
+    check('timesheet_approvals_order', sql`${t.toDate} >= ${t.fromDate}`),
+  ],
+);
+
+/**
+ * The ledger: one hash chain over every change (server/ledger/chain.ts).
+ * `data` is stored as the canonical JSON that was hashed, as text, so it
+ * reads back byte for byte. A trigger (in the migration) refuses UPDATE and
+ * DELETE.
+ */
+export const ledger = pgTable(
+  'ledger',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    data: text('data').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('ledger_entity_idx').on(t.entity, t.seq), index('ledger_at_idx').on(t.at)],
 );
 
 /** Organisation settings: exactly one row (id = 1). */
@@ -211,12 +313,26 @@ export const settings = pgTable(
     lateGraceMinutes: integer('late_grace_minutes').notNull().default(5),
     swapRequiresApproval: boolean('swap_requires_approval').notNull().default(false),
     minRestHours: integer('min_rest_hours').notNull().default(0),
+    roundingMinutes: integer('rounding_minutes').notNull().default(0),
+    breakMinutes: integer('break_minutes').notNull().default(0),
+    breakAfterHours: doublePrecision('break_after_hours'),
+    overtimeDailyHours: doublePrecision('overtime_daily_hours'),
+    overtimeWeeklyHours: doublePrecision('overtime_weekly_hours'),
+    /** ISO weekday: 1 = Monday … 7 = Sunday. */
+    weekStartsOn: smallint('week_starts_on').notNull().default(1),
+    payPeriod: text('pay_period', { enum: ['weekly', 'fortnightly', 'semimonthly', 'monthly'] }).notNull().default('weekly'),
+    /** The first day of some pay period; the others follow from it. */
+    payPeriodAnchor: date('pay_period_anchor', { mode: 'string' }).notNull().default('2024-01-01'),
   },
   (t) => [
     check('settings_single_row', sql`${t.id} = 1`),
     check('settings_window_minutes_range', sql`${t.windowMinutes} between 5 and 180`),
     check('settings_late_grace_range', sql`${t.lateGraceMinutes} between 0 and 60`),
     check('settings_min_rest_range', sql`${t.minRestHours} between 0 and 24`),
+    check('settings_rounding_choices', sql`${t.roundingMinutes} in (0, 5, 6, 10, 15)`),
+    check('settings_break_range', sql`${t.breakMinutes} between 0 and 180`),
+    check('settings_week_starts_on_range', sql`${t.weekStartsOn} between 1 and 7`),
+    check('settings_pay_period_check', sql`${t.payPeriod} in ('weekly', 'fortnightly', 'semimonthly', 'monthly')`),
   ],
 );
 

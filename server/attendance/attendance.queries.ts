@@ -1,7 +1,10 @@
 /** Storage functions for attendance records and their photos. */
-import { and, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
-import type { Queryable } from '../../storage/database.js';
-import { attendance, photos } from '../../storage/schema.js';
+import { and, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import type { Queryable, Transaction } from '../../storage/database.js';
+import { attendance, photos, punchVoids } from '../../storage/schema.js';
+import type { LedgerActor } from '../ledger/chain.js';
+import { appendLedger, lockLedger } from '../ledger/ledger.queries.js';
+import { punchLedgerData } from '../ledger/recorded-rows.js';
 import type { ProcessedPhoto } from '../../storage/photo-processing.js';
 import type { AttendanceKind, AttendanceStatus, AttendanceSummary } from '../socket-contract.js';
 
@@ -19,6 +22,16 @@ export function attendanceSummary(record: AttendanceRecord): AttendanceSummary {
   };
 }
 
+/**
+ * The punch that counts: the last of its chain (nothing supersedes it) and
+ * not voided. Superseded and voided punches stay, as history.
+ */
+export const isCurrentPunch = sql`not exists (select 1 from ${attendance} as later where later.supersedes_id = ${attendance.id})
+  and not exists (select 1 from ${punchVoids} where ${punchVoids.attendanceId} = ${attendance.id})`;
+
+/** The last punch of a chain, whether or not voided: what a new punch there supersedes. */
+const isChainTip = sql`not exists (select 1 from ${attendance} as later where later.supersedes_id = ${attendance.id})`;
+
 export type NewAttendance = {
   staffId: number;
   shiftId: number;
@@ -30,6 +43,7 @@ export type NewAttendance = {
   kioskId: number | null;
   scheduledStart: Date;
   scheduledEnd: Date;
+  source: 'kiosk' | 'api' | 'manager';
 };
 
 export async function findRecordsForOccurrences(
@@ -40,7 +54,7 @@ export async function findRecordsForOccurrences(
   return db
     .select()
     .from(attendance)
-    .where(or(...occurrences.map((o) => and(eq(attendance.shiftId, o.shiftId), eq(attendance.occurrenceDate, o.date)))));
+    .where(and(isCurrentPunch, or(...occurrences.map((o) => and(eq(attendance.shiftId, o.shiftId), eq(attendance.occurrenceDate, o.date))))));
 }
 
 export async function findRecordById(db: Queryable, id: number): Promise<AttendanceRecord | undefined> {
@@ -84,33 +98,99 @@ export async function listTimesheetRecords(db: Queryable, from: string, to: stri
 /** Records of the given shifts on the given dates (a board's day and the night before). */
 export async function listRecordsForShiftDates(db: Queryable, shiftIds: readonly number[], dates: readonly string[]): Promise<AttendanceRecord[]> {
   if (shiftIds.length === 0 || dates.length === 0) return [];
-  return db.select().from(attendance).where(and(inArray(attendance.shiftId, [...shiftIds]), inArray(attendance.occurrenceDate, [...dates])));
-}
-
-export async function findRecord(db: Queryable, key: { shiftId: number; occurrenceDate: string; kind: AttendanceKind }) {
-  const [row] = await db
+  return db
     .select()
     .from(attendance)
-    .where(and(eq(attendance.shiftId, key.shiftId), eq(attendance.occurrenceDate, key.occurrenceDate), eq(attendance.kind, key.kind)));
+    .where(and(isCurrentPunch, inArray(attendance.shiftId, [...shiftIds]), inArray(attendance.occurrenceDate, [...dates])));
+}
+
+type PunchKey = { shiftId: number; occurrenceDate: string; kind: AttendanceKind };
+
+const punchKeyIs = (key: PunchKey) => and(eq(attendance.shiftId, key.shiftId), eq(attendance.occurrenceDate, key.occurrenceDate), eq(attendance.kind, key.kind));
+
+/** The punch that counts for an occurrence and kind, if any. */
+export async function findRecord(db: Queryable, key: PunchKey) {
+  const [row] = await db.select().from(attendance).where(and(punchKeyIs(key), isCurrentPunch));
   return row;
 }
 
-/** Inserts the photo row (once per content) and the attendance row together; `undefined` if the occurrence already has this kind. */
+/** The last punch of the chain for an occurrence and kind, and whether it was voided. */
+export async function findChainTip(db: Queryable, key: PunchKey): Promise<{ record: AttendanceRecord; voided: boolean } | undefined> {
+  const [row] = await db
+    .select({ record: attendance, voidedAt: punchVoids.at })
+    .from(attendance)
+    .leftJoin(punchVoids, eq(punchVoids.attendanceId, attendance.id))
+    .where(and(punchKeyIs(key), isChainTip));
+  return row && { record: row.record, voided: row.voidedAt !== null };
+}
+
+/** A unique index said no: another punch got there first. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let cause: unknown = error; cause; cause = (cause as { cause?: unknown }).cause) {
+    if ((cause as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
+
+/**
+ * A person's own punch (kiosk or API), with its photo row and its ledger
+ * entry, in one transaction; `undefined` if the occurrence already has a
+ * punch of this kind that counts. After a manager voided the last one, the
+ * new punch continues that chain.
+ */
 export async function insertRecordWithPhoto(
   db: Queryable,
   record: NewAttendance,
   photo: ProcessedPhoto | undefined,
+  actor: LedgerActor,
 ): Promise<AttendanceRecord | undefined> {
   return db.transaction(async (tx) => {
+    await lockLedger(tx);
+    const tip = await findChainTip(tx, record);
+    if (tip && !tip.voided) return undefined;
     if (photo) {
       await tx
         .insert(photos)
         .values({ id: photo.id, bytes: photo.data.byteLength, width: photo.width, height: photo.height })
         .onConflictDoNothing();
     }
-    const [row] = await tx.insert(attendance).values(record).onConflictDoNothing().returning();
+    const [row] = await tx
+      .insert(attendance)
+      .values({ ...record, supersedesId: tip?.record.id ?? null, recordedAt: record.at })
+      .returning();
+    await appendLedger(tx, { actor, action: 'attendance.captured', entity: `attendance:${row!.id}`, data: punchLedgerData(row!), at: record.at });
     return row;
   });
+}
+
+/** Adds a manager's punch to a chain (`supersedes` its tip, or starts it) with its ledger entry. */
+export async function insertCorrection(
+  tx: Transaction,
+  record: NewAttendance & { supersedesId: number | null; reason: string; createdBy: number },
+  recordedAt: Date,
+): Promise<AttendanceRecord> {
+  const [row] = await tx
+    .insert(attendance)
+    .values({ ...record, recordedAt })
+    .returning();
+  await appendLedger(tx, {
+    actor: { kind: 'user', id: record.createdBy },
+    action: record.supersedesId === null ? 'attendance.added' : 'attendance.corrected',
+    entity: `attendance:${row!.id}`,
+    data: punchLedgerData(row!),
+    at: recordedAt,
+  });
+  return row!;
+}
+
+export async function isVoided(db: Queryable, attendanceId: number): Promise<boolean> {
+  const [row] = await db.select({ at: punchVoids.at }).from(punchVoids).where(eq(punchVoids.attendanceId, attendanceId));
+  return row !== undefined;
+}
+
+export async function isSuperseded(db: Queryable, attendanceId: number): Promise<boolean> {
+  const [row] = await db.select({ id: attendance.id }).from(attendance).where(eq(attendance.supersedesId, attendanceId)).limit(1);
+  return row !== undefined;
 }
 
 export type AttendanceFilter = { staffId?: number; from?: Date; to?: Date; limit: number; offset: number };

@@ -56,7 +56,7 @@ export function createAttendanceRoutes(deps: AppDeps) {
         if (user.staffId !== body.staff) throw forbidden('You can only record your own attendance.');
         const decoded = decodeBase64Image(body.captured_image);
         if (!decoded.ok) throw new AppError(decoded.code === 'payload_too_large' ? 413 : 400, decoded.code, decoded.message, { captured_image: [decoded.message] });
-        const outcome = await recordAttendance(deps, { staffId: body.staff, image: decoded.bytes });
+        const outcome = await recordAttendance(deps, { staffId: body.staff, image: decoded.bytes, userId: user.id });
         if (!outcome.ok) {
           if (outcome.code === 'window_closed') throw new AppError(409, outcome.code, outcome.message);
           if (outcome.code === 'staff_inactive') throw new AppError(403, outcome.code, outcome.message);

@@ -19,7 +19,7 @@ export type RecordOutcome =
 
 export async function recordAttendance(
   deps: AppDeps,
-  input: { staffId: number; image: Uint8Array; kind?: AttendanceKind; kioskId?: number | null },
+  input: { staffId: number; image: Uint8Array; kind?: AttendanceKind } & ({ kioskId: number } | { userId: number }),
 ): Promise<RecordOutcome> {
   // Size and signature first, before any query.
   const precheck = checkPhotoBytes(input.image);
@@ -59,11 +59,13 @@ export async function recordAttendance(
       at: now,
       status: attendanceStatus(choice.window.kind, now, occurrence, windows.settings.lateGraceMinutes),
       photoId: processed.photo.id,
-      kioskId: input.kioskId ?? null,
+      kioskId: 'kioskId' in input ? input.kioskId : null,
       scheduledStart: occurrence.start.toJSDate(),
       scheduledEnd: occurrence.end.toJSDate(),
+      source: 'kioskId' in input ? 'kiosk' : 'api',
     },
     processed.photo,
+    'kioskId' in input ? { kind: 'kiosk', id: input.kioskId } : { kind: 'user', id: input.userId },
   );
   if (inserted) {
     deps.events.emit('attendanceRecorded', inserted);
