@@ -14,7 +14,7 @@ import { hasControlCharacters, jsonBody } from '../http/validate.js';
 import { issueToken } from './api-tokens.js';
 import { issueRefreshToken, rotateRefreshToken } from './refresh-tokens.js';
 import { currentUser, requireUser } from './authenticate.js';
-import { endUserAccess } from './end-access.js';
+import { changeOwnPassword } from './change-password.js';
 import { getDecoyHash, hashPassword, verifyPasswordHash } from './password.js';
 import { createSignInThrottle, throttleKeys } from './sign-in-throttle.js';
 import { passwordSchema, usernameSchema } from './credentials.js';
@@ -29,7 +29,7 @@ import {
   readSessionCookie,
   setSessionCookie,
 } from './session.js';
-import { findUserById, findUserByUsername, setPasswordHash } from './users.queries.js';
+import { findUserById, findUserByUsername } from './users.queries.js';
 
 const credentialsSchema = z.object({
   username: z.string({ error: 'is required' }).min(1, 'is required').max(150, 'must be at most 150 characters'),
@@ -99,7 +99,7 @@ export function createAuthRoutes(deps: AppDeps) {
       '/register',
       jsonBody(z.object({ username: usernameSchema, password: passwordSchema, role: roleSchema })),
       async (c) => {
-        const created = await registerUser(db, c.get('user'), c.req.valid('json'));
+        const created = await registerUser(db, c.get('user'), c.req.valid('json'), clock.now());
         return c.json({ id: created.id, username: created.username, role: originalRoleName(created.role) }, 201);
       },
     )
@@ -155,13 +155,8 @@ export function createAuthRoutes(deps: AppDeps) {
         // Guessing the current password from a borrowed session counts as guessing a sign-in.
         const { found } = await throttledPasswordCheck(c, user.username, current, () => findUserById(db, user.id));
         if (!found) throw badRequest('wrong_password', 'The current password is not correct.', { current: ['is not correct'] });
-        const now = clock.now();
         const passwordHash = await hashPassword(password);
-        const ended = await db.transaction(async (tx) => {
-          await setPasswordHash(tx, user.id, passwordHash);
-          // Everywhere else this account was signed in ends; this browser stays signed in.
-          return endUserAccess(tx, user.id, now, readSessionCookie(c));
-        });
+        const ended = await changeOwnPassword(db, user.id, passwordHash, clock.now(), readSessionCookie(c));
         deps.events.emit('sessionsEnded', { sessionIds: ended });
         return c.json({ ok: true, signedOutSessions: ended.length });
       },

@@ -11,7 +11,9 @@
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { systemClock } from '../clock.js';
 import { readEnv } from '../env.js';
+import { ledgerTransaction } from '../ledger/ledger.queries.js';
 import { openStorage } from '../open-storage.js';
 import { hashPassword } from './password.js';
 import { findUserByUsername, insertUser } from './users.queries.js';
@@ -53,10 +55,14 @@ async function main() {
   prompter.close();
   if (password.length < 8 || password.length > 256) throw new Error('The password must be 8 to 256 characters long.');
 
+  const passwordHash = await hashPassword(password);
   const { database } = await openStorage(env);
   try {
-    if (await findUserByUsername(database.db, username)) throw new Error(`The username "${username}" is already taken.`);
-    const user = await insertUser(database.db, { username, passwordHash: await hashPassword(password), role: 'manager' });
+    const user = await ledgerTransaction(database.db, async (tx) => {
+      if (await findUserByUsername(tx, username)) throw new Error(`The username "${username}" is already taken.`);
+      // Whoever runs this has the server's storage, not an account: the ledger names the system.
+      return insertUser(tx, { username, passwordHash, role: 'manager' }, { actor: { kind: 'system' }, at: systemClock.now(), via: 'command_line' });
+    });
     process.stdout.write(`Created manager "${user.username}" (id ${user.id}). Sign in at /app or get a token from POST /api/token/.\n`);
   } finally {
     await database.close();

@@ -1,8 +1,12 @@
-/** Storage functions for user accounts. */
+/**
+ * Storage functions for user accounts. Each change to an account writes its
+ * ledger entry in the caller's transaction, so none is made without one.
+ */
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import type { Queryable } from '../../storage/database.js';
+import type { Queryable, Transaction } from '../../storage/database.js';
 import { staff, users } from '../../storage/schema.js';
 import type { AuthUser } from '../http/app-env.js';
+import { appendLedger, type LedgerChange } from '../ledger/ledger.queries.js';
 
 export type Role = 'manager' | 'staff';
 
@@ -45,12 +49,28 @@ export async function findAccountListing(db: Queryable, userId: number): Promise
   return row;
 }
 
-export async function setUserActive(db: Queryable, userId: number, active: boolean): Promise<void> {
-  await db.update(users).set({ active }).where(eq(users.id, userId));
+/** Who changed an account, and when. */
+export type AccountChangedBy = Pick<LedgerChange, 'actor' | 'at'>;
+
+/** Where a new account came from: a manager's registration, the first sign-up, the staff form, or `npm run create-manager`. */
+export type AccountOrigin = 'register' | 'first_account' | 'staff_form' | 'command_line';
+
+type AccountAction = 'user.created' | 'user.deactivated' | 'user.reactivated' | 'user.password_changed' | 'user.password_reset';
+
+/** The entry names the account and what changed; never a password, its hash or a token. */
+async function recordAccountChange(tx: Transaction, by: AccountChangedBy, action: AccountAction, userId: number, data: Record<string, unknown> = {}): Promise<void> {
+  await appendLedger(tx, { actor: by.actor, action, entity: `user:${userId}`, data, at: by.at });
 }
 
-export async function setPasswordHash(db: Queryable, userId: number, passwordHash: string): Promise<void> {
-  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+export async function setUserActive(tx: Transaction, userId: number, active: boolean, by: AccountChangedBy): Promise<void> {
+  await tx.update(users).set({ active }).where(eq(users.id, userId));
+  await recordAccountChange(tx, by, active ? 'user.reactivated' : 'user.deactivated', userId);
+}
+
+/** `reset`: a manager set it, rather than the account's owner changing their own. */
+export async function setPasswordHash(tx: Transaction, userId: number, passwordHash: string, by: AccountChangedBy & { reset: boolean }): Promise<void> {
+  await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+  await recordAccountChange(tx, by, by.reset ? 'user.password_reset' : 'user.password_changed', userId);
 }
 
 /** Access tokens issued before `at` stop working. */
@@ -83,13 +103,15 @@ export async function countUsers(db: Queryable): Promise<number> {
 }
 
 export async function insertUser(
-  db: Queryable,
+  tx: Transaction,
   user: { username: string; passwordHash: string; role: Role },
+  by: AccountChangedBy & { via: AccountOrigin },
 ): Promise<{ id: number; username: string; role: Role }> {
-  const [row] = await db
+  const [row] = await tx
     .insert(users)
     .values(user)
     .returning({ id: users.id, username: users.username, role: users.role });
+  await recordAccountChange(tx, by, 'user.created', row!.id, { username: row!.username, role: row!.role, via: by.via });
   return row!;
 }
 

@@ -57,12 +57,12 @@ export type UnlockOutcome = { ok: true; name: string; at: Date } | { ok: false; 
  * Lifts both locks at once: failures up to now stop counting. The update
  * waits for a PIN check holding the kiosk's row, so none straddles it.
  */
-export async function unlockKiosk(deps: AppDeps, kioskId: number): Promise<UnlockOutcome> {
+export async function unlockKiosk(deps: AppDeps, managerId: number, kioskId: number): Promise<UnlockOutcome> {
   const kiosk = await findKiosk(deps.db, kioskId);
   if (!kiosk) return { ok: false, reason: 'not_found' };
   if (kiosk.revokedAt) return { ok: false, reason: 'revoked' };
   const now = deps.clock.now();
-  await recordKioskUnlock(deps.db, kioskId, now);
+  await recordKioskUnlock(deps.db, managerId, kioskId, now);
   deps.events.emit('kioskUnlocked', { kioskId, kioskName: kiosk.name, at: now });
   return { ok: true, name: kiosk.name, at: now };
 }

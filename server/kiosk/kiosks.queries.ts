@@ -1,18 +1,43 @@
-/** Storage functions for kiosks, pairing codes, PIN failures and unlocks, used attempts and capture request ids. */
+/**
+ * Storage functions for kiosks, pairing codes, PIN failures and unlocks, used
+ * attempts and capture request ids. Making a pairing code, pairing,
+ * revoking and unlocking write their ledger entries in the same transaction,
+ * which takes the ledger's lock first, as every transaction that appends
+ * does: taken after row locks, two could deadlock. A code never reaches the ledger.
+ */
 import { and, asc, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Queryable, Transaction } from '../../storage/database.js';
 import { isUniqueViolation } from '../../storage/errors.js';
 import { kioskAttempts, kioskRequests, kiosks, pairingCodes, pinFailures, staff } from '../../storage/schema.js';
 import { hashToken } from '../auth/session.js';
+import { appendLedger, ledgerTransaction, type LedgerChange } from '../ledger/ledger.queries.js';
 import { generateKioskToken, generatePairingCode, pairingCodeLifetimeMs } from './kiosk-tokens.js';
 
+type KioskAction = 'kiosk.paired' | 'kiosk.revoked' | 'kiosk.unlocked';
+
+async function recordKioskChange(tx: Transaction, by: Pick<LedgerChange, 'actor' | 'at'>, action: KioskAction, kioskId: number, data: Record<string, unknown> = {}): Promise<void> {
+  await appendLedger(tx, { actor: by.actor, action, entity: `kiosk:${kioskId}`, data, at: by.at });
+}
+
+/** A new code with its ledger entry, which says who asked and until when, never the code. */
 export async function createPairingCode(db: Queryable, createdBy: number, now: Date): Promise<{ code: string; expiresAt: Date }> {
   const expiresAt = new Date(now.getTime() + pairingCodeLifetimeMs);
   for (;;) {
     const code = generatePairingCode();
     try {
-      await db.insert(pairingCodes).values({ codeHash: hashToken(code), expiresAt, createdBy, createdAt: now });
-      return { code, expiresAt };
+      // A transaction per draw: a clash aborts it, entry and all, and the next draw starts clean.
+      return await ledgerTransaction(db, async (tx) => {
+        const [row] = await tx.insert(pairingCodes).values({ codeHash: hashToken(code), expiresAt, createdBy, createdAt: now }).returning({ id: pairingCodes.id });
+        // No kiosk exists yet: the entry is the code's, and the kiosk's `kiosk.paired` names it.
+        await appendLedger(tx, {
+          actor: { kind: 'user', id: createdBy },
+          action: 'kiosk.pairing_code_created',
+          entity: `pairing_code:${row!.id}`,
+          data: { expiresAt: expiresAt.toISOString() },
+          at: now,
+        });
+        return { code, expiresAt };
+      });
     } catch (error) {
       // 31⁸ codes: a clash with an old one is rare, and a new draw settles it.
       if (!isUniqueViolation(error, 'pairing_codes_code_hash_key')) throw error;
@@ -23,10 +48,11 @@ export async function createPairingCode(db: Queryable, createdBy: number, now: D
 /**
  * Uses the code and creates the kiosk in one transaction. The update only
  * matches an unused, unexpired code, so two kiosks racing with one code
- * cannot both pair.
+ * cannot both pair. The kiosk is the actor of its `kiosk.paired`: the code
+ * it holds stands for the manager who made it (`pairedBy`).
  */
 export async function pairKiosk(db: Queryable, code: string, name: string, now: Date): Promise<{ kioskId: number; token: string } | undefined> {
-  return db.transaction(async (tx) => {
+  return ledgerTransaction(db, async (tx) => {
     const [used] = await tx
       .update(pairingCodes)
       .set({ usedAt: now })
@@ -39,6 +65,7 @@ export async function pairKiosk(db: Queryable, code: string, name: string, now: 
       .values({ name, tokenHash: hashToken(token), pairedAt: now, pairedBy: used.createdBy })
       .returning({ id: kiosks.id });
     await tx.update(pairingCodes).set({ kioskId: kiosk!.id }).where(eq(pairingCodes.id, used.id));
+    await recordKioskChange(tx, { actor: { kind: 'kiosk', id: kiosk!.id }, at: now }, 'kiosk.paired', kiosk!.id, { name, pairingCodeId: used.id, pairedBy: used.createdBy });
     return { kioskId: kiosk!.id, token };
   });
 }
@@ -78,9 +105,14 @@ export async function findKiosk(db: Queryable, kioskId: number) {
   return row;
 }
 
-export async function revokeKiosk(db: Queryable, kioskId: number, now: Date): Promise<boolean> {
-  const rows = await db.update(kiosks).set({ revokedAt: now }).where(and(eq(kiosks.id, kioskId), isNull(kiosks.revokedAt))).returning({ id: kiosks.id });
-  return rows.length > 0;
+/** False when it was revoked already: nothing changes and nothing is recorded. */
+export async function revokeKiosk(db: Queryable, managerId: number, kioskId: number, now: Date): Promise<boolean> {
+  return ledgerTransaction(db, async (tx) => {
+    const rows = await tx.update(kiosks).set({ revokedAt: now }).where(and(eq(kiosks.id, kioskId), isNull(kiosks.revokedAt))).returning({ id: kiosks.id });
+    if (rows.length === 0) return false;
+    await recordKioskChange(tx, { actor: { kind: 'user', id: managerId }, at: now }, 'kiosk.revoked', kioskId);
+    return true;
+  });
 }
 
 export async function touchKiosk(db: Queryable, kioskId: number, now: Date): Promise<void> {
@@ -108,9 +140,12 @@ export async function latestPinFailures(db: Queryable, kioskId: number, after: D
   return rows.map((row) => row.at).reverse();
 }
 
-/** Records a manager's unlock of the kiosk at `now`. */
-export async function recordKioskUnlock(db: Queryable, kioskId: number, now: Date): Promise<void> {
-  await db.update(kiosks).set({ pinUnlockedAt: now }).where(eq(kiosks.id, kioskId));
+/** Records a manager's unlock of the kiosk at `now`, with its ledger entry. */
+export async function recordKioskUnlock(db: Queryable, managerId: number, kioskId: number, now: Date): Promise<void> {
+  await ledgerTransaction(db, async (tx) => {
+    await tx.update(kiosks).set({ pinUnlockedAt: now }).where(eq(kiosks.id, kioskId));
+    await recordKioskChange(tx, { actor: { kind: 'user', id: managerId }, at: now }, 'kiosk.unlocked', kioskId);
+  });
 }
 
 export async function recordPinFailure(db: Queryable, kioskId: number, now: Date): Promise<void> {

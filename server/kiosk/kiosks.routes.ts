@@ -55,7 +55,7 @@ export function createKioskRoutes(deps: AppDeps) {
     })
     .post('/:id/unlock', pathParams(idParam('kiosk')), async (c) => {
       const { id } = c.req.valid('param');
-      const outcome = await unlockKiosk(deps, id);
+      const outcome = await unlockKiosk(deps, currentUser(c.get('user')).id, id);
       if (!outcome.ok && outcome.reason === 'not_found') throw notFound(`There is no kiosk with id ${id}.`);
       if (!outcome.ok) throw conflict('kiosk_revoked', 'This kiosk has been revoked, so there is nothing to unlock: pair it again to use it.');
       return c.json({ id, name: outcome.name, lock: null, pinUnlockedAt: outcome.at.toISOString() });
@@ -63,7 +63,7 @@ export function createKioskRoutes(deps: AppDeps) {
     .delete('/:id', pathParams(idParam('kiosk')), async (c) => {
       const { id } = c.req.valid('param');
       if (!(await findKiosk(db, id))) throw notFound(`There is no kiosk with id ${id}.`);
-      await revokeKiosk(db, id, clock.now());
+      await revokeKiosk(db, currentUser(c.get('user')).id, id, clock.now());
       deps.events.emit('kioskRevoked', { kioskId: id, message: revokedMessage });
       return c.body(null, 204);
     });

@@ -54,6 +54,19 @@ export async function lockLedger(tx: Transaction): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${ledgerLockKey})`);
 }
 
+/**
+ * A transaction that appends to the ledger, with the ledger's lock taken
+ * first. Every such transaction takes it before any row or table lock: a
+ * punch holds the ledger's lock while its insert waits on the staff row, so
+ * one that locked the row first and the ledger second could deadlock with it.
+ */
+export function ledgerTransaction<T>(db: Queryable, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await lockLedger(tx);
+    return work(tx);
+  });
+}
+
 /** Appends one entry after the current head. Must run inside the transaction that makes the change. */
 export async function appendLedger(tx: Transaction, change: LedgerChange): Promise<LedgerEntry> {
   await lockLedger(tx);

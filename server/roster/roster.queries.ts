@@ -1,7 +1,8 @@
 /** Loading the effective schedule for a date range from the template and its overrides. */
 import { and, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../../storage/database.js';
+import type { Queryable, Transaction } from '../../storage/database.js';
 import { attendance, shiftOverrides, shifts, shiftVersions, staff, staffInactiveSpans } from '../../storage/schema.js';
+import { appendLedger } from '../ledger/ledger.queries.js';
 import { applyOverrides, type EffectiveOccurrence, type OccurrenceOverride } from './effective-schedule.js';
 import { listOccurrences } from './occurrences.js';
 
@@ -105,6 +106,20 @@ export async function cancelOccurrence(db: Queryable, key: { shiftId: number; da
     .insert(shiftOverrides)
     .values({ shiftId: key.shiftId, date: key.date, assigneeStaffId: null, cancelled: true, createdBy: userId })
     .onConflictDoUpdate({ target: [shiftOverrides.shiftId, shiftOverrides.date], set: { assigneeStaffId: null, cancelled: true, swapId: null, createdBy: userId } });
+}
+
+/** What a manager's one-date change did: who works the occurrence now (null: nobody, it is cancelled) and who did before. */
+export type OccurrenceChangeData = { change: 'reassigned' | 'cancelled' | 'restored'; staffId: number | null; previousStaffId: number | null };
+
+/** The ledger entry of a manager's change to one date of a shift (swaps record their own). */
+export async function recordOccurrenceChange(tx: Transaction, by: { userId: number; at: Date }, key: { shiftId: number; date: string }, data: OccurrenceChangeData): Promise<void> {
+  await appendLedger(tx, {
+    actor: { kind: 'user', id: by.userId },
+    action: 'roster.occurrence_changed',
+    entity: `occurrence:${key.shiftId}@${key.date}`,
+    data: { shiftId: key.shiftId, date: key.date, ...data },
+    at: by.at,
+  });
 }
 
 /**

@@ -1,13 +1,16 @@
 /**
  * A manager's change to one dated occurrence: give it to someone else for
- * that date, cancel it for that date, or restore the template's owner.
+ * that date, cancel it for that date, or restore the template's owner;
+ * each with its ledger entry, in the transaction that makes it. A change
+ * that leaves the day as it was writes nothing.
  */
 import { DateTime } from 'luxon';
 import type { AppDeps, AuthUser } from '../http/app-env.js';
 import { domainError } from '../domain-error.js';
+import { ledgerTransaction } from '../ledger/ledger.queries.js';
 import { getSettings } from '../settings/settings.queries.js';
 import { checkMoves, findMovableOccurrence, lockPeople, writeMoves } from './occurrence-moves.js';
-import { cancelOccurrence, deleteOverride, findOverride, findSchedulablePeople } from './roster.queries.js';
+import { cancelOccurrence, deleteOverride, findOverride, findSchedulablePeople, recordOccurrenceChange } from './roster.queries.js';
 import { listShiftVersions, versionOn } from './shifts.queries.js';
 
 export type OccurrenceChange = { shiftId: number; date: string } & ({ assignee: number } | { cancelled: true } | { restore: true });
@@ -25,7 +28,8 @@ export async function changeOccurrence(deps: AppDeps, user: AuthUser, change: Oc
   }
   const settings = await getSettings(deps.db, deps.config.orgTimezone);
   const context = { zone: settings.timezone, minRestHours: settings.minRestHours, now: deps.clock.now() };
-  await deps.db.transaction(async (tx) => {
+  const now = context.now;
+  await ledgerTransaction(deps.db, async (tx) => {
     const existing = await findOverride(tx, change.shiftId, change.date);
     if ('restore' in change) {
       if (!existing) return;
@@ -37,11 +41,13 @@ export async function changeOccurrence(deps: AppDeps, user: AuthUser, change: Oc
         await checkMoves(tx, [move], context);
       }
       await deleteOverride(tx, change);
+      await recordOccurrenceChange(tx, { userId: user.id, at: now }, change, { change: 'restored', staffId: shift.staffId, previousStaffId: holder });
       return;
     }
     const occurrence = await findMovableOccurrence(tx, change, undefined, context);
     if ('cancelled' in change) {
       await cancelOccurrence(tx, change, user.id);
+      await recordOccurrenceChange(tx, { userId: user.id, at: now }, change, { change: 'cancelled', staffId: null, previousStaffId: occurrence.staffId });
       return;
     }
     if (occurrence.staffId === change.assignee) return;
@@ -49,5 +55,6 @@ export async function changeOccurrence(deps: AppDeps, user: AuthUser, change: Oc
     await lockPeople(tx, [move.from, move.to]);
     await checkMoves(tx, [move], context);
     await writeMoves(tx, [move], { userId: user.id });
+    await recordOccurrenceChange(tx, { userId: user.id, at: now }, change, { change: 'reassigned', staffId: move.to, previousStaffId: move.from });
   });
 }

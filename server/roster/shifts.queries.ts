@@ -1,7 +1,8 @@
 /** Storage functions for the weekly template's shifts. */
 import { and, asc, eq, gte, inArray, isNull, lt, or } from 'drizzle-orm';
-import type { Queryable } from '../../storage/database.js';
+import type { Queryable, Transaction } from '../../storage/database.js';
 import { attendance, shifts, shiftVersions, staff, swaps } from '../../storage/schema.js';
+import { appendLedger } from '../ledger/ledger.queries.js';
 import { addDays } from './occurrences.js';
 import { weekdayName } from './weekdays.js';
 
@@ -132,6 +133,25 @@ export async function removeTemplateShift(db: Queryable, shift: { id: number; st
   if (version || recorded || swapped) return 'ended';
   await db.delete(shifts).where(eq(shifts.id, shift.id));
   return 'deleted';
+}
+
+type ShiftAction = 'shift.added' | 'shift.changed' | 'shift.ended' | 'shift.deleted';
+
+/** The ledger entry of a template change: whose shift, and its day and times from `effectiveFrom` on (for an end, those it had until then). */
+export async function recordShiftChange(
+  tx: Transaction,
+  by: { managerId: number; at: Date },
+  action: ShiftAction,
+  shift: ShiftTimes & { id: number; staffId: number },
+  effectiveFrom: string,
+): Promise<void> {
+  await appendLedger(tx, {
+    actor: { kind: 'user', id: by.managerId },
+    action,
+    entity: `shift:${shift.id}`,
+    data: { staffId: shift.staffId, day: weekdayName(shift.dayOfWeek), start: shift.startTime, end: shift.endTime, effectiveFrom },
+    at: by.at,
+  });
 }
 
 /** Locks a staff member's row for the rest of the transaction, so schedule checks and writes for them run one at a time. */

@@ -71,7 +71,7 @@ export function createShiftRoutes(deps: AppDeps) {
     })
     .post('/', requireManager, jsonBody(createShiftSchema), async (c) => {
       const body = c.req.valid('json');
-      const shift = await addTemplateShift(db, body.staff, {
+      const shift = await addTemplateShift(db, currentUser(c.get('user')).id, body.staff, {
         dayOfWeek: body.day_of_week,
         startTime: body.shift_start,
         endTime: body.shift_end,
@@ -88,7 +88,7 @@ export function createShiftRoutes(deps: AppDeps) {
     .patch('/:id', requireManager, pathParams(idParam('shift')), jsonBody(editShiftSchema), async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const shift = await editTemplateShift(db, id, {
+      const shift = await editTemplateShift(db, currentUser(c.get('user')).id, id, {
         ...(body.day_of_week !== undefined && { dayOfWeek: body.day_of_week }),
         ...(body.shift_start !== undefined && { startTime: body.shift_start }),
         ...(body.shift_end !== undefined && { endTime: body.shift_end }),
@@ -98,7 +98,7 @@ export function createShiftRoutes(deps: AppDeps) {
     .delete('/:id', requireManager, pathParams(idParam('shift')), queryParams(endShiftSchema), jsonBody(endShiftSchema, { optional: true }), async (c) => {
       const { id } = c.req.valid('param');
       const effectiveFrom = c.req.valid('json').effective_from ?? c.req.valid('query').effective_from;
-      await endTemplateShift(db, id, changeContext(effectiveFrom));
+      await endTemplateShift(db, currentUser(c.get('user')).id, id, changeContext(effectiveFrom));
       return c.body(null, 204);
     });
 }

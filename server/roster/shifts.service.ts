@@ -2,10 +2,12 @@
  * Adding and editing template shifts. The rules are checked inside a
  * transaction that first locks the staff member's row, so two edits racing
  * for one person cannot both slip an overlapping shift past the check.
+ * Each change writes its ledger entry in that transaction.
  */
 import { DateTime } from 'luxon';
 import type { Database, Queryable } from '../../storage/database.js';
 import { assertRule, domainError } from '../domain-error.js';
+import { ledgerTransaction } from '../ledger/ledger.queries.js';
 import { getSettings, orgToday } from '../settings/settings.queries.js';
 import { listOccurrences } from './occurrences.js';
 import { findSchedulablePeople, listOverriddenDates, loadEffectiveOccurrences } from './roster.queries.js';
@@ -16,6 +18,7 @@ import {
   insertTemplateShift,
   listVersionsFrom,
   lockStaffForScheduling,
+  recordShiftChange,
   removeTemplateShift,
   replaceShiftFrom,
   type TemplateShiftRecord,
@@ -74,13 +77,15 @@ async function effectiveDate(tx: Queryable, context: TemplateChangeContext): Pro
   return context.effectiveFrom ?? orgToday(tx, context.defaultTimezone, context.now);
 }
 
-export async function addTemplateShift(db: Database, staffId: number, input: ShiftInput, context: TemplateChangeContext): Promise<TemplateShiftRecord> {
-  return db.transaction(async (tx) => {
+export async function addTemplateShift(db: Database, managerId: number, staffId: number, input: ShiftInput, context: TemplateChangeContext): Promise<TemplateShiftRecord> {
+  return ledgerTransaction(db, async (tx) => {
     const owner = await lockOwner(tx, staffId);
     if (!owner) throw domainError.invalid('validation_failed', `There is no staff member with id ${staffId}.`, { staff: [`no staff member with id ${staffId}`] });
     const from = await effectiveDate(tx, context);
     await assertFits(tx, owner, input, context, from);
-    return insertTemplateShift(tx, { staffId, ...input, validFrom: from });
+    const shift = await insertTemplateShift(tx, { staffId, ...input, validFrom: from });
+    await recordShiftChange(tx, { managerId, at: context.now }, 'shift.added', shift, from);
+    return shift;
   });
 }
 
@@ -88,25 +93,30 @@ export async function addTemplateShift(db: Database, staffId: number, input: Shi
  * Changes a shift from `effectiveFrom` on; every earlier date keeps the
  * times it had. Changes not sent are those of the shift as it is then.
  */
-export async function editTemplateShift(db: Database, shiftId: number, changes: Partial<ShiftInput>, context: TemplateChangeContext): Promise<TemplateShiftRecord> {
-  return db.transaction(async (tx) => {
+export async function editTemplateShift(db: Database, managerId: number, shiftId: number, changes: Partial<ShiftInput>, context: TemplateChangeContext): Promise<TemplateShiftRecord> {
+  return ledgerTransaction(db, async (tx) => {
     const from = await effectiveDate(tx, context);
     const current = await findTemplateShift(tx, shiftId, from);
     if (!current) throw domainError.notFound(`There is no shift with id ${shiftId} on or after ${from}.`);
     const owner = await lockOwner(tx, current.staffId);
     const next = { id: shiftId, dayOfWeek: current.dayOfWeek, startTime: current.startTime, endTime: current.endTime, ...changes };
     await assertFits(tx, owner!, next, context, from);
-    return (await replaceShiftFrom(tx, current, from, { dayOfWeek: next.dayOfWeek, startTime: next.startTime, endTime: next.endTime }))!;
+    const shift = (await replaceShiftFrom(tx, current, from, { dayOfWeek: next.dayOfWeek, startTime: next.startTime, endTime: next.endTime }))!;
+    await recordShiftChange(tx, { managerId, at: context.now }, 'shift.changed', shift, from);
+    return shift;
   });
 }
 
 /** Ends a shift from `effectiveFrom` on; the dates before keep it. */
-export async function endTemplateShift(db: Database, shiftId: number, context: TemplateChangeContext): Promise<'deleted' | 'ended'> {
-  return db.transaction(async (tx) => {
+export async function endTemplateShift(db: Database, managerId: number, shiftId: number, context: TemplateChangeContext): Promise<'deleted' | 'ended'> {
+  return ledgerTransaction(db, async (tx) => {
     const from = await effectiveDate(tx, context);
     const current = await findTemplateShift(tx, shiftId, from);
     if (!current) throw domainError.notFound(`There is no shift with id ${shiftId} on or after ${from}.`);
     await lockOwner(tx, current.staffId);
-    return removeTemplateShift(tx, current, from);
+    const outcome = await removeTemplateShift(tx, current, from);
+    // The entry keeps the times it had, so the ledger alone says what stopped.
+    await recordShiftChange(tx, { managerId, at: context.now }, outcome === 'deleted' ? 'shift.deleted' : 'shift.ended', current, from);
+    return outcome;
   });
 }

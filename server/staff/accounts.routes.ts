@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { requireManager } from '../auth/authenticate.js';
+import { currentUser, requireManager } from '../auth/authenticate.js';
 import { passwordSchema } from '../auth/credentials.js';
 import { hashPassword } from '../auth/password.js';
 import { findAccountListing, listAccounts } from '../auth/users.queries.js';
@@ -23,14 +23,14 @@ export function createAccountRoutes(deps: AppDeps) {
       const { active } = c.req.valid('json');
       const now = clock.now();
       const today = await orgToday(db, deps.config.orgTimezone, now);
-      const ended = await db.transaction((tx) => setAccountActive(tx, id, active, { now, today }));
+      const ended = await db.transaction((tx) => setAccountActive(tx, currentUser(c.get('user')).id, id, active, { now, today }));
       events.emit('sessionsEnded', { sessionIds: ended });
       return c.json(await findAccountListing(db, id));
     })
     .post('/:id/password', pathParams(idParam('account')), jsonBody(z.object({ password: passwordSchema })), async (c) => {
       const { id } = c.req.valid('param');
       const passwordHash = await hashPassword(c.req.valid('json').password);
-      const ended = await db.transaction((tx) => resetPassword(tx, id, passwordHash, clock.now()));
+      const ended = await db.transaction((tx) => resetPassword(tx, currentUser(c.get('user')).id, id, passwordHash, clock.now()));
       events.emit('sessionsEnded', { sessionIds: ended });
       return c.json({ ok: true, signedOutSessions: ended.length });
     });

@@ -1,7 +1,11 @@
-/** Storage functions for staff profiles. */
+/**
+ * Storage functions for staff profiles. Each change to a profile writes its
+ * ledger entry in the caller's transaction, so none is made without one.
+ */
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import type { Queryable } from '../../storage/database.js';
+import type { Queryable, Transaction } from '../../storage/database.js';
 import { staff, staffInactiveSpans, users } from '../../storage/schema.js';
+import { appendLedger, type LedgerChange } from '../ledger/ledger.queries.js';
 import { addDays } from '../roster/occurrences.js';
 import { formatWeeklyOffs } from '../roster/weekdays.js';
 
@@ -66,25 +70,43 @@ export async function findStaffRow(db: Queryable, staffId: number) {
 }
 
 export async function findStaffByUser(db: Queryable, userId: number) {
-  const [row] = await db.select({ id: staff.id }).from(staff).where(eq(staff.userId, userId));
+  const [row] = await db.select({ id: staff.id, active: staff.active }).from(staff).where(eq(staff.userId, userId));
   return row;
 }
 
-export async function insertStaff(
-  db: Queryable,
-  values: { userId: number; name: string; weeklyOffs: number[]; pinHmac: string | null; startedOn: string },
-): Promise<number> {
-  const [row] = await db.insert(staff).values(values).returning({ id: staff.id });
+/** Who changed a profile, and when. */
+export type StaffChangedBy = Pick<LedgerChange, 'actor' | 'at'>;
+
+type StaffAction = 'staff.created' | 'staff.updated' | 'staff.pin_changed' | 'staff.deactivated' | 'staff.reactivated';
+
+async function recordStaffChange(tx: Transaction, by: StaffChangedBy, action: StaffAction, staffId: number, data: Record<string, unknown> = {}): Promise<void> {
+  await appendLedger(tx, { actor: by.actor, action, entity: `staff:${staffId}`, data, at: by.at });
+}
+
+type ProfileFields = { name: string; weeklyOffs: number[]; startedOn: string };
+
+/** The profile fields among `fields` as the ledger keeps them: days off by name, as the API shows them. Never the PIN or its HMAC. */
+function profileLedgerData(fields: Partial<ProfileFields>): Record<string, unknown> {
+  return {
+    ...(fields.name !== undefined && { name: fields.name }),
+    ...(fields.weeklyOffs !== undefined && { weeklyOffDays: formatWeeklyOffs(fields.weeklyOffs) }),
+    ...(fields.startedOn !== undefined && { startedOn: fields.startedOn }),
+  };
+}
+
+export async function insertStaff(tx: Transaction, values: ProfileFields & { userId: number; pinHmac: string | null }, by: StaffChangedBy): Promise<number> {
+  const [row] = await tx.insert(staff).values(values).returning({ id: staff.id });
+  await recordStaffChange(tx, by, 'staff.created', row!.id, { userId: values.userId, ...profileLedgerData(values), hasPin: values.pinHmac !== null });
   return row!.id;
 }
 
-export async function updateStaff(
-  db: Queryable,
-  staffId: number,
-  changes: Partial<{ name: string; weeklyOffs: number[]; pinHmac: string; startedOn: string }>,
-): Promise<void> {
+/** A new PIN is its own entry, which says only that it changed. */
+export async function updateStaff(tx: Transaction, staffId: number, changes: Partial<ProfileFields & { pinHmac: string }>, by: StaffChangedBy): Promise<void> {
   if (Object.keys(changes).length === 0) return;
-  await db.update(staff).set(changes).where(eq(staff.id, staffId));
+  await tx.update(staff).set(changes).where(eq(staff.id, staffId));
+  const { pinHmac, ...fields } = changes;
+  if (Object.keys(fields).length > 0) await recordStaffChange(tx, by, 'staff.updated', staffId, profileLedgerData(fields));
+  if (pinHmac !== undefined) await recordStaffChange(tx, by, 'staff.pin_changed', staffId);
 }
 
 /**
@@ -92,19 +114,20 @@ export async function updateStaff(
  * inactive span (no occurrences from today on); reactivating closes it the
  * day before, or forgets it if it began today. Past days keep their rows.
  */
-export async function setStaffActive(db: Queryable, staffId: number, active: boolean, today: string): Promise<void> {
-  await db.update(staff).set({ active }).where(eq(staff.id, staffId));
-  const [open] = await db
+export async function setStaffActive(tx: Transaction, staffId: number, active: boolean, today: string, by: StaffChangedBy): Promise<void> {
+  await tx.update(staff).set({ active }).where(eq(staff.id, staffId));
+  await recordStaffChange(tx, by, active ? 'staff.reactivated' : 'staff.deactivated', staffId, { effectiveFrom: today });
+  const [open] = await tx
     .select()
     .from(staffInactiveSpans)
     .where(and(eq(staffInactiveSpans.staffId, staffId), isNull(staffInactiveSpans.toDate)));
   if (!active) {
-    if (!open) await db.insert(staffInactiveSpans).values({ staffId, fromDate: today });
+    if (!open) await tx.insert(staffInactiveSpans).values({ staffId, fromDate: today });
     return;
   }
   if (!open) return;
-  if (open.fromDate >= today) await db.delete(staffInactiveSpans).where(eq(staffInactiveSpans.id, open.id));
-  else await db.update(staffInactiveSpans).set({ toDate: addDays(today, -1) }).where(eq(staffInactiveSpans.id, open.id));
+  if (open.fromDate >= today) await tx.delete(staffInactiveSpans).where(eq(staffInactiveSpans.id, open.id));
+  else await tx.update(staffInactiveSpans).set({ toDate: addDays(today, -1) }).where(eq(staffInactiveSpans.id, open.id));
 }
 
 /** Another active staff member already using this PIN, if any. */

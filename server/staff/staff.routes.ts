@@ -1,7 +1,7 @@
 /** `/api/staff/`: managers add, list and edit staff profiles. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { requireManager, requireUser } from '../auth/authenticate.js';
+import { currentUser, requireManager, requireUser } from '../auth/authenticate.js';
 import { passwordSchema, usernameSchema } from '../auth/credentials.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { notFound } from '../http/errors.js';
@@ -72,11 +72,12 @@ export function createStaffRoutes(deps: AppDeps) {
     })
     .post('/', jsonBody(createStaffSchema), async (c) => {
       const body = c.req.valid('json');
-      const startedOn = body.started_on ?? (await orgToday(db, deps.config.orgTimezone, deps.clock.now()));
+      const by = { managerId: currentUser(c.get('user')).id, now: deps.clock.now() };
+      const startedOn = body.started_on ?? (await orgToday(db, deps.config.orgTimezone, by.now));
       const profile =
         body.user !== undefined
-          ? await createStaffProfile(db, secrets.pinPepper, { user: body.user, weeklyOffs: body.weekly_off_days, name: body.name, pin: body.pin, startedOn })
-          : await createStaffWithAccount(db, secrets.pinPepper, {
+          ? await createStaffProfile(db, secrets.pinPepper, by, { user: body.user, weeklyOffs: body.weekly_off_days, name: body.name, pin: body.pin, startedOn })
+          : await createStaffWithAccount(db, secrets.pinPepper, by, {
               username: body.username!,
               password: body.password!,
               weeklyOffs: body.weekly_off_days,
@@ -96,7 +97,7 @@ export function createStaffRoutes(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const now = deps.clock.now();
-      const { profile, endedSessions } = await editStaffProfile(db, secrets.pinPepper, id, {
+      const { profile, endedSessions } = await editStaffProfile(db, secrets.pinPepper, { managerId: currentUser(c.get('user')).id, now }, id, {
         weeklyOffs: body.weekly_off_days,
         name: body.name,
         active: body.active,

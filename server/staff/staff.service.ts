@@ -1,7 +1,8 @@
-/** Creating and editing staff profiles, with the rules that span tables. */
+/** Creating and editing staff profiles, with the rules that span tables; each change with its ledger entry, in one transaction. */
 import type { Database } from '../../storage/database.js';
 import { isUniqueViolation } from '../../storage/errors.js';
 import { assertRule, domainError } from '../domain-error.js';
+import { ledgerTransaction } from '../ledger/ledger.queries.js';
 import type { ScheduleContext } from '../roster/shifts.service.js';
 import { lockStaffForScheduling } from '../roster/shifts.queries.js';
 import { checkWeeklyOffsChange } from '../roster/weekly-offs.js';
@@ -11,7 +12,7 @@ import { hashPassword } from '../auth/password.js';
 import { findAuthUser, insertUser } from '../auth/users.queries.js';
 import { setAccountActive } from './accounts.service.js';
 import { hashPin } from './pin.js';
-import { findStaffByUser, findStaffProfile, findStaffRow, insertStaff, pinInUse, setStaffActive, updateStaff, type StaffProfile } from './staff.queries.js';
+import { findStaffByUser, findStaffProfile, findStaffRow, insertStaff, pinInUse, setStaffActive, updateStaff, type StaffChangedBy, type StaffProfile } from './staff.queries.js';
 
 const pinTaken = () => domainError.conflict('pin_taken', 'Another active staff member already uses this PIN. Choose a different one.');
 
@@ -21,18 +22,26 @@ function mapUniqueViolations(error: unknown): never {
   throw error;
 }
 
+/** The manager making a change, and when: each change's ledger entry names them. */
+export type ManagerChange = { managerId: number; now: Date };
+
+const changedBy = (by: ManagerChange): StaffChangedBy => ({ actor: { kind: 'user', id: by.managerId }, at: by.now });
+
 export async function createStaffProfile(
   db: Database,
   pepper: Buffer,
+  by: ManagerChange,
   input: { user: number; weeklyOffs: Weekday[]; name?: string; pin?: string; startedOn: string },
 ): Promise<StaffProfile> {
-  const user = await findAuthUser(db, input.user);
-  if (!user) throw domainError.invalid('validation_failed', `There is no user with id ${input.user}.`, { user: [`no user with id ${input.user}`] });
-  if (await findStaffByUser(db, input.user)) throw domainError.conflict('staff_exists', `User ${user.username} already has a staff profile.`);
   const pinHmac = input.pin ? hashPin(pepper, input.pin) : null;
-  if (pinHmac && (await pinInUse(db, pinHmac))) throw pinTaken();
   try {
-    const id = await insertStaff(db, { userId: input.user, name: input.name ?? user.username, weeklyOffs: input.weeklyOffs, pinHmac, startedOn: input.startedOn });
+    const id = await ledgerTransaction(db, async (tx) => {
+      const user = await findAuthUser(tx, input.user);
+      if (!user) throw domainError.invalid('validation_failed', `There is no user with id ${input.user}.`, { user: [`no user with id ${input.user}`] });
+      if (await findStaffByUser(tx, input.user)) throw domainError.conflict('staff_exists', `User ${user.username} already has a staff profile.`);
+      if (pinHmac && (await pinInUse(tx, pinHmac))) throw pinTaken();
+      return insertStaff(tx, { userId: input.user, name: input.name ?? user.username, weeklyOffs: input.weeklyOffs, pinHmac, startedOn: input.startedOn }, changedBy(by));
+    });
     return (await findStaffProfile(db, id))!;
   } catch (error) {
     mapUniqueViolations(error);
@@ -43,15 +52,16 @@ export async function createStaffProfile(
 export async function createStaffWithAccount(
   db: Database,
   pepper: Buffer,
+  by: ManagerChange,
   input: { username: string; password: string; weeklyOffs: Weekday[]; name?: string; pin?: string; startedOn: string },
 ): Promise<StaffProfile> {
   const passwordHash = await hashPassword(input.password);
   const pinHmac = input.pin ? hashPin(pepper, input.pin) : null;
   try {
-    const id = await db.transaction(async (tx) => {
+    const id = await ledgerTransaction(db, async (tx) => {
       if (pinHmac && (await pinInUse(tx, pinHmac))) throw pinTaken();
-      const user = await insertUser(tx, { username: input.username, passwordHash, role: 'staff' });
-      return insertStaff(tx, { userId: user.id, name: input.name ?? input.username, weeklyOffs: input.weeklyOffs, pinHmac, startedOn: input.startedOn });
+      const user = await insertUser(tx, { username: input.username, passwordHash, role: 'staff' }, { ...changedBy(by), via: 'staff_form' });
+      return insertStaff(tx, { userId: user.id, name: input.name ?? input.username, weeklyOffs: input.weeklyOffs, pinHmac, startedOn: input.startedOn }, changedBy(by));
     });
     return (await findStaffProfile(db, id))!;
   } catch (error) {
@@ -64,13 +74,14 @@ export async function createStaffWithAccount(
 export async function editStaffProfile(
   db: Database,
   pepper: Buffer,
+  by: ManagerChange,
   staffId: number,
   changes: { weeklyOffs?: Weekday[]; name?: string; active?: boolean; pin?: string; startedOn?: string },
   context: ScheduleContext & { today: string },
 ): Promise<{ profile: StaffProfile; endedSessions: string[] }> {
   let endedSessions: string[] = [];
   try {
-    await db.transaction(async (tx) => {
+    await ledgerTransaction(db, async (tx) => {
       if (!(await lockStaffForScheduling(tx, staffId))) throw domainError.notFound(`There is no staff member with id ${staffId}.`);
       const current = (await findStaffRow(tx, staffId))!;
       if (changes.weeklyOffs) assertRule(await checkWeeklyOffsChange(tx, staffId, changes.weeklyOffs, context));
@@ -82,11 +93,11 @@ export async function editStaffProfile(
         ...(changes.weeklyOffs !== undefined && { weeklyOffs: changes.weeklyOffs }),
         ...(changes.startedOn !== undefined && { startedOn: changes.startedOn }),
         ...(changes.pin !== undefined && pinHmac && { pinHmac }),
-      });
+      }, changedBy(by));
       // Deactivating the profile deactivates the account: the leaver is cut off at once.
       if (changes.active !== undefined && changes.active !== current.active) {
-        await setStaffActive(tx, staffId, changes.active, context.today);
-        endedSessions = await setAccountActive(tx, current.userId, changes.active, context, false);
+        await setStaffActive(tx, staffId, changes.active, context.today, changedBy(by));
+        endedSessions = await setAccountActive(tx, by.managerId, current.userId, changes.active, context, false);
       }
     });
   } catch (error) {

@@ -1,7 +1,9 @@
-/** Storage functions for swaps. */
+/** Storage functions for swaps, and their ledger entries. */
 import { and, desc, eq, or } from 'drizzle-orm';
-import type { Queryable } from '../../storage/database.js';
+import type { Queryable, Transaction } from '../../storage/database.js';
 import { swaps, type SwapRow, type SwapStatus } from '../../storage/schema.js';
+import { appendLedger } from '../ledger/ledger.queries.js';
+import type { SwapAction } from './swap-transitions.js';
 
 export { swapStatuses } from '../../storage/schema.js';
 
@@ -47,4 +49,33 @@ export async function changeSwapStatus(
     .where(and(eq(swaps.id, swapId), eq(swaps.status, from)))
     .returning();
   return row;
+}
+
+/** Each step's ledger action; `swap.done` follows the step that carries the swap out. */
+export const swapActionRecorded = {
+  accept: 'swap.accepted',
+  decline: 'swap.declined',
+  cancel: 'swap.cancelled',
+  approve: 'swap.approved',
+  reject: 'swap.rejected',
+} as const satisfies Record<SwapAction, string>;
+
+type SwapLedgerAction = 'swap.proposed' | 'swap.done' | (typeof swapActionRecorded)[SwapAction];
+
+/** The ledger entry of a step in a swap; the actor is the user who took it. */
+export async function recordSwapChange(tx: Transaction, by: { userId: number; at: Date }, action: SwapLedgerAction, swapId: number, data: Record<string, unknown>): Promise<void> {
+  await appendLedger(tx, { actor: { kind: 'user', id: by.userId }, action, entity: `swap:${swapId}`, data, at: by.at });
+}
+
+/** What was proposed: whose occurrence, to whom, what in return, and the note. */
+export function proposalLedgerData(swap: SwapRow) {
+  return {
+    proposerStaffId: swap.proposerStaffId,
+    counterpartStaffId: swap.counterpartStaffId,
+    shiftId: swap.shiftId,
+    shiftDate: swap.shiftDate,
+    returnShiftId: swap.returnShiftId,
+    returnShiftDate: swap.returnShiftDate,
+    note: swap.note,
+  };
 }

@@ -2,18 +2,21 @@
  * Shift swaps between staff members: propose, then accept/decline, and when
  * the organisation requires it, a manager's approve/reject. The final yes
  * moves both occurrences in one transaction, after locking both people and
- * re-checking every rule against the current schedule.
+ * re-checking every rule against the current schedule. Each step writes
+ * its ledger entry (and the final yes a `swap.done` naming the moves) in
+ * the transaction that takes it.
  */
 import type { Database, Queryable } from '../../storage/database.js';
 import type { SwapRow } from '../../storage/schema.js';
 import type { AppDeps, AuthUser } from '../http/app-env.js';
 import { domainError } from '../domain-error.js';
+import { ledgerTransaction } from '../ledger/ledger.queries.js';
 import { checkMoves, lockPeople, writeMoves, type Move, type MoveContext } from '../roster/occurrence-moves.js';
 import { findSchedulablePeople } from '../roster/roster.queries.js';
 import { getSettings } from '../settings/settings.queries.js';
 import { findStaffRow } from '../staff/staff.queries.js';
 import { nextSwapStatus, type SwapAction, type SwapActor } from './swap-transitions.js';
-import { changeSwapStatus, findSwap, insertSwap } from './swaps.queries.js';
+import { changeSwapStatus, findSwap, insertSwap, proposalLedgerData, recordSwapChange, swapActionRecorded } from './swaps.queries.js';
 
 export type OccurrenceRef = { shiftId: number; date: string };
 
@@ -50,12 +53,14 @@ export async function proposeSwap(deps: AppDeps, user: AuthUser, proposal: SwapP
     createdAt: deps.clock.now(),
     updatedAt: deps.clock.now(),
   };
-  return deps.db.transaction(async (tx) => {
+  return ledgerTransaction(deps.db, async (tx) => {
     const context = await moveContext(deps, tx);
     // Refuse now what could never be carried out, rather than at the final yes.
     await lockPeople(tx, [proposer, proposal.withStaff]);
     await checkMoves(tx, movesOf(values), context, { bySwap: true });
-    return insertSwap(tx, values);
+    const swap = await insertSwap(tx, values);
+    await recordSwapChange(tx, { userId: user.id, at: values.createdAt }, 'swap.proposed', swap.id, proposalLedgerData(swap));
+    return swap;
   });
 }
 
@@ -91,7 +96,7 @@ async function assertBothActive(tx: Queryable, swap: SwapRow, action: 'accept' |
 
 export async function actOnSwap(deps: AppDeps, user: AuthUser, swapId: number, action: SwapAction): Promise<SwapRow> {
   const swap = await findVisibleSwap(deps.db, user, swapId);
-  const updated = await deps.db.transaction(async (tx) => {
+  const updated = await ledgerTransaction(deps.db, async (tx) => {
     const context = await moveContext(deps, tx);
     const transition = nextSwapStatus(action, swap.status, actorOf(user, swap), context.requiresApproval);
     if (!transition.ok) throw transition.reason === 'not_allowed' ? domainError.notAllowed(transition.message) : domainError.conflict('swap_not_open', transition.message);
@@ -103,7 +108,12 @@ export async function actOnSwap(deps: AppDeps, user: AuthUser, swapId: number, a
     }
     const changed = await changeSwapStatus(tx, swap.id, swap.status, transition.next, action === 'approve' || action === 'reject' ? user.id : null, context.now);
     if (!changed) throw domainError.conflict('swap_not_open', 'This swap was changed by someone else a moment ago. Reload to see where it stands.');
-    if (transition.final) await writeMoves(tx, moves, { swapId: swap.id, userId: user.id });
+    const by = { userId: user.id, at: context.now };
+    await recordSwapChange(tx, by, swapActionRecorded[action], swap.id, { from: swap.status, to: changed.status });
+    if (transition.final) {
+      await writeMoves(tx, moves, { swapId: swap.id, userId: user.id });
+      await recordSwapChange(tx, by, 'swap.done', swap.id, { moves });
+    }
     return changed;
   });
   const people = { id: updated.id, proposer: updated.proposerStaffId, counterpart: updated.counterpartStaffId };
