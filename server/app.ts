@@ -11,6 +11,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { createAttendanceRoutes } from './attendance/attendance.routes.js';
+import { createCorrectionRoutes } from './timesheets/corrections.routes.js';
 import { createAuthRoutes } from './auth/auth.routes.js';
 import { authenticate } from './auth/authenticate.js';
 import { sessionCookieName } from './auth/session.js';
@@ -18,6 +19,7 @@ import type { AppDeps, AppEnv } from './http/app-env.js';
 import { AppError, createErrorHandler, handleNotFound } from './http/errors.js';
 import { refuseCrossSiteWrites } from './http/same-origin.js';
 import { securityHeaders } from './http/security-headers.js';
+import { createAuditRoutes } from './audit/audit.routes.js';
 import { createKioskRoutes } from './kiosk/kiosks.routes.js';
 import { createPhotoRoutes } from './photos/photos.routes.js';
 import { createRosterRoutes } from './roster/roster.routes.js';
@@ -44,7 +46,8 @@ const compressResponses = compress();
 export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>({ strict: false })
     .use(refuseCrossSiteWrites(deps.config, sessionCookieName))
-    .use((c, next) => (c.req.path.startsWith('/api/attendance') ? next() : defaultBodyLimit(c, next)))
+    // The original check-in carries a photo and sets its own, larger limit.
+    .use((c, next) => (/^\/api\/attendance\/?$/.test(c.req.path) ? next() : defaultBodyLimit(c, next)))
     .use(authenticate(deps))
     .route('/', createAuthRoutes(deps))
     .route('/auth/status', createStatusRoutes(deps))
@@ -52,12 +55,14 @@ export function createApp(deps: AppDeps) {
     .route('/staff', createStaffRoutes(deps))
     .route('/users', createAccountRoutes(deps))
     .route('/shifts', createShiftRoutes(deps))
+    .route('/attendance', createCorrectionRoutes(deps))
     .route('/attendance', createAttendanceRoutes(deps))
     .route('/photos', createPhotoRoutes(deps))
     .route('/roster', createRosterRoutes(deps))
     .route('/swaps', createSwapRoutes(deps))
     .route('/settings', createSettingsRoutes(deps))
     .route('/kiosks', createKioskRoutes(deps))
+    .route('/audit', createAuditRoutes(deps))
     .route('/', createTimesheetRoutes(deps));
 
   const app = new Hono<AppEnv>({ strict: false });

@@ -54,7 +54,12 @@ export type KioskWindow = {
   recordedAt?: string;
 };
 
-export type IdentifyAck = { ok: true; staff: { id: number; name: string }; attempt: string; windows: KioskWindow[] } | AckError;
+/** Something the person should know, shown beside the answer: a shift they never checked out of. */
+export type KioskNotice = { code: 'missing_check_out'; message: string; shiftId: number; date: string };
+
+export type IdentifyAck =
+  | { ok: true; staff: { id: number; name: string }; attempt: string; windows: KioskWindow[]; notices?: KioskNotice[] }
+  | (AckError & { notices?: KioskNotice[] });
 
 export type AttendanceSummary = {
   id: number;
@@ -106,7 +111,19 @@ export type KioskSocketData = { kioskId: number; kioskName: string };
  * (`server/attendance/occurrence-state.ts`); the board is sent each state
  * with the times it will change by itself, so browsers never recompute it.
  */
-export type OccurrenceState = 'upcoming' | 'open' | 'checked_in' | 'late' | 'missed' | 'checked_out';
+export type OccurrenceState =
+  | 'upcoming'
+  | 'open'
+  | 'checked_in'
+  | 'late'
+  | 'missed'
+  | 'checked_out'
+  /** Checked in; the check-out window closed with no check-out. */
+  | 'missing_check_out'
+  /** A check-out with no check-in: no hours count until a manager adds the check-in. */
+  | 'missing_check_in'
+  /** A manager recorded an absence (sick, leave, other). */
+  | 'excused';
 
 export type BoardPunch = { at: string; status: AttendanceStatus; photoUrl: string | null; attendanceId: number };
 
@@ -150,7 +167,7 @@ export type AttendanceCreated = AttendanceSummary & {
 };
 
 export type Alert = {
-  type: 'pin_lockout' | 'late_arrival' | 'swap_awaiting_manager';
+  type: 'pin_lockout' | 'late_arrival' | 'swap_awaiting_manager' | 'missing_check_out';
   message: string;
   at: string;
   kioskId?: number;

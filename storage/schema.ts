@@ -281,6 +281,25 @@ export const timesheetApprovals = pgTable(
   ],
 );
 
+/** An exception a manager looked at and accepted as it is (a late arrival with a good reason): it leaves the queue. */
+export const exceptionReviews = pgTable(
+  'exception_reviews',
+  {
+    id: serial('id').primaryKey(),
+    shiftId: integer('shift_id')
+      .notNull()
+      .references(() => shifts.id, { onDelete: 'restrict' }),
+    occurrenceDate: date('occurrence_date', { mode: 'string' }).notNull(),
+    type: text('type').notNull(),
+    note: text('note').notNull(),
+    reviewedBy: integer('reviewed_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('exception_reviews_key').on(t.shiftId, t.occurrenceDate, t.type), index('exception_reviews_date_idx').on(t.occurrenceDate)],
+);
+
 /**
  * The ledger: one hash chain over every change (server/ledger/chain.ts).
  * `data` is stored as the canonical JSON that was hashed, as text, so it

@@ -1,10 +1,10 @@
 /** Storage functions for attendance records and their photos. */
-import { and, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Queryable, Transaction } from '../../storage/database.js';
 import { attendance, photos, punchVoids } from '../../storage/schema.js';
 import type { LedgerActor } from '../ledger/chain.js';
-import { appendLedger, lockLedger } from '../ledger/ledger.queries.js';
-import { punchLedgerData } from '../ledger/recorded-rows.js';
+import { appendLedger, ledgerTransaction } from '../ledger/ledger.queries.js';
+import { punchLedgerData, voidLedgerData } from '../ledger/recorded-rows.js';
 import type { ProcessedPhoto } from '../../storage/photo-processing.js';
 import type { AttendanceKind, AttendanceStatus, AttendanceSummary } from '../socket-contract.js';
 
@@ -62,39 +62,6 @@ export async function findRecordById(db: Queryable, id: number): Promise<Attenda
   return row;
 }
 
-/** What a timesheet needs of a record. */
-export type TimesheetRecord = Pick<AttendanceRecord, 'shiftId' | 'occurrenceDate' | 'staffId' | 'kind' | 'at' | 'status' | 'scheduledStart' | 'scheduledEnd'>;
-
-/**
- * Every record of occurrences starting on the local dates `from`…`to`, for
- * a timesheet. A two-month export reads tens of thousands of rows; as one
- * JSON array they arrive about four times faster from the embedded database
- * than as rows of typed cells (bench/timesheet-export.ts).
- */
-export async function listTimesheetRecords(db: Queryable, from: string, to: string): Promise<TimesheetRecord[]> {
-  const millis = (column: unknown) => sql`floor(extract(epoch from ${column}) * 1000)`;
-  const result = await db.execute(sql`
-    select coalesce(json_agg(json_build_array(
-      ${attendance.shiftId}, ${attendance.occurrenceDate}, ${attendance.staffId}, ${attendance.kind},
-      ${millis(attendance.at)}, ${attendance.status}, ${millis(attendance.scheduledStart)}, ${millis(attendance.scheduledEnd)}
-    )), '[]')::text as records
-    from ${attendance}
-    where ${attendance.occurrenceDate} between ${from} and ${to}`);
-  // Both drivers (pg and PGlite) answer a raw query with `rows`; drizzle's shared type cannot say which.
-  const [first] = (result as unknown as { rows: { records: string }[] }).rows;
-  const rows = JSON.parse(first!.records) as [number, string, number, AttendanceRecord['kind'], number, AttendanceRecord['status'], number, number][];
-  return rows.map(([shiftId, occurrenceDate, staffId, kind, at, status, scheduledStart, scheduledEnd]) => ({
-    shiftId,
-    occurrenceDate,
-    staffId,
-    kind,
-    at: new Date(at),
-    status,
-    scheduledStart: new Date(scheduledStart),
-    scheduledEnd: new Date(scheduledEnd),
-  }));
-}
-
 /** Records of the given shifts on the given dates (a board's day and the night before). */
 export async function listRecordsForShiftDates(db: Queryable, shiftIds: readonly number[], dates: readonly string[]): Promise<AttendanceRecord[]> {
   if (shiftIds.length === 0 || dates.length === 0) return [];
@@ -124,14 +91,6 @@ export async function findChainTip(db: Queryable, key: PunchKey): Promise<{ reco
   return row && { record: row.record, voided: row.voidedAt !== null };
 }
 
-/** A unique index said no: another punch got there first. */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let cause: unknown = error; cause; cause = (cause as { cause?: unknown }).cause) {
-    if ((cause as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}
-
 /**
  * A person's own punch (kiosk or API), with its photo row and its ledger
  * entry, in one transaction; `undefined` if the occurrence already has a
@@ -144,8 +103,7 @@ export async function insertRecordWithPhoto(
   photo: ProcessedPhoto | undefined,
   actor: LedgerActor,
 ): Promise<AttendanceRecord | undefined> {
-  return db.transaction(async (tx) => {
-    await lockLedger(tx);
+  return ledgerTransaction(db, async (tx) => {
     const tip = await findChainTip(tx, record);
     if (tip && !tip.voided) return undefined;
     if (photo) {
@@ -181,6 +139,23 @@ export async function insertCorrection(
     at: recordedAt,
   });
   return row!;
+}
+
+/** Voids a punch: a row of its own, with its ledger entry; the punch itself stays as it was. */
+export async function insertVoid(tx: Transaction, values: typeof punchVoids.$inferInsert & { at: Date }): Promise<void> {
+  const [row] = await tx.insert(punchVoids).values(values).returning();
+  await appendLedger(tx, { actor: { kind: 'user', id: values.voidedBy }, action: 'attendance.voided', entity: `attendance:${values.attendanceId}`, data: voidLedgerData(row!), at: values.at });
+}
+
+/** The first punch recorded for an occurrence, whatever became of it: its schedule snapshot stands in for a shift no longer on the roster. */
+export async function findFirstPunchOfOccurrence(db: Queryable, key: { shiftId: number; date: string }): Promise<AttendanceRecord | undefined> {
+  const [row] = await db
+    .select()
+    .from(attendance)
+    .where(and(eq(attendance.shiftId, key.shiftId), eq(attendance.occurrenceDate, key.date)))
+    .orderBy(asc(attendance.id))
+    .limit(1);
+  return row;
 }
 
 export async function isVoided(db: Queryable, attendanceId: number): Promise<boolean> {

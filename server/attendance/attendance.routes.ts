@@ -30,6 +30,10 @@ export function toAttendanceJson(record: AttendanceRecord, zone: string) {
     scheduled_start: iso(record.scheduledStart),
     scheduled_end: iso(record.scheduledEnd),
     kiosk: record.kioskId,
+    source: record.source,
+    supersedes: record.supersedesId,
+    reason: record.reason,
+    created_by: record.createdBy,
   };
 }
 

@@ -22,10 +22,17 @@ export type Outcome =
   | 'missing_check_out'
   /** Checked in and out. */
   | 'complete'
-  /** A check-out with no check-in. */
-  | 'missing_check_in';
+  /** A check-out with no check-in: the punch is kept, no hours count until a manager adds the check-in. */
+  | 'missing_check_in'
+  /** A manager recorded an absence and nothing was punched. */
+  | 'excused';
 
-export type Punches = { checkIn?: { status: AttendanceStatus } | undefined; checkOut?: { status: AttendanceStatus } | undefined };
+export type Punches = {
+  checkIn?: { status: AttendanceStatus } | undefined;
+  checkOut?: { status: AttendanceStatus } | undefined;
+  /** A manager recorded an absence for the occurrence. */
+  excused?: boolean;
+};
 
 export type ScheduledSpan = { startMillis: number; endMillis: number };
 
@@ -38,6 +45,8 @@ export function occurrenceOutcome(span: ScheduledSpan, punches: Punches, windowM
     return { outcome: at > bounds.checkOut.closesAt ? 'missing_check_out' : 'in_progress', late };
   }
   if (punches.checkOut) return { outcome: 'missing_check_in', late };
+  // An absence answers for an occurrence nobody punched, whatever the clock says.
+  if (punches.excused) return { outcome: 'excused', late };
   if (at < bounds.checkIn.opensAt) return { outcome: 'scheduled', late };
   if (at <= bounds.checkIn.closesAt) return { outcome: 'open', late };
   return { outcome: 'missed', late };
@@ -51,12 +60,13 @@ export function boardState(span: ScheduledSpan, punches: Punches, windowMinutes:
       return 'upcoming';
     case 'open':
     case 'missed':
+    case 'missing_check_out':
+    case 'missing_check_in':
+    case 'excused':
       return outcome;
     case 'in_progress':
-    case 'missing_check_out':
       return late ? 'late' : 'checked_in';
     case 'complete':
-    case 'missing_check_in':
       return 'checked_out';
   }
 }

@@ -1,8 +1,10 @@
 /** The organisation's settings row. */
 import { eq } from 'drizzle-orm';
-import type { Queryable } from '../../storage/database.js';
+import type { Database, Queryable } from '../../storage/database.js';
 import { settings } from '../../storage/schema.js';
 import { localDateOf } from '../clock.js';
+import { appendLedger, ledgerTransaction } from '../ledger/ledger.queries.js';
+import { defaultHoursRules, type HoursRules, type PayPeriodRules } from './pay-rules.js';
 
 export type OrgSettings = {
   timezone: string;
@@ -10,7 +12,10 @@ export type OrgSettings = {
   lateGraceMinutes: number;
   swapRequiresApproval: boolean;
   minRestHours: number;
-};
+} & HoursRules &
+  PayPeriodRules;
+
+const defaultPayPeriod: PayPeriodRules = { payPeriod: 'weekly', payPeriodAnchor: '2024-01-01' };
 
 /** The settings, with the server's `ORG_TIMEZONE` standing in until a manager picks a zone. */
 export async function getSettings(db: Queryable, defaultTimezone: string): Promise<OrgSettings> {
@@ -21,13 +26,25 @@ export async function getSettings(db: Queryable, defaultTimezone: string): Promi
     lateGraceMinutes: row?.lateGraceMinutes ?? 5,
     swapRequiresApproval: row?.swapRequiresApproval ?? false,
     minRestHours: row?.minRestHours ?? 0,
+    roundingMinutes: (row?.roundingMinutes ?? defaultHoursRules.roundingMinutes) as HoursRules['roundingMinutes'],
+    breakMinutes: row?.breakMinutes ?? defaultHoursRules.breakMinutes,
+    breakAfterHours: row ? row.breakAfterHours : defaultHoursRules.breakAfterHours,
+    overtimeDailyHours: row ? row.overtimeDailyHours : defaultHoursRules.overtimeDailyHours,
+    overtimeWeeklyHours: row ? row.overtimeWeeklyHours : defaultHoursRules.overtimeWeeklyHours,
+    weekStartsOn: row?.weekStartsOn ?? defaultHoursRules.weekStartsOn,
+    payPeriod: row?.payPeriod ?? defaultPayPeriod.payPeriod,
+    payPeriodAnchor: row?.payPeriodAnchor ?? defaultPayPeriod.payPeriodAnchor,
   };
 }
 
-export async function updateSettings(db: Queryable, changes: Partial<Omit<OrgSettings, 'timezone'> & { timezone: string }>): Promise<void> {
+/** Stores the settings given (undefined: left as it is), with a `settings.changed` ledger entry naming them and their new values. */
+export async function updateSettings(db: Database, managerId: number, changes: Partial<OrgSettings>, now: Date): Promise<void> {
   const values = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   if (Object.keys(values).length === 0) return;
-  await db.insert(settings).values({ id: 1, ...values }).onConflictDoUpdate({ target: settings.id, set: values });
+  await ledgerTransaction(db, async (tx) => {
+    await tx.insert(settings).values({ id: 1, ...values }).onConflictDoUpdate({ target: settings.id, set: values });
+    await appendLedger(tx, { actor: { kind: 'user', id: managerId }, action: 'settings.changed', entity: 'settings:1', data: values, at: now });
+  });
 }
 
 /** Today's local date in the organisation's zone. */

@@ -1,10 +1,11 @@
 /** `/api/settings/`: the organisation's settings, for managers. */
 import { Hono } from 'hono';
-import { IANAZone } from 'luxon';
+import { IANAZone, Info } from 'luxon';
 import { z } from 'zod';
-import { requireManager } from '../auth/authenticate.js';
+import { currentUser, requireManager } from '../auth/authenticate.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { jsonBody } from '../http/validate.js';
+import { payPeriodKinds, roundingChoices } from './pay-rules.js';
 import { getSettings, updateSettings, type OrgSettings } from './settings.queries.js';
 
 const wholeNumber = (min: number, max: number, unit: string) =>
@@ -13,6 +14,18 @@ const wholeNumber = (min: number, max: number, unit: string) =>
     .int(`must be a whole number of ${unit}`)
     .min(min, `must be at least ${min} ${unit}`)
     .max(max, `must be at most ${max} ${unit}`);
+
+/** Monday … Sunday: ISO weekday n is entry n − 1. Not the roster's helpers: the roster reads settings, so settings do not import it. */
+const weekdayNames = Info.weekdays('long', { locale: 'en' });
+
+/** Hours such as 7.5, to the quarter hour; null turns the rule off. */
+const hoursOrOff = (min: number, max: number) =>
+  z
+    .number({ error: `must be a number of hours from ${min} to ${max}, or null for no limit` })
+    .min(min, `must be at least ${min} hours`)
+    .max(max, `must be at most ${max} hours`)
+    .refine((hours) => Number.isInteger(hours * 4), { message: 'must be a whole number of quarter hours, such as 7.5 or 7.25' })
+    .nullable();
 
 const patchSchema = z
   .object({
@@ -24,9 +37,33 @@ const patchSchema = z
     late_grace_minutes: wholeNumber(0, 60, 'minutes').optional(),
     swap_requires_approval: z.boolean({ error: 'must be true or false' }).optional(),
     min_rest_hours: wholeNumber(0, 24, 'hours').optional(),
+    rounding_minutes: z
+      .number({ error: `must be one of ${roundingChoices.join(', ')} minutes` })
+      .refine((value): value is (typeof roundingChoices)[number] => (roundingChoices as readonly number[]).includes(value), {
+        message: `must be one of ${roundingChoices.join(', ')} minutes (0 = no rounding)`,
+      })
+      .optional(),
+    break_minutes: wholeNumber(0, 180, 'minutes').optional(),
+    break_after_hours: hoursOrOff(0, 24).optional(),
+    overtime_daily_hours: hoursOrOff(1, 24).optional(),
+    overtime_weekly_hours: hoursOrOff(1, 168).optional(),
+    week_starts_on: z
+      .string({ error: 'must be a weekday such as "Monday"' })
+      .transform((text, ctx) => {
+        const day = weekdayNames.findIndex((name) => name.toLowerCase() === text.trim().toLowerCase()) + 1;
+        if (day === 0) ctx.addIssue({ code: 'custom', message: 'must be a weekday such as "Monday"' });
+        return day;
+      })
+      .optional(),
+    pay_period: z.enum(payPeriodKinds, { error: `must be one of ${payPeriodKinds.join(', ')}` }).optional(),
+    pay_period_anchor: z.iso.date({ error: 'must be a real date written YYYY-MM-DD' }).optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
-    message: 'Send at least one of timezone, window_minutes, late_grace_minutes, swap_requires_approval, min_rest_hours.',
+    message: 'Send at least one setting to change, such as window_minutes or overtime_daily_hours.',
+  })
+  .refine((body) => !(body.break_minutes && body.break_minutes > 0 && body.break_after_hours === null), {
+    message: 'A break needs a length of shift after which it applies: set break_after_hours, or set break_minutes to 0.',
+    path: ['break_after_hours'],
   });
 
 export function toSettingsJson(settings: OrgSettings) {
@@ -36,6 +73,14 @@ export function toSettingsJson(settings: OrgSettings) {
     late_grace_minutes: settings.lateGraceMinutes,
     swap_requires_approval: settings.swapRequiresApproval,
     min_rest_hours: settings.minRestHours,
+    rounding_minutes: settings.roundingMinutes,
+    break_minutes: settings.breakMinutes,
+    break_after_hours: settings.breakAfterHours,
+    overtime_daily_hours: settings.overtimeDailyHours,
+    overtime_weekly_hours: settings.overtimeWeeklyHours,
+    week_starts_on: weekdayNames[settings.weekStartsOn - 1],
+    pay_period: settings.payPeriod,
+    pay_period_anchor: settings.payPeriodAnchor,
   };
 }
 
@@ -46,13 +91,21 @@ export function createSettingsRoutes(deps: AppDeps) {
     .get('/', async (c) => c.json(toSettingsJson(await getSettings(db, deps.config.orgTimezone))))
     .patch('/', jsonBody(patchSchema), async (c) => {
       const body = c.req.valid('json');
-      await updateSettings(db, {
+      await updateSettings(db, currentUser(c.get('user')).id, {
         timezone: body.timezone,
         windowMinutes: body.window_minutes,
         lateGraceMinutes: body.late_grace_minutes,
         swapRequiresApproval: body.swap_requires_approval,
         minRestHours: body.min_rest_hours,
-      });
+        roundingMinutes: body.rounding_minutes,
+        breakMinutes: body.break_minutes,
+        breakAfterHours: body.break_after_hours,
+        overtimeDailyHours: body.overtime_daily_hours,
+        overtimeWeeklyHours: body.overtime_weekly_hours,
+        weekStartsOn: body.week_starts_on,
+        payPeriod: body.pay_period,
+        payPeriodAnchor: body.pay_period_anchor,
+      }, deps.clock.now());
       return c.json(toSettingsJson(await getSettings(db, deps.config.orgTimezone)));
     });
 }

@@ -15,32 +15,9 @@
  *   weekStartOf('2026-11-26', 1); // '2026-11-23' (the Monday before)
  */
 import { DateTime } from 'luxon';
+import type { HoursRules } from '../settings/pay-rules.js';
 
-export const roundingChoices = [0, 5, 6, 10, 15] as const;
-
-export type HoursRules = {
-  /** Worked time is rounded to the nearest multiple of this; 0 = exact minutes. */
-  roundingMinutes: (typeof roundingChoices)[number];
-  /** Unpaid break deducted … */
-  breakMinutes: number;
-  /** … when worked time (after rounding) is more than this many hours; null = no break rule. */
-  breakAfterHours: number | null;
-  /** Overtime = paid time over this in one shift occurrence; null = none. */
-  overtimeDailyHours: number | null;
-  /** Overtime = paid time over this in one week; null = none. */
-  overtimeWeeklyHours: number | null;
-  /** ISO weekday the week starts on: 1 = Monday … 7 = Sunday. */
-  weekStartsOn: number;
-};
-
-export const defaultHoursRules: HoursRules = {
-  roundingMinutes: 0,
-  breakMinutes: 0,
-  breakAfterHours: null,
-  overtimeDailyHours: null,
-  overtimeWeeklyHours: null,
-  weekStartsOn: 1,
-};
+export { defaultHoursRules, roundingChoices, type HoursRules } from '../settings/pay-rules.js';
 
 export type WorkedOccurrence = {
   key: string;

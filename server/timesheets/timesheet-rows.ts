@@ -1,90 +1,154 @@
 /**
- * Timesheet rows, as a plain function: one per shift occurrence in the
- * range, with its scheduled times, the check-in and check-out, a status and
- * the hours worked. Records whose occurrence is no longer on the schedule
- * (an archived shift) still get their row, from the times they were
- * checked against.
+ * The timesheet, as a plain function: one entry per shift occurrence with
+ * its schedule, its original and final punches, its outcome (from the one
+ * definition in `attendance/occurrence-state.ts`), its hours under the
+ * organisation's rules, whether it is approved and who corrected it and
+ * why. Occurrences no longer on the schedule (a shift since removed) still
+ * get their entry, from the times their punches were checked against.
  */
 import { occurrenceOutcome, type Outcome } from '../attendance/occurrence-state.js';
 import { occurrenceKey, type EffectiveOccurrence } from '../roster/effective-schedule.js';
-import { createInstantFormatter } from '../roster/instant-format.js';
-import type { TimesheetRecord } from '../attendance/attendance.queries.js';
+import { computeHours, type HoursRules, type OccurrenceHours } from './hours.js';
+import type { AbsenceRecord, PunchRecord } from './timesheet.queries.js';
 
-export type { TimesheetRecord } from '../attendance/attendance.queries.js';
+export type { AbsenceRecord, PunchRecord } from './timesheet.queries.js';
 
-export type TimesheetStatus = 'scheduled' | 'open' | 'in_progress' | 'on_time' | 'late' | 'missed' | 'no_check_out';
-
-export type TimesheetRow = {
-  staffId: number;
-  staff: string;
-  date: string;
-  scheduledStart: string;
-  scheduledEnd: string;
-  checkIn: string;
-  checkOut: string;
-  status: TimesheetStatus;
-  hours: string;
+export type PunchChain = {
+  /** The punch as first recorded. */
+  original: PunchRecord;
+  /** The punch that counts: the last of the chain, unless voided. */
+  final: PunchRecord | null;
+  /** Every punch of the chain, oldest first. */
+  history: PunchRecord[];
 };
 
-/** The timesheet's word for an outcome. A check-out without a check-in counts as missed: no hours without a start. */
-function timesheetStatus(outcome: Outcome, late: boolean): TimesheetStatus {
-  switch (outcome) {
-    case 'complete':
-      return late ? 'late' : 'on_time';
-    case 'missing_check_out':
-      return 'no_check_out';
-    case 'missing_check_in':
-      return 'missed';
-    default:
-      return outcome;
+export type TimesheetEntry = {
+  staffId: number;
+  shiftId: number;
+  date: string;
+  scheduledStart: Date;
+  scheduledEnd: Date;
+  checkIn: PunchChain | null;
+  checkOut: PunchChain | null;
+  outcome: Outcome;
+  late: boolean;
+  absence: AbsenceRecord | null;
+  hours: OccurrenceHours;
+  approved: boolean;
+  /** The manager who last changed a punch here, and why. */
+  correctedBy: number | null;
+  reason: string | null;
+};
+
+const noHours: OccurrenceHours = { workedMinutes: 0, breakMinutes: 0, regularMinutes: 0, overtimeMinutes: 0 };
+
+/** Punches of one occurrence and kind in chain order, following `supersedesId` from the first. */
+function chainOf(punches: PunchRecord[]): PunchChain {
+  if (punches.length === 1) {
+    const [only] = punches as [PunchRecord];
+    return { original: only, final: only.voided ? null : only, history: punches };
   }
+  const bySupersedes = new Map(punches.map((p) => [p.supersedesId, p]));
+  const history: PunchRecord[] = [];
+  for (let punch = bySupersedes.get(null); punch && history.length < punches.length; punch = bySupersedes.get(punch.id)) history.push(punch);
+  const tip = history.at(-1)!;
+  return { original: history[0]!, final: tip.voided ? null : tip, history };
 }
 
-type Slot = { staffId: number; date: string; start: Date; end: Date; checkIn?: TimesheetRecord; checkOut?: TimesheetRecord };
+type Slot = { staffId: number; shiftId: number; date: string; start: Date; end: Date; punches: PunchRecord[] };
 
 export function buildTimesheet(input: {
   occurrences: readonly EffectiveOccurrence[];
-  records: readonly TimesheetRecord[];
-  names: ReadonlyMap<number, string>;
-  zone: string;
+  punches: readonly PunchRecord[];
+  absences: readonly AbsenceRecord[];
+  /** Whether this person's date is inside an approved range. */
+  isApproved: (staffId: number, date: string) => boolean;
+  rules: HoursRules;
   windowMinutes: number;
   now: Date;
-}): TimesheetRow[] {
-  const { zone, now } = input;
-  const formatLocal = createInstantFormatter(zone, (instant) => instant.toFormat('yyyy-MM-dd HH:mm'));
-  const local = (instant: Date | undefined) => (instant ? formatLocal(instant) : '');
+  /** Entries outside it are left out; weeks that start before it still count towards weekly overtime. */
+  range: { from: string; to: string };
+}): TimesheetEntry[] {
   const slots = new Map<string, Slot>();
-  for (const o of input.occurrences) slots.set(occurrenceKey(o), { staffId: o.staffId, date: o.date, start: o.start.toJSDate(), end: o.end.toJSDate() });
-  // Records are grouped in one pass: looking them up per occurrence made a two-month export quadratic.
-  for (const r of input.records) {
-    const key = occurrenceKey({ shiftId: r.shiftId, date: r.occurrenceDate });
+  for (const o of input.occurrences) {
+    slots.set(occurrenceKey(o), { staffId: o.staffId, shiftId: o.shiftId, date: o.date, start: o.start.toJSDate(), end: o.end.toJSDate(), punches: [] });
+  }
+  // Punches are grouped in one pass: looking them up per occurrence made a two-month export quadratic.
+  for (const p of input.punches) {
+    const key = occurrenceKey({ shiftId: p.shiftId, date: p.occurrenceDate });
     let slot = slots.get(key);
     if (!slot) {
-      slot = { staffId: r.staffId, date: r.occurrenceDate, start: r.scheduledStart, end: r.scheduledEnd };
+      slot = { staffId: p.staffId, shiftId: p.shiftId, date: p.occurrenceDate, start: p.scheduledStart, end: p.scheduledEnd, punches: [] };
       slots.set(key, slot);
     }
-    if (r.kind === 'check_in') slot.checkIn ??= r;
-    else slot.checkOut ??= r;
+    slot.punches.push(p);
   }
-  const rows: TimesheetRow[] = [];
-  for (const slot of slots.values()) {
-    const { checkIn, checkOut } = slot;
+  const absences = new Map(input.absences.map((a) => [occurrenceKey({ shiftId: a.shiftId, date: a.occurrenceDate }), a]));
+
+  const entries: TimesheetEntry[] = [];
+  for (const [key, slot] of slots) {
+    const ins: PunchRecord[] = [];
+    const outs: PunchRecord[] = [];
+    let changed = false;
+    for (const p of slot.punches) {
+      (p.kind === 'check_in' ? ins : outs).push(p);
+      changed ||= p.source === 'manager' || p.voided !== null;
+    }
+    const checkIn = ins.length ? chainOf(ins) : null;
+    const checkOut = outs.length ? chainOf(outs) : null;
+    const absence = absences.get(key) ?? null;
     // Who checked in is who worked it, even if the schedule has since changed.
-    const staffId = checkIn?.staffId ?? checkOut?.staffId ?? slot.staffId;
-    const { outcome, late } = occurrenceOutcome({ startMillis: slot.start.getTime(), endMillis: slot.end.getTime() }, { checkIn, checkOut }, input.windowMinutes, now);
-    rows.push({
+    const staffId = checkIn?.final?.staffId ?? checkOut?.final?.staffId ?? slot.staffId;
+    const { outcome, late } = occurrenceOutcome(
+      { startMillis: slot.start.getTime(), endMillis: slot.end.getTime() },
+      { checkIn: checkIn?.final ?? undefined, checkOut: checkOut?.final ?? undefined, excused: absence !== null },
+      input.windowMinutes,
+      input.now,
+    );
+    const changes = (changed ? [...(checkIn?.history ?? []), ...(checkOut?.history ?? [])] : [])
+      .flatMap((p) => [
+        ...(p.source === 'manager' ? [{ at: p.recordedAt, by: p.createdBy, reason: p.reason }] : []),
+        ...(p.voided ? [{ at: p.voided.at, by: p.voided.by, reason: p.voided.reason }] : []),
+      ])
+      .sort((a, b) => a.at.getTime() - b.at.getTime());
+    const lastChange = changes.at(-1);
+    entries.push({
       staffId,
-      staff: input.names.get(staffId) ?? `Staff ${staffId}`,
+      shiftId: slot.shiftId,
       date: slot.date,
-      scheduledStart: local(slot.start),
-      scheduledEnd: local(slot.end),
-      checkIn: local(checkIn?.at),
-      checkOut: local(checkOut?.at),
-      status: timesheetStatus(outcome, late),
-      hours: checkIn && checkOut ? ((checkOut.at.getTime() - checkIn.at.getTime()) / 3_600_000).toFixed(2) : '',
+      scheduledStart: slot.start,
+      scheduledEnd: slot.end,
+      checkIn,
+      checkOut,
+      outcome,
+      late,
+      absence,
+      hours: noHours,
+      approved: input.isApproved(staffId, slot.date),
+      correctedBy: lastChange?.by ?? null,
+      reason: lastChange?.reason ?? null,
     });
   }
-  // One collator for the whole sort: `localeCompare` builds one per call.
-  const byName = new Intl.Collator().compare;
-  return rows.sort((a, b) => byName(a.staff, b.staff) || a.staffId - b.staffId || a.scheduledStart.localeCompare(b.scheduledStart));
+
+  // Hours only where both punches count; weekly overtime is per person.
+  const byPerson = new Map<number, TimesheetEntry[]>();
+  for (const entry of entries) {
+    if (entry.outcome !== 'complete') continue;
+    (byPerson.get(entry.staffId) ?? byPerson.set(entry.staffId, []).get(entry.staffId)!).push(entry);
+  }
+  for (const worked of byPerson.values()) {
+    const keyed = new Map(worked.map((entry) => [occurrenceKey(entry), entry]));
+    const hours = computeHours(
+      worked.map((entry) => ({ key: occurrenceKey(entry), date: entry.date, checkIn: entry.checkIn!.final!.at, checkOut: entry.checkOut!.final!.at })),
+      input.rules,
+    );
+    for (const [key, entryHours] of hours) keyed.get(key)!.hours = entryHours;
+  }
+
+  return entries
+    .filter((entry) => entry.date >= input.range.from && entry.date <= input.range.to)
+    .sort((a, b) => a.staffId - b.staffId || a.scheduledStart.getTime() - b.scheduledStart.getTime() || a.shiftId - b.shiftId);
 }
+
+/** Minutes paid: regular plus overtime. */
+export const paidMinutes = (hours: OccurrenceHours) => hours.regularMinutes + hours.overtimeMinutes;

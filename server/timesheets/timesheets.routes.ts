@@ -1,53 +1,142 @@
-/** `GET /api/timesheets.csv?from=&to=`: the timesheet for a date range, for managers. */
-import { stringify } from 'csv-stringify/sync';
-import { Hono } from 'hono';
+/**
+ * Timesheets, payroll, the exceptions queue, approval and absences.
+ * Managers see everyone; a staff member may read their own timesheet.
+ */
+import { Hono, type Context } from 'hono';
+import { stream } from 'hono/streaming';
 import { z } from 'zod';
-import { listTimesheetRecords } from '../attendance/attendance.queries.js';
-import { requireManager } from '../auth/authenticate.js';
+import { currentUser, requireManager, requireUser } from '../auth/authenticate.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
-import { queryParams } from '../http/validate.js';
+import { forbidden } from '../http/errors.js';
+import { entityId, hasControlCharacters, idParam, jsonBody, pathParams, queryParams, singleLineText } from '../http/validate.js';
 import { assertDateRange, localDateSchema, maxRosterDays } from '../roster/roster-params.js';
-import { loadEffectiveOccurrences } from '../roster/roster.queries.js';
-import { getSettings } from '../settings/settings.queries.js';
-import { listStaffNames } from '../staff/staff.queries.js';
-import { escapeFormula } from './csv-cells.js';
-import { buildTimesheet } from './timesheet-rows.js';
+import { listExceptions } from './exceptions.js';
+import { acceptException, approvePeriod, exceptionTypes, recordAbsence, removeAbsence, reopenPeriod } from './timesheet-changes.service.js';
+import { csvHeader, ledgerLine, payrollColumns, payrollCsvRows, personTotals, timesheetColumns, timesheetCsvRows, timesheetJson } from './timesheet-export.js';
+import { loadTimesheet, readTimesheet, type TimesheetBatch, type TimesheetRange } from './timesheet.service.js';
+import { listExceptionReviews } from './timesheet.queries.js';
 
-const columns = [
-  { key: 'staffId', header: 'staff_id' },
-  { key: 'staff', header: 'staff' },
-  { key: 'date', header: 'date' },
-  { key: 'scheduledStart', header: 'scheduled_start' },
-  { key: 'scheduledEnd', header: 'scheduled_end' },
-  { key: 'checkIn', header: 'check_in' },
-  { key: 'checkOut', header: 'check_out' },
-  { key: 'status', header: 'status' },
-  { key: 'hours', header: 'hours' },
-];
+export const reasonText = singleLineText(500);
 
-/** Hours are numbers written as text ("8.00"); every other text cell may hold what someone typed, such as a name. */
-const numberColumns = new Set(['hours']);
-const csvCell = (value: string, { column }: { column?: number | string }) => (numberColumns.has(String(column)) ? value : escapeFormula(value));
+const rangeSchema = z.object({ from: localDateSchema, to: localDateSchema });
+const staffList = z
+  .array(entityId('staff'), { error: 'must be a list of staff ids' })
+  .min(1, 'must name at least one person, or leave it out for everyone')
+  .max(5000, 'must name at most 5000 people')
+  .optional();
+
+function checkedRange<T extends { from: string; to: string }>(range: T): T {
+  assertDateRange(range.from, range.to, `Choose at most ${maxRosterDays} days at a time.`);
+  return range;
+}
+
+/**
+ * A CSV written batch by batch: the header, each batch's rows, then the
+ * ledger's head. The range is read (and validated) before the first byte.
+ */
+async function csvReply(c: Context<AppEnv>, deps: AppDeps, range: TimesheetRange, filename: string, columns: readonly string[], rows: (batch: TimesheetBatch, zone: string) => string) {
+  const timesheet = await readTimesheet(deps, range);
+  c.header('Content-Type', 'text/csv; charset=utf-8');
+  c.header('Content-Disposition', `attachment; filename="${filename}"`);
+  return stream(c, async (out) => {
+    await out.write(csvHeader(columns));
+    for await (const batch of timesheet.batches) await out.write(rows(batch, timesheet.settings.timezone));
+    await out.write(ledgerLine(timesheet.ledgerHead));
+  });
+}
 
 export function createTimesheetRoutes(deps: AppDeps) {
-  const { db } = deps;
-  return new Hono<AppEnv>().get(
-    '/timesheets.csv',
-    requireManager,
-    queryParams(z.object({ from: localDateSchema, to: localDateSchema })),
-    async (c) => {
-      const { from, to } = c.req.valid('query');
-      assertDateRange(from, to, `Export at most ${maxRosterDays} days at a time.`);
-      const settings = await getSettings(db, deps.config.orgTimezone);
-      const occurrences = await loadEffectiveOccurrences(db, { from, to, zone: settings.timezone });
-      const records = await listTimesheetRecords(db, from, to);
-      const names = await listStaffNames(db, [...new Set([...occurrences.map((o) => o.staffId), ...records.map((r) => r.staffId)])]);
-      const rows = buildTimesheet({ occurrences, records, names, zone: settings.timezone, windowMinutes: settings.windowMinutes, now: deps.clock.now() });
-      const csv = stringify(rows, { header: true, columns, cast: { string: csvCell } });
-      return c.body(csv, 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="timesheet-${from}-to-${to}.csv"`,
+  return new Hono<AppEnv>()
+    .get('/timesheets', requireUser, queryParams(rangeSchema.extend({ staff: entityId('staff').optional() })), async (c) => {
+      const user = currentUser(c.get('user'));
+      const query = checkedRange(c.req.valid('query'));
+      let staffIds = query.staff === undefined ? undefined : [query.staff];
+      if (user.role !== 'manager') {
+        if (query.staff !== undefined && query.staff !== user.staffId) throw forbidden('You can only see your own hours.');
+        if (user.staffId === null) return c.json([]);
+        staffIds = [user.staffId];
+      }
+      const timesheet = await readTimesheet(deps, { from: query.from, to: query.to, staffIds });
+      if (timesheet.ledgerHead) c.header('X-Ledger-Head', timesheet.ledgerHead.hash);
+      c.header('Content-Type', 'application/json; charset=utf-8');
+      // One JSON array, written a batch of people at a time.
+      return stream(c, async (out) => {
+        let first = true;
+        await out.write('[');
+        for await (const batch of timesheet.batches) {
+          const json = JSON.stringify(timesheetJson(batch, timesheet.settings.timezone));
+          if (json.length > 2) await out.write((first ? '' : ',') + json.slice(1, -1));
+          first &&= json.length <= 2;
+        }
+        await out.write(']');
       });
-    },
-  );
+    })
+    .get('/timesheets/totals', requireManager, queryParams(rangeSchema), async (c) => {
+      const loaded = await loadTimesheet(deps, checkedRange(c.req.valid('query')));
+      const name = (id: number) => loaded.staffNames.get(id) ?? `Staff ${id}`;
+      return c.json(personTotals(loaded.entries).map((t) => ({ ...t, staffName: name(t.staffId), paidMinutes: t.regularMinutes + t.overtimeMinutes })));
+    })
+    .get('/timesheets.csv', requireManager, queryParams(rangeSchema), async (c) => {
+      const range = checkedRange(c.req.valid('query'));
+      return csvReply(c, deps, range, `timesheet-${range.from}-to-${range.to}.csv`, timesheetColumns, timesheetCsvRows);
+    })
+    .get('/payroll.csv', requireManager, queryParams(rangeSchema), async (c) => {
+      const range = checkedRange(c.req.valid('query'));
+      return csvReply(c, deps, range, `payroll-${range.from}-to-${range.to}.csv`, payrollColumns, (batch) => payrollCsvRows(batch, range));
+    })
+    .post('/timesheets/approve', requireManager, jsonBody(rangeSchema.extend({ staff: staffList })), async (c) => {
+      const body = checkedRange(c.req.valid('json'));
+      const approved = await approvePeriod(deps, currentUser(c.get('user')).id, { from: body.from, to: body.to, staffIds: body.staff });
+      return c.json({ from: body.from, to: body.to, approved: approved.map((a) => a.staffId) }, 201);
+    })
+    .post('/timesheets/reopen', requireManager, jsonBody(rangeSchema.extend({ staff: staffList, reason: reasonText })), async (c) => {
+      const body = checkedRange(c.req.valid('json'));
+      const reopened = await reopenPeriod(deps, currentUser(c.get('user')).id, { from: body.from, to: body.to, staffIds: body.staff, reason: body.reason });
+      return c.json({ from: body.from, to: body.to, reopened: reopened.map((a) => ({ staff: a.staffId, from: a.fromDate, to: a.toDate })) });
+    })
+    .get('/exceptions', requireManager, queryParams(rangeSchema), async (c) => {
+      const range = checkedRange(c.req.valid('query'));
+      const loaded = await loadTimesheet(deps, range);
+      const reviews = await listExceptionReviews(deps.db, range);
+      const accepted = new Set(reviews.map((r) => `${r.shiftId}@${r.occurrenceDate}:${r.type}`));
+      const json = new Map(timesheetJson(loaded, loaded.settings.timezone).map((entryJson, i) => [loaded.entries[i]!, entryJson]));
+      return c.json(listExceptions(loaded.entries, accepted).map(({ type, entry }) => ({ type, ...json.get(entry)! })));
+    })
+    .post(
+      '/exceptions/accept',
+      requireManager,
+      jsonBody(z.object({ shiftId: entityId('shift'), date: localDateSchema, type: z.enum(exceptionTypes, { error: `must be one of ${exceptionTypes.join(', ')}` }), note: reasonText })),
+      async (c) => {
+        const body = c.req.valid('json');
+        const review = await acceptException(deps, currentUser(c.get('user')).id, body);
+        return c.json({ id: review.id, shiftId: review.shiftId, date: review.occurrenceDate, type: review.type, note: review.note }, 201);
+      },
+    )
+    .post(
+      '/absences',
+      requireManager,
+      jsonBody(
+        z.object({
+          staff: entityId('staff'),
+          shiftId: entityId('shift'),
+          date: localDateSchema,
+          type: z.enum(['sick', 'leave', 'other'], { error: 'must be one of sick, leave, other' }),
+          note: z
+            .string({ error: 'must be text' })
+            .trim()
+            .max(500, 'must be at most 500 characters')
+            .refine((text) => !hasControlCharacters(text), { message: 'must not contain control characters (such as NUL, tabs or line breaks)' })
+            .default(''),
+        }),
+      ),
+      async (c) => {
+        const body = c.req.valid('json');
+        const row = await recordAbsence(deps, currentUser(c.get('user')).id, { staffId: body.staff, shiftId: body.shiftId, date: body.date, type: body.type, note: body.note });
+        return c.json({ id: row.id, staff: row.staffId, shiftId: row.shiftId, date: row.occurrenceDate, type: row.type, note: row.note }, 201);
+      },
+    )
+    .delete('/absences/:id', requireManager, pathParams(idParam('absence')), jsonBody(z.object({ reason: reasonText })), async (c) => {
+      await removeAbsence(deps, currentUser(c.get('user')).id, c.req.valid('param').id, c.req.valid('json').reason);
+      return c.body(null, 204);
+    });
 }

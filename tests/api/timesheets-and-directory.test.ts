@@ -84,17 +84,21 @@ test('the week’s timesheet: a header, one row per occurrence, local times, sta
   const a = asha.staffId;
   const b = bo.staffId;
   const expected = [
-    'staff_id,staff,date,scheduled_start,scheduled_end,check_in,check_out,status,hours',
-    `${a},asha,2026-11-23,2026-11-23 09:00,2026-11-23 17:00,2026-11-23 08:58,2026-11-23 17:03,on_time,8.08`,
-    `${a},asha,2026-11-24,2026-11-24 09:00,2026-11-24 17:00,2026-11-24 09:12,2026-11-24 17:00,late,7.80`,
-    `${a},asha,2026-11-25,2026-11-25 09:00,2026-11-25 17:00,2026-11-25 09:00,,no_check_out,`,
-    `${a},asha,2026-11-26,2026-11-26 09:00,2026-11-26 17:00,2026-11-26 08:45,,in_progress,`,
-    `${a},asha,2026-11-27,2026-11-27 09:00,2026-11-27 17:00,,,scheduled,`,
-    `${b},"Lee, Bo",2026-11-23,2026-11-23 22:00,2026-11-24 06:00,2026-11-23 21:55,2026-11-24 06:05,on_time,8.17`,
-    `${b},"Lee, Bo",2026-11-25,2026-11-25 22:00,2026-11-26 06:00,,,missed,`,
-    `${b},"Lee, Bo",2026-11-29,2026-11-29 10:00,2026-11-29 14:00,,,scheduled,`,
+    // The original export's nine columns first, unchanged; then the outcome, the original punches, minutes, approval and corrections.
+    'staff_id,staff,date,scheduled_start,scheduled_end,check_in,check_out,status,hours,outcome,original_check_in,original_check_out,worked_minutes,break_minutes,regular_minutes,overtime_minutes,approved,corrected_by,reason',
+    `${a},asha,2026-11-23,2026-11-23 09:00,2026-11-23 17:00,2026-11-23 08:58,2026-11-23 17:03,on_time,8.08,complete,2026-11-23 08:58,2026-11-23 17:03,485,0,485,0,no,,`,
+    `${a},asha,2026-11-24,2026-11-24 09:00,2026-11-24 17:00,2026-11-24 09:12,2026-11-24 17:00,late,7.80,complete,2026-11-24 09:12,2026-11-24 17:00,468,0,468,0,no,,`,
+    `${a},asha,2026-11-25,2026-11-25 09:00,2026-11-25 17:00,2026-11-25 09:00,,no_check_out,,missing_check_out,2026-11-25 09:00,,0,0,0,0,no,,`,
+    `${a},asha,2026-11-26,2026-11-26 09:00,2026-11-26 17:00,2026-11-26 08:45,,in_progress,,in_progress,2026-11-26 08:45,,0,0,0,0,no,,`,
+    `${a},asha,2026-11-27,2026-11-27 09:00,2026-11-27 17:00,,,scheduled,,scheduled,,,0,0,0,0,no,,`,
+    `${b},"Lee, Bo",2026-11-23,2026-11-23 22:00,2026-11-24 06:00,2026-11-23 21:55,2026-11-24 06:05,on_time,8.17,complete,2026-11-23 21:55,2026-11-24 06:05,490,0,490,0,no,,`,
+    `${b},"Lee, Bo",2026-11-25,2026-11-25 22:00,2026-11-26 06:00,,,missed,,missed,,,0,0,0,0,no,,`,
+    `${b},"Lee, Bo",2026-11-29,2026-11-29 10:00,2026-11-29 14:00,,,scheduled,,scheduled,,,0,0,0,0,no,,`,
   ];
-  assert.deepEqual(reply.text.split('\n'), [...expected, '']);
+  const lines = reply.text.split('\n');
+  assert.deepEqual(lines.slice(0, -2), expected);
+  assert.match(lines.at(-2)!, /^# ledger head: entry \d+, [0-9a-f]{64}$/);
+  assert.equal(lines.at(-1), '');
 });
 
 test('a one-day timesheet holds that day’s occurrences only, the overnight one under the day it starts', async () => {
@@ -102,12 +106,12 @@ test('a one-day timesheet holds that day’s occurrences only, the overnight one
   await clock(bo, '24', '06:05', 'check_out');
   const monday = await ctx.client.get('/api/timesheets.csv?from=2026-11-23&to=2026-11-23', { token: ctx.manager.token });
   assert.equal(monday.status, 200, monday.text);
-  assert.deepEqual(monday.text.trimEnd().split('\n').slice(1), [
-    `${asha.staffId},asha,2026-11-23,2026-11-23 09:00,2026-11-23 17:00,,,missed,`,
-    `${bo.staffId},"Lee, Bo",2026-11-23,2026-11-23 22:00,2026-11-24 06:00,2026-11-23 21:55,2026-11-24 06:05,on_time,8.17`,
+  assert.deepEqual(monday.text.trimEnd().split('\n').slice(1, -1), [
+    `${asha.staffId},asha,2026-11-23,2026-11-23 09:00,2026-11-23 17:00,,,missed,,missed,,,0,0,0,0,no,,`,
+    `${bo.staffId},"Lee, Bo",2026-11-23,2026-11-23 22:00,2026-11-24 06:00,2026-11-23 21:55,2026-11-24 06:05,on_time,8.17,complete,2026-11-23 21:55,2026-11-24 06:05,490,0,490,0,no,,`,
   ]);
   const tuesday = await ctx.client.get('/api/timesheets.csv?from=2026-11-24&to=2026-11-24', { token: ctx.manager.token });
-  assert.deepEqual(tuesday.text.trimEnd().split('\n').slice(1), [`${asha.staffId},asha,2026-11-24,2026-11-24 09:00,2026-11-24 17:00,,,scheduled,`]);
+  assert.deepEqual(tuesday.text.trimEnd().split('\n').slice(1, -1), [`${asha.staffId},asha,2026-11-24,2026-11-24 09:00,2026-11-24 17:00,,,scheduled,,scheduled,,,0,0,0,0,no,,`]);
 });
 
 test('the timesheet is for managers: staff 403, anonymous 401', async () => {

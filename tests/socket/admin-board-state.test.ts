@@ -44,7 +44,7 @@ test('a snapshot row has its state now and the changes still to come, in the org
   ]);
 });
 
-test('attendance:created carries the row as it now is: checked in, with nothing left to change by itself', async () => {
+test('attendance:created carries the row as it now is: checked in, and only a forgotten check-out left to change by itself', async () => {
   await rosterAsha();
   ctx.server.clock.set('2026-11-23T07:58:00Z'); // 08:58 in Berlin
   const manager = await connectManager(ctx.server.url, ctx.cookie);
@@ -55,7 +55,8 @@ test('attendance:created carries the row as it now is: checked in, with nothing 
   const event = await created;
   assert.equal(event.id, attendance.id);
   assert.equal(event.occurrence.state, 'checked_in');
-  assert.deepEqual(event.occurrence.stateChanges, []);
+  // 09:00–17:00 with a 60-minute window: without a check-out by 18:00 the row says so.
+  assert.deepEqual(event.occurrence.stateChanges, [{ at: '2026-11-23T18:00:00.001+01:00', state: 'missing_check_out' }]);
   assert.equal(event.occurrence.staffName, 'asha');
   assert.equal(event.occurrence.checkIn.attendanceId, attendance.id);
   assert.equal(event.occurrence.checkIn.at, '2026-11-23T08:58:00.000+01:00');
