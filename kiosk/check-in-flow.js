@@ -41,6 +41,7 @@
  * @typedef {object} FlowState
  * @property {Step} step
  * @property {Message | null} message shown on the idle screen
+ * @property {string | null} notice what the server wants the person at the kiosk to know (a shift they never checked out of), shown until they are done
  * @property {number} lockedUntil epoch ms; the kiosk refuses PINs before it (0: never locked)
  * @property {string | null} managerLock while the kiosk is locked until a manager unlocks it: the server's words for the person at it
  * @property {{ connected: boolean, everConnected: boolean }} connection
@@ -90,7 +91,7 @@ const idle = { name: 'idle' };
  * @returns {FlowState}
  */
 export function initialFlow(timings) {
-  return { step: idle, message: null, lockedUntil: 0, managerLock: null, connection: { connected: false, everConnected: false }, camera: { state: 'starting' }, timings };
+  return { step: idle, message: null, notice: null, lockedUntil: 0, managerLock: null, connection: { connected: false, everConnected: false }, camera: { state: 'starting' }, timings };
 }
 
 /**
@@ -165,10 +166,11 @@ export function flowReducer(state, action) {
  * @returns {FlowState}
  */
 function answerIdentify(state, reply, now) {
+  const notice = reply.notices?.map((n) => n.message).join(' ') || null;
   if (reply.ok === false) {
     const { code, message } = reply.error;
     if (code === 'locked') return lockFrom(backToIdle(state, null), reply.error, now);
-    return backToIdle(state, { kind: 'error', code, text: message });
+    return backToIdle(state, { kind: 'error', code, text: notice ? `${message} ${notice}` : message });
   }
   if (state.camera.state !== 'ready') {
     // The banner gives the manager the technical details; the person just needs to know what to do.
@@ -176,8 +178,8 @@ function answerIdentify(state, reply, now) {
     return backToIdle(state, { kind: 'error', text: `Hello, ${reply.staff.name}. ${problem} Ask a manager for help.` });
   }
   const only = windowToOffer(reply.windows);
-  if (only) return startCountdown(state, reply.staff, reply.attempt, reply.windows, only);
-  return { ...state, step: { name: 'choosing', staff: reply.staff, attempt: reply.attempt, windows: reply.windows } };
+  if (only) return startCountdown({ ...state, notice }, reply.staff, reply.attempt, reply.windows, only);
+  return { ...state, notice, step: { name: 'choosing', staff: reply.staff, attempt: reply.attempt, windows: reply.windows } };
 }
 
 /**
@@ -214,7 +216,7 @@ function startCountdown(state, staff, attempt, windows, window) {
  * @returns {FlowState}
  */
 function backToIdle(state, message) {
-  return { ...state, step: idle, message };
+  return { ...state, step: idle, message, notice: null };
 }
 
 // ---------------------------------------------------------------- rules the station asks about too

@@ -12,15 +12,24 @@ const doneText = { check_in: 'Checked in', check_out: 'Checked out' };
 const statusText = { on_time: 'On time', late: 'Late', early: 'Before the end of your shift' };
 
 /**
- * Hello: with one window, what is about to be recorded; with two, a button for each.
- * @param {{ step: Extract<Step, { name: 'choosing' | 'countdown' }>, format: TimeFormat, onChoose(window: KioskWindow): void, onCancel(): void }} props
+ * What the server wants the person to know, e.g. a shift they never checked out of.
+ * @param {{ notice: string | null }} props
  */
-export function HelloScreen({ step, format, onChoose, onCancel }) {
+function Notice({ notice }) {
+  return notice ? html`<p class="notice" role="status">${notice}</p>` : null;
+}
+
+/**
+ * Hello: with one window, what is about to be recorded; with two, a button for each.
+ * @param {{ step: Extract<Step, { name: 'choosing' | 'countdown' }>, notice: string | null, format: TimeFormat, onChoose(window: KioskWindow): void, onCancel(): void }} props
+ */
+export function HelloScreen({ step, notice, format, onChoose, onCancel }) {
   /** @param {KioskWindow} w */
   const shiftText = (w) => `shift ${format.time(new Date(w.shiftStart))}–${format.time(new Date(w.shiftEnd))}`;
   return html`
     <section class="screen hello">
       <h1>Hello, ${step.staff.name}</h1>
+      <${Notice} notice=${notice} />
       ${step.name === 'countdown'
         ? html`<p class="lead">${kindText[step.window.kind]} — ${shiftText(step.window)}</p>
             <p class="hint">Look at the camera. The photo is taken when the count reaches zero.</p>`
@@ -47,15 +56,16 @@ export function SavingScreen({ step }) {
 }
 
 /**
- * @param {{ step: Extract<Step, { name: 'confirmed' }>, format: TimeFormat, onDone(): void }} props
+ * @param {{ step: Extract<Step, { name: 'confirmed' }>, notice: string | null, format: TimeFormat, onDone(): void }} props
  */
-export function ConfirmScreen({ step, format, onDone }) {
+export function ConfirmScreen({ step, notice, format, onDone }) {
   const { attendance } = step;
   return html`
     <section class="screen confirmed" onClick=${onDone}>
       <img class="photo" src=${step.photoUrl} alt=${`Photo of ${step.staff.name} just taken`} />
       <h1>${doneText[attendance.kind]} at ${format.time(new Date(attendance.timestamp))}</h1>
       <p class=${`status ${attendance.status}`}>${statusText[attendance.status] ?? attendance.status}</p>
+      <${Notice} notice=${notice} />
       <p class="hint">Thank you, ${step.staff.name}. Tap to finish.</p>
     </section>
   `;

@@ -165,9 +165,9 @@ export function Station({ token, org, timings, onUnpaired }) {
           />`
         : null}
       ${(step.name === 'choosing' || step.name === 'countdown') &&
-      html`<${HelloScreen} step=${step} format=${format} onChoose=${(/** @type {KioskWindow} */ w) => dispatch({ type: 'windowChosen', window: w })} onCancel=${cancel} />`}
+      html`<${HelloScreen} step=${step} notice=${state.notice} format=${format} onChoose=${(/** @type {KioskWindow} */ w) => dispatch({ type: 'windowChosen', window: w })} onCancel=${cancel} />`}
       ${step.name === 'capturing' && html`<${SavingScreen} step=${step} />`}
-      ${step.name === 'confirmed' && html`<${ConfirmScreen} step=${step} format=${format} onDone=${() => dispatch({ type: 'finished' })} />`}
+      ${step.name === 'confirmed' && html`<${ConfirmScreen} step=${step} notice=${state.notice} format=${format} onDone=${() => dispatch({ type: 'finished' })} />`}
     </div>
   `;
 }

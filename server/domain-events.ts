@@ -25,6 +25,8 @@ export type DomainEvents = {
   kioskRevoked: [revoked: KioskRevoked];
   /** These cookie sessions ended (sign-out, deactivation, password change): their sockets close, on every process. */
   sessionsEnded: [ended: { sessionIds: string[] }];
+  /** Someone who never checked out of a shift entered their PIN at a kiosk and was told. */
+  forgottenCheckOutNoticed: [noticed: { staffId: number; staffName: string; kioskName: string; shiftStart: Date; shiftEnd: Date; zone: string; at: Date }];
   /** A swap accepted by both staff members now waits for a manager's decision. */
   swapAwaitingManager: [swap: { id: number; proposer: number; counterpart: number }];
 };

@@ -10,7 +10,9 @@ import { shortTime } from '../roster/time-of-day.js';
 import { candidateDates, nextWindowAfter, openWindowsAt, type OpenWindow } from '../roster/windows.js';
 import { getSettings, type OrgSettings } from '../settings/settings.queries.js';
 import type { AttendanceKind } from '../socket-contract.js';
+import type { Occurrence } from '../roster/occurrences.js';
 import { findRecordsForOccurrences, type AttendanceRecord } from './attendance.queries.js';
+import { occurrenceOutcome } from './occurrence-state.js';
 
 export type StaffWindows = {
   settings: OrgSettings;
@@ -35,6 +37,36 @@ export async function findStaffWindows(deps: AppDeps, staffId: number, now: Date
   );
   const next = open.length === 0 ? nextWindowAfter(occurrences, settings.windowMinutes, now) : undefined;
   return { settings, open, recorded, next };
+}
+
+/** How far back a forgotten check-out is still worth telling the person about at the kiosk. */
+const forgottenLookBackHours = 36;
+
+/**
+ * The person's recent occurrences they checked into and never checked out
+ * of, once the check-out window has closed (`missing_check_out`): the
+ * kiosk tells them when they next enter their PIN.
+ */
+export async function findForgottenCheckOuts(deps: AppDeps, staffId: number, now: Date): Promise<Occurrence[]> {
+  const settings = await getSettings(deps.db, deps.config.orgTimezone);
+  const instant = DateTime.fromJSDate(now);
+  const range = candidateDates(instant.minus({ hours: forgottenLookBackHours }), instant, settings.timezone);
+  const ended = (await loadEffectiveOccurrences(deps.db, { ...range, zone: settings.timezone, staffIds: [staffId] })).filter(
+    (o) => o.end.toMillis() > now.getTime() - forgottenLookBackHours * 3_600_000 && o.end.toMillis() < now.getTime(),
+  );
+  const punches = await findRecordsForOccurrences(deps.db, ended.map((o) => ({ shiftId: o.shiftId, date: o.date })));
+  return ended.filter((o) => {
+    const mine = punches.filter((p) => p.shiftId === o.shiftId && p.occurrenceDate === o.date);
+    const span = { startMillis: o.start.toMillis(), endMillis: o.end.toMillis() };
+    const punched = { checkIn: mine.find((p) => p.kind === 'check_in'), checkOut: mine.find((p) => p.kind === 'check_out') };
+    return occurrenceOutcome(span, punched, settings.windowMinutes, now).outcome === 'missing_check_out';
+  });
+}
+
+/** "You did not check out after your 09:00–17:00 shift on Monday 30 November. Tell a manager when you left, so your hours are right." */
+export function forgottenCheckOutMessage(occurrence: Occurrence, zone: string): string {
+  const day = occurrence.start.setZone(zone).toFormat('cccc d LLLL');
+  return `You did not check out after your ${shortTime(occurrence.startTime)}–${shortTime(occurrence.endTime)} shift on ${day}. Tell a manager when you left, so your hours are right.`;
 }
 
 export function kindLabel(kind: AttendanceKind): string {

@@ -4,9 +4,9 @@
  */
 import { DateTime } from 'luxon';
 import type { AppDeps } from '../http/app-env.js';
-import { findStaffWindows, windowClosedMessage } from '../attendance/staff-windows.js';
+import { findForgottenCheckOuts, findStaffWindows, forgottenCheckOutMessage, windowClosedMessage } from '../attendance/staff-windows.js';
 import type { OpenWindow } from '../roster/windows.js';
-import type { IdentifyAck, KioskWindow } from '../socket-contract.js';
+import type { IdentifyAck, KioskNotice, KioskWindow } from '../socket-contract.js';
 import { hashPin } from '../staff/pin.js';
 import { attemptLifetimeMs, signAttempt } from './kiosk-tokens.js';
 import { lockedAck, readLockout, type KioskLock } from './kiosk-lock.js';
@@ -76,6 +76,20 @@ export async function identifyStaff(deps: AppDeps, kiosk: { id: number; name: st
 
   const windows = await findStaffWindows(deps, person.id, now);
   const zone = windows.settings.timezone;
+  const forgotten = await findForgottenCheckOuts(deps, person.id, now);
+  for (const occurrence of forgotten) {
+    deps.events.emit('forgottenCheckOutNoticed', {
+      staffId: person.id,
+      staffName: person.name,
+      kioskName: kiosk.name,
+      shiftStart: occurrence.start.toJSDate(),
+      shiftEnd: occurrence.end.toJSDate(),
+      zone,
+      at: now,
+    });
+  }
+  const notices = forgotten.map((o): KioskNotice => ({ code: 'missing_check_out', message: forgottenCheckOutMessage(o, zone), shiftId: o.shiftId, date: o.date }));
+  const withNotices = notices.length > 0 ? { notices } : {};
   if (windows.open.length === 0) {
     return {
       ok: false,
@@ -84,6 +98,7 @@ export async function identifyStaff(deps: AppDeps, kiosk: { id: number; name: st
         message: windowClosedMessage(windows, { name: person.name }),
         ...(windows.next && { nextWindow: toKioskWindow(windows.next, zone) }),
       },
+      ...withNotices,
     };
   }
   const recordedAt = (window: OpenWindow) =>
@@ -92,6 +107,6 @@ export async function identifyStaff(deps: AppDeps, kiosk: { id: number; name: st
   const toDo = windows.open.filter((window) => !recordedAt(window));
   const offered = (toDo.length > 0 ? toDo : windows.open).map((window) => toKioskWindow(window, zone, recordedAt(window)));
   const attempt = signAttempt(deps.secrets.attemptKey, { staffId: person.id, kioskId: kiosk.id, expiresAt: now.getTime() + attemptLifetimeMs });
-  return { ok: true, staff: { id: person.id, name: person.name }, attempt, windows: offered };
+  return { ok: true, staff: { id: person.id, name: person.name }, attempt, windows: offered, ...withNotices };
 }
 

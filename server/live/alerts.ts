@@ -3,6 +3,7 @@
  * domain events that say what happened. Plain functions: the wording of
  * every alert is here.
  */
+import { DateTime } from 'luxon';
 import type { AttendanceRecord } from '../attendance/attendance.queries.js';
 import type { DomainEvents } from '../domain-events.js';
 import type { Alert } from '../socket-contract.js';
@@ -35,4 +36,14 @@ export function lateArrivalAlert(record: AttendanceRecord, staffName: string): A
 
 export function swapAwaitingAlert([swap]: DomainEvents['swapAwaitingManager'], now: Date): Alert {
   return { type: 'swap_awaiting_manager', message: `Swap ${swap.id} is waiting for a manager's approval.`, at: now.toISOString(), swapId: swap.id };
+}
+
+export function forgottenCheckOutAlert([noticed]: DomainEvents['forgottenCheckOutNoticed']): Alert {
+  const shift = `${DateTime.fromJSDate(noticed.shiftStart).setZone(noticed.zone).toFormat("ccc d LLL HH:mm")}–${DateTime.fromJSDate(noticed.shiftEnd).setZone(noticed.zone).toFormat('HH:mm')}`;
+  return {
+    type: 'missing_check_out',
+    message: `${noticed.staffName} did not check out after the ${shift} shift; they were told at kiosk "${noticed.kioskName}". Add the check-out on Needs attention.`,
+    at: noticed.at.toISOString(),
+    staffId: noticed.staffId,
+  };
 }

@@ -14,7 +14,7 @@ import type { KioskRevoked } from '../socket-contract.js';
 import { attendanceSummary, type AttendanceRecord } from '../attendance/attendance.queries.js';
 import { listStaffNames } from '../staff/staff.queries.js';
 import { registerAdminNamespace, sessionRoom } from './admin.socket.js';
-import { lateArrivalAlert, lockoutAlert, pinCapAlert, swapAwaitingAlert } from './alerts.js';
+import { forgottenCheckOutAlert, lateArrivalAlert, lockoutAlert, pinCapAlert, swapAwaitingAlert } from './alerts.js';
 import { loadBoardOccurrence } from './board.js';
 
 export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | undefined): () => void {
@@ -81,6 +81,7 @@ export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | un
     deps.events.on('sessionsEnded', ({ sessionIds }) => {
       if (sessionIds.length > 0) admin.in(sessionIds.map(sessionRoom)).disconnectSockets(true);
     }),
+    deps.events.on('forgottenCheckOutNoticed', (...noticed) => admin.emit('alert', forgottenCheckOutAlert(noticed))),
     deps.events.on('swapAwaitingManager', (...swap) => admin.emit('alert', swapAwaitingAlert(swap, deps.clock.now()))),
     deps.events.on('kioskRevoked', (revoked) => {
       endRevokedKiosk(revoked);

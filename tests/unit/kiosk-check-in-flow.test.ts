@@ -73,6 +73,21 @@ test('right PIN, one window: hello, 3-2-1 over the preview, photo, confirmation,
   assert.equal(canEnterPin(state, t0 + 9000), true);
 });
 
+test('a notice about a forgotten check-out stays through the visit, rides on a refusal, and is gone for the next person', () => {
+  const notices = [{ code: 'missing_check_out' as const, message: 'You did not check out after your 09:00–17:00 shift on Sunday 22 November.', shiftId: 3, date: '2026-11-22' }];
+  let state = afterPin(ready(), { ...identified([checkIn]), notices } as IdentifyAck);
+  assert.equal(state.notice, notices[0]!.message);
+  state = run(state, ...ticks(3), { type: 'captureAnswered', reply: recorded, photoUrl: 'blob:photo-n' });
+  assert.equal(state.step.name, 'confirmed');
+  assert.equal(state.notice, notices[0]!.message, 'still shown on the confirmation');
+  state = run(state, { type: 'finished' });
+  assert.equal(state.notice, null);
+
+  const outside = afterPin(ready(), { ...refused('no_window', 'No check-in or check-out window is open for you right now.'), notices } as IdentifyAck);
+  assert.equal(outside.message?.text, `No check-in or check-out window is open for you right now. ${notices[0]!.message}`);
+  assert.equal(outside.notice, null);
+});
+
 test('two windows open: the person chooses, then the countdown runs for the chosen one', () => {
   let state = afterPin(ready(), identified([checkIn, checkOut]));
   assert.deepEqual(state.step, { name: 'choosing', staff, attempt: 'attempt-1', windows: [checkIn, checkOut] });
