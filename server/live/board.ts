@@ -15,16 +15,18 @@ import { createInstantFormatter, type InstantFormatter } from '../roster/instant
 import { getSettings } from '../settings/settings.queries.js';
 import type { BoardOccurrence, BoardPunch, Snapshot } from '../socket-contract.js';
 import { listStaffNames } from '../staff/staff.queries.js';
+import { listAbsences } from '../timesheets/timesheet.queries.js';
 
 export type BoardRow = { shiftId: number; date: string; staffId: number; staffName: string; startMillis: number; endMillis: number };
 
 /** One board row from its schedule and its records (any order), as of `now`. */
-export function toBoardOccurrence(row: BoardRow, records: readonly AttendanceRecord[], windowMinutes: number, now: Date, iso: InstantFormatter): BoardOccurrence {
+export function toBoardOccurrence(row: BoardRow, records: readonly AttendanceRecord[], windowMinutes: number, now: Date, iso: InstantFormatter, excused = false): BoardOccurrence {
   const punch = (record: AttendanceRecord | undefined): BoardPunch | null =>
     record ? { at: iso(record.at), status: record.status, photoUrl: record.photoId ? `/api/photos/${record.photoId}` : null, attendanceId: record.id } : null;
   const checkIn = records.find((r) => r.kind === 'check_in');
   const checkOut = records.find((r) => r.kind === 'check_out');
   const span = { startMillis: row.startMillis, endMillis: row.endMillis };
+  const punches = { checkIn, checkOut, excused };
   return {
     shiftId: row.shiftId,
     date: row.date,
@@ -32,8 +34,8 @@ export function toBoardOccurrence(row: BoardRow, records: readonly AttendanceRec
     staffName: row.staffName,
     start: iso(row.startMillis),
     end: iso(row.endMillis),
-    state: boardState(span, { checkIn, checkOut }, windowMinutes, now),
-    stateChanges: upcomingBoardStates(span, { checkIn, checkOut }, windowMinutes, now).map((change) => ({ at: iso(change.at), state: change.state })),
+    state: boardState(span, punches, windowMinutes, now),
+    stateChanges: upcomingBoardStates(span, punches, windowMinutes, now).map((change) => ({ at: iso(change.at), state: change.state })),
     checkIn: punch(checkIn),
     checkOut: punch(checkOut),
   };
@@ -59,6 +61,7 @@ export async function loadSnapshot(deps: AppDeps): Promise<Snapshot> {
     recordsByOccurrence.set(key, [...(recordsByOccurrence.get(key) ?? []), record]);
   }
   const names = await listStaffNames(deps.db, [...new Set(occurrences.map((o) => o.staffId))]);
+  const excused = new Set((await listAbsences(deps.db, { from: yesterday, to: date })).map((a) => occurrenceKey({ shiftId: a.shiftId, date: a.occurrenceDate })));
   const iso = createInstantFormatter(settings.timezone);
   const board = occurrences.map((o) =>
     toBoardOccurrence(
@@ -67,6 +70,7 @@ export async function loadSnapshot(deps: AppDeps): Promise<Snapshot> {
       settings.windowMinutes,
       now,
       iso,
+      excused.has(occurrenceKey(o)),
     ),
   );
   const online = await deps.presence.onlineKioskIds();

@@ -82,4 +82,16 @@ test('snapshot:fetch after midnight answers with the new day’s board', async (
   assert.equal(manager.socket.connected, true);
 });
 
+test('a sick day recorded for today shows as excused, with nothing left to change by itself', async () => {
+  const asha = await rosterAsha();
+  const shifts = await ctx.client.get(`/api/shifts/?staff=${asha.staffId}`, await ctx.auth(ctx.manager));
+  const monday = shifts.body.find((s: { day_of_week: string }) => s.day_of_week === 'Monday').id;
+  const sick = await ctx.client.post('/api/absences/', { staff: asha.staffId, shiftId: monday, date: '2026-11-23', type: 'sick', note: 'Called in' }, await ctx.auth(ctx.manager));
+  assert.equal(sick.status, 201, sick.text);
+  const manager = await connectManager(ctx.server.url, ctx.cookie);
+  await ctx.track(manager.socket);
+  const [row] = (await manager.snapshot).occurrences;
+  assert.deepEqual({ state: row.state, changes: row.stateChanges }, { state: 'excused', changes: [] });
+});
+
 test.run();
