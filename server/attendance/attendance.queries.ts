@@ -104,18 +104,26 @@ export async function insertRecordWithPhoto(
   actor: LedgerActor,
 ): Promise<AttendanceRecord | undefined> {
   return ledgerTransaction(db, async (tx) => {
-    const tip = await findChainTip(tx, record);
-    if (tip && !tip.voided) return undefined;
     if (photo) {
       await tx
         .insert(photos)
         .values({ id: photo.id, bytes: photo.data.byteLength, width: photo.width, height: photo.height })
         .onConflictDoNothing();
     }
-    const [row] = await tx
+    // Usually the first punch of its kind: inserted straight away. Only when one exists is its chain read.
+    let [row] = await tx
       .insert(attendance)
-      .values({ ...record, supersedesId: tip?.record.id ?? null, recordedAt: record.at })
+      .values({ ...record, supersedesId: null, recordedAt: record.at })
+      .onConflictDoNothing()
       .returning();
+    if (!row) {
+      const tip = await findChainTip(tx, record);
+      if (!tip || !tip.voided) return undefined;
+      [row] = await tx
+        .insert(attendance)
+        .values({ ...record, supersedesId: tip.record.id, recordedAt: record.at })
+        .returning();
+    }
     await appendLedger(tx, { actor, action: 'attendance.captured', entity: `attendance:${row!.id}`, data: punchLedgerData(row!), at: record.at });
     return row;
   });

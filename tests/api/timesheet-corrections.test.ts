@@ -116,6 +116,23 @@ test('a voided check-in leaves a check-out without a check-in: kept, no hours, n
   assert.equal((await verify()).ok, true);
 });
 
+test('after a void the person can punch again: the new punch continues the chain', async () => {
+  const person = await asha();
+  const first = await punch(person, '2026-11-30T08:58:00Z');
+  assert.equal((await ctx.client.post(`/api/attendance/${first}/void`, { reason: 'Checked in for someone else' }, await manager())).status, 200);
+  photo = toBase64(await makeFrame(320, 240));
+  const again = await captureAt(ctx, person, '2026-11-30T09:03:00Z', photo);
+  assert.equal(again.status, 201, again.text);
+  assert.equal(again.body.supersedes, first);
+  // A repeat now returns that punch rather than a third.
+  const repeat = await captureAt(ctx, person, '2026-11-30T09:04:00Z', photo);
+  assert.deepEqual({ status: repeat.status, id: repeat.body.id }, { status: 200, id: again.body.id });
+  ctx.server.clock.set('2026-11-30T12:00:00Z');
+  const today = (await timesheet({ from: '2026-11-30', to: '2026-11-30' }))[0];
+  assert.deepEqual(today.checkIn.history.map((p: { id: number }) => p.id), [first, again.body.id]);
+  assert.equal((await verify()).ok, true);
+});
+
 test('an absence excuses a missed day; removing it needs a reason and brings the miss back', async () => {
   const person = await asha();
   assert.equal((await entryOn('2026-11-24')).outcome, 'missed');
