@@ -101,6 +101,31 @@ function everyRoute(): [string, string, unknown?][] {
     ['GET', '/api/attendance/'],
     ['GET', ashaPhoto],
     ['GET', '/api/me/'],
+    ...timesheetRoutes(),
+  ];
+}
+
+const today = { from: '2026-11-23', to: '2026-11-23' };
+
+/** The timesheet and ledger routes, each with a body that would succeed for a manager. */
+function timesheetRoutes(): [string, string, unknown?][] {
+  const { asha, ashaShift } = world;
+  const occurrence = { staff: asha.staffId, shiftId: ashaShift, date: '2026-11-23' };
+  return [
+    ['POST', '/api/attendance/corrections', { ...occurrence, kind: 'check_in', at: '2026-11-23T08:50:00Z', reason: 'Clock was wrong' }],
+    // Punch 3 is the correction above (1 and 2 are Asha's and Ben's check-ins).
+    ['POST', '/api/attendance/3/void', { reason: 'Not her' }],
+    ['POST', '/api/absences/', { ...occurrence, type: 'sick', note: '' }],
+    ['DELETE', '/api/absences/1/', { reason: 'Wrong day' }],
+    ['POST', '/api/exceptions/accept', { shiftId: ashaShift, date: '2026-11-23', type: 'api_check_in', note: 'Kiosk was down' }],
+    ['GET', `/api/exceptions/?from=${today.from}&to=${today.to}`],
+    ['GET', `/api/timesheets/totals?from=${today.from}&to=${today.to}`],
+    ['GET', `/api/timesheets.csv?from=${today.from}&to=${today.to}`],
+    ['GET', `/api/payroll.csv?from=${today.from}&to=${today.to}`],
+    ['POST', '/api/timesheets/approve', today],
+    ['POST', '/api/timesheets/reopen', { ...today, reason: 'Reopened' }],
+    ['GET', '/api/audit/'],
+    ['GET', '/api/audit/verify'],
   ];
 }
 
@@ -111,6 +136,30 @@ test('every route refuses an anonymous caller and a forged token with 401', asyn
   assert.deepEqual(staff.body.map((profile: { name: string }) => profile.name), ['asha', 'ben']);
   assert.equal((await expectOk('manager', 'GET', '/api/shifts/')).body.length, 2);
   assert.equal((await expectOk('manager', 'GET', '/api/attendance/')).body.length, 2);
+});
+
+test('timesheet, correction, absence, approval and ledger routes: managers only', async () => {
+  const before = await expectOk('manager', 'GET', '/api/audit/verify');
+  for (const [method, path, body] of timesheetRoutes()) await expectRefused(['asha', 'ben', 'nobody'], method, path, body);
+  // Nothing any of them tried reached the ledger.
+  assert.deepEqual((await expectOk('manager', 'GET', '/api/audit/verify')).body, before.body);
+  // Each works for a manager, in an order where each can (the void and the absence removal name the rows made here).
+  const status = { POST: 201, GET: 200, DELETE: 204 } as const;
+  const expected: Record<string, number> = { '/api/attendance/3/void': 200, '/api/timesheets/reopen': 200 };
+  for (const [method, path, body] of timesheetRoutes()) {
+    await expectOk('manager', method, path, body, expected[path] ?? status[method as keyof typeof status]);
+  }
+});
+
+test('GET /api/timesheets/: staff see their own hours, managers anyone’s', async () => {
+  const { asha, ben } = world;
+  const path = `/api/timesheets/?from=${today.from}&to=${today.to}`;
+  const staffOf = (reply: Reply) => [...new Set(reply.body.map((entry: { staff: number }) => entry.staff))];
+  assert.deepEqual(staffOf(await expectOk('asha', 'GET', path)), [asha.staffId]);
+  assert.deepEqual(staffOf(await expectOk('asha', 'GET', `${path}&staff=${asha.staffId}`)), [asha.staffId]);
+  await expectRefused(['asha'], 'GET', `${path}&staff=${ben.staffId}`);
+  assert.deepEqual((await expectOk('nobody', 'GET', path)).body, []);
+  assert.deepEqual(staffOf(await expectOk('manager', 'GET', path)).sort(), [asha.staffId, ben.staffId].sort());
 });
 
 test('POST /api/register/: only a manager', async () => {
