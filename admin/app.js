@@ -7,6 +7,8 @@ import { useAppState, useSession } from './app-state.js';
 import { useWatchedValue } from './watched-value.js';
 import { SignIn } from './pages/sign-in.js';
 import { LivePage } from './pages/live.js';
+import { AttentionPage } from './pages/attention.js';
+import { TimesheetsPage } from './pages/timesheets.js';
 import { RosterPage } from './pages/roster.js';
 import { StaffPage } from './pages/staff.js';
 import { HistoryPage } from './pages/history.js';
@@ -19,6 +21,8 @@ import { Loading } from './ui.js';
 
 const managerPages = [
   { path: '/app/live', label: 'Live', page: LivePage },
+  { path: '/app/attention', label: 'Needs attention', page: AttentionPage },
+  { path: '/app/timesheets', label: 'Timesheets', page: TimesheetsPage },
   { path: '/app/roster', label: 'Roster', page: RosterPage },
   { path: '/app/staff', label: 'Staff', page: StaffPage },
   { path: '/app/history', label: 'History', page: HistoryPage },

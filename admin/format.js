@@ -15,6 +15,21 @@ export function createFormat(timeZone) {
   const dateTime = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const calendar = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
   const isoDate = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const wallClock = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  /** How far the zone's wall clock is ahead of UTC at `millis`. */
+  const offsetAt = (/** @type {number} */ millis) => {
+    const p = Object.fromEntries(wallClock.formatToParts(new Date(millis)).map((part) => [part.type, Number(part.value)]));
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(millis / 1000) * 1000;
+  };
+  /** The instant (ISO, UTC) at which the zone's clock reads `time` (HH:MM) on `date` (YYYY-MM-DD). */
+  const instantOf = (/** @type {string} */ date, /** @type {string} */ time) => {
+    const [y, m, d] = date.split('-').map(Number);
+    const [h, min] = time.split(':').map(Number);
+    const wall = Date.UTC(y, m - 1, d, h, min);
+    // Twice: the offset at the first guess may differ from the one at the answer near a DST change.
+    const guess = wall - offsetAt(wall);
+    return new Date(wall - offsetAt(guess)).toISOString();
+  };
   return {
     time: (/** @type {Instant} */ value) => time.format(new Date(value)),
     day: (/** @type {Instant} */ value) => day.format(new Date(value)),
@@ -24,6 +39,18 @@ export function createFormat(timeZone) {
     calendarDay: (/** @type {string} */ date) => calendar.format(new Date(`${date}T00:00:00Z`)),
     /** YYYY-MM-DD in the org's zone. */
     date: (/** @type {Instant} */ value) => isoDate.format(new Date(value)),
+    instantOf,
+    /**
+     * The instant the zone's clock reads `time` (HH:MM) nearest to `near`: the
+     * day before, of or after it. A check-out typed as "06:05" for a night
+     * shift ending at 06:00 lands on the morning after the shift started.
+     */
+    instantNear(/** @type {string} */ time, /** @type {Instant} */ near) {
+      const reference = new Date(near).getTime();
+      const day = isoDate.format(new Date(near));
+      const candidates = [-1, 0, 1].map((days) => instantOf(addDays(day, days), time));
+      return candidates.reduce((best, c) => (Math.abs(Date.parse(c) - reference) < Math.abs(Date.parse(best) - reference) ? c : best));
+    },
   };
 }
 
@@ -55,7 +82,45 @@ export const stateLabels = {
   late: 'Late',
   missed: 'Missed',
   checked_out: 'Checked out',
+  missing_check_out: 'No check-out',
+  missing_check_in: 'No check-in',
+  excused: 'Excused',
 };
+
+/** @typedef {'scheduled' | 'open' | 'in_progress' | 'complete' | 'missed' | 'missing_check_out' | 'missing_check_in' | 'excused'} Outcome */
+
+/** A timesheet occurrence's outcome in words. @type {Record<Outcome, string>} */
+export const outcomeLabels = {
+  scheduled: 'Scheduled',
+  open: 'Window open',
+  in_progress: 'In progress',
+  complete: 'Complete',
+  missed: 'Missed',
+  missing_check_out: 'No check-out',
+  missing_check_in: 'No check-in',
+  excused: 'Excused',
+};
+
+/** Minutes as hours and minutes, "7:45" (a payroll clerk's format, not a decimal). @param {number} minutes */
+export function hoursMinutes(minutes) {
+  const whole = Math.round(minutes);
+  const sign = whole < 0 ? '−' : '';
+  const abs = Math.abs(whole);
+  return `${sign}${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * A typed 24-hour time as "HH:MM", or null: "17:05", "17.05", "1705" and "9:05" are all fine.
+ * @param {string} text
+ * @example
+ *   parseTime('905'); // '09:05'
+ */
+export function parseTime(text) {
+  const match = /^\s*(\d{1,2})[:.h]?(\d{2})\s*$/.exec(text);
+  if (!match) return null;
+  const [hours, minutes] = [Number(match[1]), Number(match[2])];
+  return hours < 24 && minutes < 60 ? `${String(hours).padStart(2, '0')}:${match[2]}` : null;
+}
 
 /** HH:MM from "HH:MM:SS". */
 export const shortTime = (/** @type {string | undefined} */ text) => (text ?? '').slice(0, 5);

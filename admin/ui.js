@@ -48,6 +48,18 @@ export function FieldError({ error, field }) {
 }
 
 /**
+ * The error to show as a sentence at the form: unless every field it names
+ * has its message shown beside an input already.
+ * @param {any} error
+ * @param {string[]} shown the fields the form has a FieldError for
+ */
+export function formLevel(error, shown) {
+  if (!error) return null;
+  const named = Object.keys(error.fields ?? {});
+  return named.length > 0 && named.every((field) => shown.includes(field)) ? null : error;
+}
+
+/**
  * Loads data with `load()` whenever `deps` change; `reload()` loads again.
  * @returns {{ data: any, error: any, loading: boolean, reload: () => Promise<void> }}
  */

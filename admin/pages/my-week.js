@@ -1,11 +1,13 @@
 // @ts-check
-// A staff member's home: shifts for the next 4 weeks and their own attendance.
+// A staff member's home: shifts for the next 4 weeks, their hours of the last
+// two weeks (my-hours.js) and their own attendance.
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { get } from '../api.js';
 import { useFormat, useSession } from '../app-state.js';
 import { addDays } from '../format.js';
 import { Empty, Loaded, useData } from '../ui.js';
+import { MyHours } from './my-hours.js';
 import { PhotoViewer } from './photo-viewer.js';
 
 const statusLabels = { on_time: 'On time', late: 'Late', early: 'Early' };
@@ -38,6 +40,7 @@ export function MyWeekPage() {
                 )}
               </ul>`}
       <//>
+      <${MyHours} />
       <h2>My attendance</h2>
       <${Loaded} state=${attendance} what="Loading your attendance">
         ${(rows) =>

@@ -1,12 +1,16 @@
 // @ts-check
-// Settings: time zone, windows, lateness grace, swap approval, minimum rest.
+// Settings: time zone, windows, lateness grace, swap approval, minimum rest;
+// and pay and hours (rounding, breaks, overtime, pay periods; pay-settings.js).
 // What the server sends back goes into the app state, so a new time zone
 // applies on every page at once, without a reload.
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { get, patch } from '../api.js';
 import { useAppState } from '../app-state.js';
-import { ErrorMessage, FieldError, Loaded, useData, useSubmit } from '../ui.js';
+import { ErrorMessage, FieldError, Loaded, formLevel, useData, useSubmit } from '../ui.js';
+import { PaySettings, payFields } from './pay-settings.js';
+
+const attendanceFields = ['timezone', 'window_minutes', 'late_grace_minutes', 'min_rest_hours', 'swap_requires_approval'];
 
 export function SettingsPage() {
   const app = useAppState();
@@ -44,7 +48,8 @@ function SettingsForm({ settings }) {
     <span class="hint">${help}</span>
     <${FieldError} error=${error} field=${field} />`;
 
-  return html`<form class="card form" onSubmit=${submit}>
+  return html`<form class="card form settings" onSubmit=${submit}>
+    <h2>Check-in and swaps</h2>
     <label for="timezone">Time zone</label>
     <input id="timezone" list="zones" value=${values.timezone} onInput=${(e) => set({ timezone: e.currentTarget.value })} required />
     <datalist id="zones">${zones.map((zone) => html`<option value=${zone} />`)}</datalist>
@@ -54,7 +59,8 @@ function SettingsForm({ settings }) {
     ${number('late_grace_minutes', 'Late after (minutes)', 0, 60, 'A check-in later than this after the start counts as late.')}
     ${number('min_rest_hours', 'Minimum rest between shifts (hours)', 0, 24, '0 turns the rule off.')}
     <label class="check"><input type="checkbox" checked=${values.swap_requires_approval} onChange=${(e) => set({ swap_requires_approval: e.currentTarget.checked })} /> Swaps need a manager’s approval</label>
-    <${ErrorMessage} error=${error && !Object.keys(error.fields ?? {}).length ? error : null} />
+    <${PaySettings} values=${values} set=${set} error=${error} />
+    <${ErrorMessage} error=${formLevel(error, [...attendanceFields, ...payFields])} />
     <div class="row">
       <button type="submit" class="primary" disabled=${busy}>${busy ? 'Saving…' : 'Save settings'}</button>
       ${saved && html`<span class="ok-text" role="status">Saved.</span>`}

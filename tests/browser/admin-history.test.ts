@@ -115,18 +115,21 @@ test('the timesheet link downloads the week as CSV, matching what was recorded',
   const csv = await readFile((await download.path())!, 'utf8');
   const a = asha.staffId;
   const b = bo.staffId;
-  assert.deepEqual(csv.split('\n'), [
-    'staff_id,staff,date,scheduled_start,scheduled_end,check_in,check_out,status,hours',
-    `${a},Asha Rao,2026-11-23,2026-11-23 09:00,2026-11-23 17:00,2026-11-23 08:58,2026-11-23 17:03,on_time,8.08`,
-    `${a},Asha Rao,2026-11-24,2026-11-24 09:00,2026-11-24 17:00,2026-11-24 09:12,2026-11-24 17:00,late,7.80`,
-    `${a},Asha Rao,2026-11-25,2026-11-25 09:00,2026-11-25 17:00,2026-11-25 09:00,,no_check_out,`,
-    `${a},Asha Rao,2026-11-26,2026-11-26 09:00,2026-11-26 17:00,2026-11-26 08:45,,in_progress,`,
-    `${a},Asha Rao,2026-11-27,2026-11-27 09:00,2026-11-27 17:00,,,scheduled,`,
-    `${b},Bo Lee,2026-11-23,2026-11-23 22:00,2026-11-24 06:00,2026-11-23 21:55,2026-11-24 06:05,on_time,8.17`,
-    `${b},Bo Lee,2026-11-25,2026-11-25 22:00,2026-11-26 06:00,,,missed,`,
-    `${b},Bo Lee,2026-11-29,2026-11-29 10:00,2026-11-29 14:00,,,scheduled,`,
-    '',
+  // The original nine columns, then the outcome, original punches, minutes, approval and corrections; last, the ledger's head.
+  const lines = csv.split('\n');
+  assert.deepEqual(lines.slice(0, -2), [
+    'staff_id,staff,date,scheduled_start,scheduled_end,check_in,check_out,status,hours,outcome,original_check_in,original_check_out,worked_minutes,break_minutes,regular_minutes,overtime_minutes,approved,corrected_by,reason',
+    `${a},Asha Rao,2026-11-23,2026-11-23 09:00,2026-11-23 17:00,2026-11-23 08:58,2026-11-23 17:03,on_time,8.08,complete,2026-11-23 08:58,2026-11-23 17:03,485,0,485,0,no,,`,
+    `${a},Asha Rao,2026-11-24,2026-11-24 09:00,2026-11-24 17:00,2026-11-24 09:12,2026-11-24 17:00,late,7.80,complete,2026-11-24 09:12,2026-11-24 17:00,468,0,468,0,no,,`,
+    `${a},Asha Rao,2026-11-25,2026-11-25 09:00,2026-11-25 17:00,2026-11-25 09:00,,no_check_out,,missing_check_out,2026-11-25 09:00,,0,0,0,0,no,,`,
+    `${a},Asha Rao,2026-11-26,2026-11-26 09:00,2026-11-26 17:00,2026-11-26 08:45,,in_progress,,in_progress,2026-11-26 08:45,,0,0,0,0,no,,`,
+    `${a},Asha Rao,2026-11-27,2026-11-27 09:00,2026-11-27 17:00,,,scheduled,,scheduled,,,0,0,0,0,no,,`,
+    `${b},Bo Lee,2026-11-23,2026-11-23 22:00,2026-11-24 06:00,2026-11-23 21:55,2026-11-24 06:05,on_time,8.17,complete,2026-11-23 21:55,2026-11-24 06:05,490,0,490,0,no,,`,
+    `${b},Bo Lee,2026-11-25,2026-11-25 22:00,2026-11-26 06:00,,,missed,,missed,,,0,0,0,0,no,,`,
+    `${b},Bo Lee,2026-11-29,2026-11-29 10:00,2026-11-29 14:00,,,scheduled,,scheduled,,,0,0,0,0,no,,`,
   ]);
+  assert.match(lines.at(-2)!, /^# ledger head: entry \d+, [0-9a-f]{64}$/);
+  assert.equal(lines.at(-1), '');
 });
 
 test('Kiosks: “Add kiosk” shows a one-time code that pairs a kiosk, which is listed and can be revoked', async () => {
