@@ -62,7 +62,7 @@ const patchSchema = z
     message: 'Send at least one setting to change, such as window_minutes or overtime_daily_hours.',
   })
   .refine((body) => !(body.break_minutes && body.break_minutes > 0 && body.break_after_hours === null), {
-    message: 'A break needs a length of shift after which it applies: set break_after_hours, or set break_minutes to 0.',
+    message: 'An unpaid break needs the shift length after which it is deducted. Set that, or make the break 0 minutes.',
     path: ['break_after_hours'],
   });
 

@@ -2,7 +2,9 @@
  * The *Needs attention* queue, as a plain function of timesheet entries:
  * every occurrence a manager must look at before the hours can be paid,
  * with what is wrong. Approved occurrences are settled and left out, and so
- * are late arrivals and API check-ins a manager has accepted.
+ * are late arrivals and API check-ins a manager has accepted. A check-in
+ * through the original API counts only where the site has a kiosk: there it
+ * skipped the kiosk, while a site without one checks in that way every day.
  */
 import type { TimesheetEntry } from './timesheet-rows.js';
 
@@ -10,14 +12,14 @@ export type ExceptionType = 'missed' | 'missing_check_out' | 'missing_check_in' 
 
 export type TimesheetException = { type: ExceptionType; entry: TimesheetEntry };
 
-export function listExceptions(entries: readonly TimesheetEntry[], accepted: ReadonlySet<string>): TimesheetException[] {
+export function listExceptions(entries: readonly TimesheetEntry[], accepted: ReadonlySet<string>, site: { hasKiosk: boolean }): TimesheetException[] {
   const found: TimesheetException[] = [];
   const acceptedHere = (entry: TimesheetEntry, type: ExceptionType) => accepted.has(`${entry.shiftId}@${entry.date}:${type}`);
   for (const entry of entries) {
     if (entry.approved) continue;
     if (entry.outcome === 'missed' || entry.outcome === 'missing_check_out' || entry.outcome === 'missing_check_in') found.push({ type: entry.outcome, entry });
     if (entry.late && !acceptedHere(entry, 'late')) found.push({ type: 'late', entry });
-    if (entry.checkIn?.final?.source === 'api' && !acceptedHere(entry, 'api_check_in')) found.push({ type: 'api_check_in', entry });
+    if (site.hasKiosk && entry.checkIn?.final?.source === 'api' && !acceptedHere(entry, 'api_check_in')) found.push({ type: 'api_check_in', entry });
   }
   return found;
 }

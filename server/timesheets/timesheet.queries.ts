@@ -35,17 +35,27 @@ export type AbsenceRecord = typeof absences.$inferSelect;
 
 type PunchTuple = [
   number, number, string, number, PunchRecord['kind'], number, PunchRecord['status'], number, number,
-  PunchRecord['source'], number | null, string | null, number | null, number, string | null, number | null,
-  string | null, number | null, number | null,
+  PunchRecord['source'], number | null, string | null, number | null,
 ];
+
+type CorrectionTuple = [number, string | null, number | null, number, string | null, number | null, number | null];
 
 // date_part gives a double (rounded back to the stored millisecond); extract gives numeric, about twice as slow here.
 const millis = (column: unknown) => sql`round(date_part('epoch', ${column}) * 1000)`;
 
+/** The one text cell of a `json_agg` query; both drivers (pg and PGlite) answer a raw query with `rows`, which drizzle's shared type cannot say. */
+function jsonCell<T>(result: unknown): T {
+  const [first] = (result as { rows: { json: string }[] }).rows;
+  return JSON.parse(first!.json) as T;
+}
+
 /**
  * Punches of occurrences starting on `from`…`to`; with `staffIds` and
- * `shiftIds`, only those punched by those people or on those shifts (a
- * batch of people, and the shifts they are scheduled on).
+ * `shiftIds`, only those punched by those people or on those shifts (one
+ * person's timesheet, and the shifts they are scheduled on). Each cell
+ * costs: the columns every punch has are read for all of them, and what
+ * only corrections and voids have (reasons, who, when) in a second query
+ * for those few.
  */
 export async function listPunches(
   db: Queryable,
@@ -56,19 +66,29 @@ export async function listPunches(
   const shifts = range.shiftIds?.length ? sql`${attendance.shiftId} in (${list(range.shiftIds)})` : undefined;
   if (range.staffIds && !people && !shifts) return [];
   const which = people && shifts ? sql`and (${people} or ${shifts})` : people || shifts ? sql`and ${people ?? shifts}` : sql``;
-  const result = await db.execute(sql`
-    select coalesce(json_agg(json_build_array(
-      ${attendance.id}, ${attendance.shiftId}, ${attendance.occurrenceDate}, ${attendance.staffId}, ${attendance.kind},
-      ${millis(attendance.at)}, ${attendance.status}, ${millis(attendance.scheduledStart)}, ${millis(attendance.scheduledEnd)},
-      ${attendance.source}, ${attendance.supersedesId}, ${attendance.reason}, ${attendance.createdBy}, ${millis(attendance.recordedAt)},
-      ${attendance.photoId}, ${attendance.kioskId}, ${punchVoids.reason}, ${punchVoids.voidedBy}, ${millis(punchVoids.at)}
-    ) order by ${attendance.id}), '[]')::text as punches
-    from ${attendance} left join ${punchVoids} on ${punchVoids.attendanceId} = ${attendance.id}
-    where ${attendance.occurrenceDate} between ${range.from} and ${range.to} ${which}`);
-  // Both drivers (pg and PGlite) answer a raw query with `rows`; drizzle's shared type cannot say which.
-  const [first] = (result as unknown as { rows: { punches: string }[] }).rows;
-  return (JSON.parse(first!.punches) as PunchTuple[]).map(
-    ([id, shiftId, occurrenceDate, staffId, kind, at, status, scheduledStart, scheduledEnd, source, supersedesId, reason, createdBy, recordedAt, photoId, kioskId, voidReason, voidedBy, voidedAt]) => ({
+  const inRange = sql`${attendance.occurrenceDate} between ${range.from} and ${range.to} ${which}`;
+  const punches = jsonCell<PunchTuple[]>(
+    await db.execute(sql`
+      select coalesce(json_agg(json_build_array(
+        ${attendance.id}, ${attendance.shiftId}, ${attendance.occurrenceDate}, ${attendance.staffId}, ${attendance.kind},
+        ${millis(attendance.at)}, ${attendance.status}, ${millis(attendance.scheduledStart)}, ${millis(attendance.scheduledEnd)},
+        ${attendance.source}, ${attendance.supersedesId}, ${attendance.photoId}, ${attendance.kioskId}
+      ) order by ${attendance.id}), '[]')::text as json
+      from ${attendance} where ${inRange}`),
+  );
+  const corrections = jsonCell<CorrectionTuple[]>(
+    await db.execute(sql`
+      select coalesce(json_agg(json_build_array(
+        ${attendance.id}, ${attendance.reason}, ${attendance.createdBy}, ${millis(attendance.recordedAt)},
+        ${punchVoids.reason}, ${punchVoids.voidedBy}, ${millis(punchVoids.at)}
+      )), '[]')::text as json
+      from ${attendance} left join ${punchVoids} on ${punchVoids.attendanceId} = ${attendance.id}
+      where ${inRange} and (${attendance.source} = 'manager' or ${punchVoids.attendanceId} is not null)`),
+  );
+  const correctionOf = new Map(corrections.map((c) => [c[0], c]));
+  return punches.map(([id, shiftId, occurrenceDate, staffId, kind, at, status, scheduledStart, scheduledEnd, source, supersedesId, photoId, kioskId]) => {
+    const [, reason = null, createdBy = null, recordedAt = at, voidReason = null, voidedBy = null, voidedAt = null] = correctionOf.get(id) ?? [];
+    return {
       id,
       shiftId,
       occurrenceDate,
@@ -82,12 +102,13 @@ export async function listPunches(
       supersedesId,
       reason,
       createdBy,
+      // A person's own punch is written as it happens.
       recordedAt: new Date(recordedAt),
       photoId,
       kioskId,
       voided: voidReason === null ? null : { reason: voidReason, by: voidedBy!, at: new Date(voidedAt!) },
-    }),
-  );
+    };
+  });
 }
 
 export async function listAbsences(db: Queryable, range: { from: string; to: string }): Promise<AbsenceRecord[]> {

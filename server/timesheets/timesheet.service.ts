@@ -39,7 +39,7 @@ export type LoadedTimesheet = TimesheetContext & TimesheetBatch;
 
 export type TimesheetRange = { from: string; to: string; staffIds?: readonly number[] };
 
-const batchSize = 100;
+const batchSize = 50;
 
 /** Lets other requests in: awaiting a query alone does not reach the event loop's I/O phase. */
 const breathe = () => new Promise((resolve) => setImmediate(resolve));

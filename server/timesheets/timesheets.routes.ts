@@ -10,7 +10,11 @@ import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { forbidden } from '../http/errors.js';
 import { entityId, hasControlCharacters, idParam, jsonBody, pathParams, queryParams, singleLineText } from '../http/validate.js';
 import { assertDateRange, localDateSchema, maxRosterDays } from '../roster/roster-params.js';
+import { localDateOf } from '../clock.js';
+import { getSettings } from '../settings/settings.queries.js';
+import { listKiosks } from '../kiosk/kiosks.queries.js';
 import { listExceptions } from './exceptions.js';
+import { payPeriodOf } from './pay-periods.js';
 import { acceptException, approvePeriod, exceptionTypes, recordAbsence, removeAbsence, reopenPeriod } from './timesheet-changes.service.js';
 import { csvHeader, ledgerLine, payrollColumns, payrollCsvRows, personTotals, timesheetColumns, timesheetCsvRows, timesheetJson } from './timesheet-export.js';
 import { loadTimesheet, readTimesheet, type TimesheetBatch, type TimesheetRange } from './timesheet.service.js';
@@ -71,6 +75,12 @@ export function createTimesheetRoutes(deps: AppDeps) {
         await out.write(']');
       });
     })
+    // Everyone's current pay period, so staff see their hours for it (the settings themselves are for managers).
+    .get('/timesheets/period', requireUser, queryParams(z.object({ date: localDateSchema.optional() })), async (c) => {
+      const settings = await getSettings(deps.db, deps.config.orgTimezone);
+      const date = c.req.valid('query').date ?? localDateOf(deps.clock.now(), settings.timezone);
+      return c.json({ ...payPeriodOf(date, settings), payPeriod: settings.payPeriod });
+    })
     .get('/timesheets/totals', requireManager, queryParams(rangeSchema), async (c) => {
       const loaded = await loadTimesheet(deps, checkedRange(c.req.valid('query')));
       const name = (id: number) => loaded.staffNames.get(id) ?? `Staff ${id}`;
@@ -100,7 +110,8 @@ export function createTimesheetRoutes(deps: AppDeps) {
       const reviews = await listExceptionReviews(deps.db, range);
       const accepted = new Set(reviews.map((r) => `${r.shiftId}@${r.occurrenceDate}:${r.type}`));
       const json = new Map(timesheetJson(loaded, loaded.settings.timezone).map((entryJson, i) => [loaded.entries[i]!, entryJson]));
-      return c.json(listExceptions(loaded.entries, accepted).map(({ type, entry }) => ({ type, ...json.get(entry)! })));
+      const hasKiosk = (await listKiosks(deps.db)).some((kiosk) => kiosk.revokedAt === null);
+      return c.json(listExceptions(loaded.entries, accepted, { hasKiosk }).map(({ type, entry }) => ({ type, ...json.get(entry)! })));
     })
     .post(
       '/exceptions/accept',

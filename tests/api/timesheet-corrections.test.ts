@@ -259,4 +259,46 @@ test('the audit log and verify are for managers only', async () => {
   assertError(await ctx.client.get(`/api/timesheets/?from=${lastWeek.from}&to=${lastWeek.to}&staff=${other.staffId}`, await ctx.auth(person)), 403, 'forbidden');
 });
 
+test('API check-ins need a look only where the site has a kiosk; accepted, they leave the queue', async () => {
+  const person = await asha();
+  await punch(person, '2026-11-23T08:58:00Z');
+  const typesOn23 = async () =>
+    (await ctx.client.get(`/api/exceptions/?from=${lastWeek.from}&to=${lastWeek.to}`, await manager())).body
+      .filter((e: { date: string }) => e.date === '2026-11-23')
+      .map((e: { type: string }) => e.type);
+  assert.deepEqual(await typesOn23(), ['missing_check_out']);
+  const code = await ctx.client.post('/api/kiosks/pairing-codes', {}, await manager());
+  assert.equal((await ctx.client.post('/api/kiosks/pair', { code: code.body.code, name: 'Front desk' })).status, 201);
+  assert.deepEqual(await typesOn23(), ['missing_check_out', 'api_check_in']);
+  const accepted = await ctx.client.post('/api/exceptions/accept', { shiftId: person.shiftIds.Monday, date: '2026-11-23', type: 'api_check_in', note: 'Kiosk was down' }, await manager());
+  assert.equal(accepted.status, 201, accepted.text);
+  assert.deepEqual(await typesOn23(), ['missing_check_out']);
+  assertError(await ctx.client.post('/api/exceptions/accept', { shiftId: person.shiftIds.Monday, date: '2026-11-23', type: 'api_check_in', note: 'Again' }, await manager()), 409, 'already_accepted');
+  assertFieldError(await ctx.client.post('/api/exceptions/accept', { shiftId: person.shiftIds.Monday, date: '2026-11-23', type: 'missed', note: 'x' }, await manager()), 'type');
+});
+
+test('pay and hours settings: validated, off by default, and the pay period follows them', async () => {
+  const person = await asha();
+  const settings = async (body: Record<string, unknown>) => ctx.client.patch('/api/settings/', body, await manager());
+  const refused: [string, unknown][] = [
+    ['rounding_minutes', 7], ['rounding_minutes', '5'], ['break_minutes', 181], ['break_minutes', -1],
+    ['break_after_hours', 25], ['break_after_hours', 6.1], ['overtime_daily_hours', 0], ['overtime_weekly_hours', 169],
+    ['week_starts_on', 'Funday'], ['week_starts_on', 3], ['pay_period', 'yearly'], ['pay_period_anchor', '2026-02-30'],
+  ];
+  for (const [field, value] of refused) assertFieldError(await settings({ [field]: value }), field);
+  assertFieldError(await settings({ break_minutes: 30, break_after_hours: null }), 'break_after_hours');
+  const saved = await settings({ rounding_minutes: 15, break_minutes: 30, break_after_hours: 6, overtime_daily_hours: 7.5, overtime_weekly_hours: 40, week_starts_on: 'sunday', pay_period: 'fortnightly', pay_period_anchor: '2026-11-16' });
+  assert.equal(saved.status, 200, saved.text);
+  assert.deepEqual(
+    [saved.body.rounding_minutes, saved.body.break_minutes, saved.body.break_after_hours, saved.body.overtime_daily_hours, saved.body.overtime_weekly_hours, saved.body.week_starts_on, saved.body.pay_period],
+    [15, 30, 6, 7.5, 40, 'Sunday', 'fortnightly'],
+  );
+  // Anyone signed in may ask which pay period a date is in.
+  const period = await ctx.client.get('/api/timesheets/period', await ctx.auth(person));
+  assert.deepEqual(period.body, { from: '2026-11-30', to: '2026-12-13', payPeriod: 'fortnightly' });
+  assert.deepEqual((await ctx.client.get('/api/timesheets/period?date=2026-11-29', await ctx.auth(person))).body, { from: '2026-11-16', to: '2026-11-29', payPeriod: 'fortnightly' });
+  assertError(await ctx.client.get('/api/timesheets/period'), 401, 'unauthorized');
+  assertFieldError(await ctx.client.get('/api/timesheets/period?date=someday', await ctx.auth(person)), 'date');
+});
+
 test.run();
