@@ -85,7 +85,7 @@ async function round(tree: string, frames: Buffer[]): Promise<number[]> {
     const cookie = await signInCookie(client, manager.username, manager.password);
     const { token } = await pairKiosk(client, { cookie }, 'Bench');
     const kiosk = io(`${server.url}/kiosk`, { auth: { token }, transports: ['websocket'] });
-    await new Promise((resolve, reject) => kiosk.once('connect', resolve).once('connect_error', reject));
+    await new Promise<void>((resolve, reject) => kiosk.once('connect', () => resolve()).once('connect_error', reject));
     const times: number[] = [];
     let next = 0;
     for (const kind of ['check_in', 'check_out'] as const) {

@@ -18,9 +18,15 @@ export type InstantStyle = 'iso' | 'local-minute';
 
 const quarterHour = 15 * 60_000;
 
+type Bucket = { minutes: number; suffix: string } | null;
+
+/** Per zone, per quarter hour: the offset in minutes and luxon's offset suffix, or null when the offset changes inside it. Kept between formatters: offsets do not change. */
+const bucketsByZone = new Map<string, Map<number, Bucket>>();
+const maxBucketsPerZone = 200_000; // about five years of quarter hours
+
 export function createInstantFormatter(zone: string, style: InstantStyle = 'iso') {
-  /** Per quarter hour: the offset in minutes and luxon's offset suffix, or null when the offset changes inside it. */
-  const buckets = new Map<number, { minutes: number; suffix: string } | null>();
+  let buckets = bucketsByZone.get(zone);
+  if (!buckets || buckets.size > maxBucketsPerZone) bucketsByZone.set(zone, (buckets = new Map()));
   const bucketOf = (millis: number) => {
     const key = Math.floor(millis / quarterHour);
     let bucket = buckets.get(key);
