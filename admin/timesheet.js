@@ -33,7 +33,7 @@ export const chainOf = (entry, kind) => (kind === 'check_in' ? entry.checkIn : e
  * @param {Chain} chain
  * @returns {Punch[]}
  */
-export const punchesOf = (chain) => (chain.history.length > 0 ? chain.history : chain.original ? [chain.original] : []);
+export const punchesOf = (chain) => (chain.history.length > 0 ? chain.history : chain.original ? [chain.original] : chain.final ? [chain.final] : []);
 
 /**
  * Adds the punch of `kind` at `at`, or replaces the one the manager was

@@ -46,7 +46,7 @@ function ShiftRow({ entry, open, setOpen, whoIs, onChanged }) {
   const panel = open?.startsWith(`${key}:`) ? open.slice(key.length + 1) : null;
   const toggle = (/** @type {string} */ name) => setOpen(panel === name ? null : `${key}:${name}`);
   const hasPunch = Boolean(entry.checkIn.final || entry.checkOut.final);
-  const hasHistory = Boolean(entry.checkIn.original || entry.checkOut.original || entry.absence);
+  const hasHistory = Boolean(entry.checkIn.original || entry.checkIn.final || entry.checkOut.original || entry.checkOut.final || entry.absence);
   const day = format.calendarDay(entry.date);
   return html`
     <tr data-date=${entry.date}>

@@ -4,7 +4,7 @@ import type { Queryable, Transaction } from '../../storage/database.js';
 import { attendance, shiftOverrides, shifts, shiftVersions, staff, staffInactiveSpans } from '../../storage/schema.js';
 import { appendLedger } from '../ledger/ledger.queries.js';
 import { applyOverrides, type EffectiveOccurrence, type OccurrenceOverride } from './effective-schedule.js';
-import { listOccurrences } from './occurrences.js';
+import { listOccurrences, type DatedShift } from './occurrences.js';
 
 const overrideColumns = {
   shiftId: shiftOverrides.shiftId,
@@ -67,6 +67,20 @@ export async function loadEffectiveOccurrences(
   db: Queryable,
   range: { from: string; to: string; zone: string; staffIds?: readonly number[] },
 ): Promise<EffectiveOccurrence[]> {
+  const inputs = await loadScheduleInputs(db, range);
+  return inputs ? effectiveOccurrencesFrom(inputs, range) : [];
+}
+
+/** What the effective schedule of `from`…`to` is made of, read once: the template versions, the dated changes, who was away. */
+export type ScheduleInputs = {
+  templateShifts: DatedShift[];
+  overrides: OccurrenceOverride[];
+  inactive: (staffId: number, date: string) => boolean;
+  people: readonly number[] | undefined;
+};
+
+/** `undefined` when `staffIds` names nobody. */
+export async function loadScheduleInputs(db: Queryable, range: { from: string; to: string; staffIds?: readonly number[] }): Promise<ScheduleInputs | undefined> {
   const inRange = and(gte(shiftOverrides.date, range.from), lte(shiftOverrides.date, range.to));
   const people = range.staffIds;
   let overrides: OccurrenceOverride[];
@@ -75,7 +89,7 @@ export async function loadEffectiveOccurrences(
     overrides = await db.select(overrideColumns).from(shiftOverrides).where(inRange);
     templateShifts = await versionsInRange(db, range.from, range.to);
   } else {
-    if (people.length === 0) return [];
+    if (people.length === 0) return undefined;
     overrides = await db
       .select(overrideColumns)
       .from(shiftOverrides)
@@ -85,7 +99,16 @@ export async function loadEffectiveOccurrences(
     templateShifts = await versionsInRange(db, range.from, range.to, or(inArray(shifts.staffId, [...people]), movedIn.length ? inArray(shifts.id, movedIn) : undefined));
   }
   const inactive = await inactiveOn(db, range.from, range.to, people);
-  const occurrences = applyOverrides(listOccurrences(templateShifts, range.from, range.to, range.zone), overrides);
+  return { templateShifts, overrides, inactive, people };
+}
+
+/**
+ * The effective occurrences of `from`…`to` (inside the range the inputs were
+ * read for), as a plain function: a long range can be computed a piece at a time.
+ */
+export function effectiveOccurrencesFrom(inputs: ScheduleInputs, range: { from: string; to: string; zone: string }): EffectiveOccurrence[] {
+  const { people, inactive } = inputs;
+  const occurrences = applyOverrides(listOccurrences(inputs.templateShifts, range.from, range.to, range.zone), inputs.overrides);
   return occurrences.filter((o) => (people === undefined || people.includes(o.staffId)) && !inactive(o.staffId, o.date));
 }
 

@@ -29,12 +29,15 @@ function punchJson(punch: PunchRecord, iso: (instant: Date) => string) {
   };
 }
 
-/** History only when there is one: most punches were never corrected, and repeating them would double the export. */
+/**
+ * `final` is the punch that counts; `original` (the punch as first recorded)
+ * and `history` appear once it was corrected or voided. Most punches never
+ * are, and repeating them would double the export.
+ */
 function chainJson(chain: PunchChain | null, iso: (instant: Date) => string) {
-  if (!chain) return { original: null, final: null, history: [] };
-  const original = punchJson(chain.original, iso);
-  const final = chain.final === chain.original ? original : chain.final && punchJson(chain.final, iso);
-  return { original, final, history: chain.history.length > 1 ? chain.history.map((p) => punchJson(p, iso)) : [] };
+  if (!chain) return { final: null, history: [] };
+  if (chain.final === chain.original) return { final: punchJson(chain.final, iso), history: [] };
+  return { original: punchJson(chain.original, iso), final: chain.final && punchJson(chain.final, iso), history: chain.history.map((p) => punchJson(p, iso)) };
 }
 
 export function timesheetJson(loaded: TimesheetBatch, zone: string) {

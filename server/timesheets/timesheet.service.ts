@@ -20,7 +20,7 @@ import type { AppDeps } from '../http/app-env.js';
 import { ledgerHead } from '../ledger/ledger.queries.js';
 import { occurrenceKey, type EffectiveOccurrence } from '../roster/effective-schedule.js';
 import { addDays } from '../roster/occurrences.js';
-import { loadEffectiveOccurrences } from '../roster/roster.queries.js';
+import { effectiveOccurrencesFrom, loadScheduleInputs } from '../roster/roster.queries.js';
 import { getSettings, type OrgSettings } from '../settings/settings.queries.js';
 import { listApprovals, type ApprovalRow } from './approvals.queries.js';
 import { weekStartOf } from './hours.js';
@@ -44,7 +44,7 @@ const batchSize = 50;
 /** Lets other requests in: awaiting a query alone does not reach the event loop's I/O phase. */
 const breathe = () => new Promise((resolve) => setImmediate(resolve));
 
-/** The range in pieces of at most a week: each piece is one query the embedded database answers in tens of milliseconds. */
+/** The range in pieces of at most a week: each piece's punches are one query the embedded database answers in tens of milliseconds. */
 function weeksOf(from: string, to: string): { from: string; to: string }[] {
   const pieces: { from: string; to: string }[] = [];
   for (let start = from; start <= to; start = addDays(start, 7)) {
@@ -77,8 +77,9 @@ export async function readTimesheet(deps: AppDeps, range: TimesheetRange): Promi
   const occurrencesOf = new Map<number, EffectiveOccurrence[]>();
   const punchesOf = new Map<number, PunchRecord[]>();
   const punchesOn = new Map<string, PunchRecord[]>();
+  const schedule = await loadScheduleInputs(db, { from: readFrom, to: range.to, staffIds: range.staffIds });
   for (const week of weeksOf(readFrom, range.to)) {
-    const occurrences = await loadEffectiveOccurrences(db, { ...week, zone: settings.timezone, staffIds: range.staffIds });
+    const occurrences = schedule ? effectiveOccurrencesFrom(schedule, { ...week, zone: settings.timezone }) : [];
     for (const o of occurrences) push(occurrencesOf, o.staffId, o);
     await breathe();
     // For one person's own timesheet, also the punches others made on their shifts.
