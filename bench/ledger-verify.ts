@@ -13,6 +13,7 @@ import { actorText } from '../server/ledger/ledger.queries.js';
 import { createManager } from '../tests/helpers/fixtures.js';
 import { createClient } from '../tests/helpers/http.js';
 import { startTestServer } from '../tests/helpers/test-server.js';
+import { settleConnection } from './seed.js';
 import { ms } from './stats.js';
 
 const sizes = (process.env.BENCH_ENTRIES ?? '100000,1000000').split(',').map(Number);
@@ -45,6 +46,7 @@ try {
   const times: { entries: number; ms: number }[] = [];
   for (const size of sizes) {
     await growTo(size);
+    await settleConnection(server.url);
     const started = performance.now();
     const reply = await client.get('/api/audit/verify', { token: manager.token });
     const elapsed = performance.now() - started;

@@ -45,3 +45,13 @@ export async function seedShifts(db: Database, rows: readonly SeededShift[]): Pr
   }
   return made;
 }
+
+/**
+ * Seeding holds this process's event loop (and so the server's) for seconds;
+ * the server may meanwhile have timed out the client's kept-alive connection,
+ * and the first request on it can then be reset. One throwaway request, retried
+ * once, leaves a fresh connection for the measured ones.
+ */
+export async function settleConnection(url: string): Promise<void> {
+  await fetch(`${url}/api/auth/status`).catch(() => fetch(`${url}/api/auth/status`));
+}

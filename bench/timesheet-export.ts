@@ -18,7 +18,7 @@ import { listPunches } from '../server/timesheets/timesheet.queries.js';
 import { createClient } from '../tests/helpers/http.js';
 import { createManager } from '../tests/helpers/fixtures.js';
 import { startTestServer } from '../tests/helpers/test-server.js';
-import { insertInBatches, seedShifts, seedStaff } from './seed.js';
+import { insertInBatches, seedShifts, seedStaff, settleConnection } from './seed.js';
 import { median, ms, percentile } from './stats.js';
 
 const staffCount = Number(process.env.BENCH_STAFF ?? 1000);
@@ -81,9 +81,7 @@ try {
     return { bytes: first.text.length, times, probes, loopMax: loop.max / 1e6, loopP99: loop.percentile(99) / 1e6 };
   }
 
-  // Seeding held this process's event loop for seconds, so the server may have just timed out the client's
-  // kept-alive connection: the first request on it can be reset. One retry finds a fresh connection.
-  await fetch(`${server.url}/api/auth/status`).catch(() => fetch(`${server.url}/api/auth/status`));
+  await settleConnection(server.url);
   const idleProbes: number[] = [];
   for (let i = 0; i < 50; i++) {
     const started = performance.now();
