@@ -39,8 +39,19 @@ export function createInstantFormatter(zone: string, style: InstantStyle = 'iso'
     }
     return bucket;
   };
+  // Shift times repeat thousands of times in a month: each distinct instant is written once per formatter.
+  const written = new Map<number, string>();
   return (instant: number | Date): string => {
     const millis = typeof instant === 'number' ? instant : instant.getTime();
+    let text = written.get(millis);
+    if (text === undefined) {
+      text = write(millis);
+      written.set(millis, text);
+    }
+    return text;
+  };
+
+  function write(millis: number): string {
     const bucket = bucketOf(millis);
     if (!bucket) {
       const exact = DateTime.fromMillis(millis, { zone });
@@ -49,7 +60,7 @@ export function createInstantFormatter(zone: string, style: InstantStyle = 'iso'
     // The wall-clock time, written as if it were UTC: yyyy-mm-ddThh:mm:ss.sssZ.
     const wall = new Date(millis + bucket.minutes * 60_000).toISOString();
     return style === 'iso' ? wall.slice(0, 23) + bucket.suffix : `${wall.slice(0, 10)} ${wall.slice(11, 16)}`;
-  };
+  }
 }
 
 export type InstantFormatter = ReturnType<typeof createInstantFormatter>;

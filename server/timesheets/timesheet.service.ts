@@ -37,7 +37,7 @@ export type TimesheetBatch = { entries: TimesheetEntry[]; staffNames: Map<number
 
 export type LoadedTimesheet = TimesheetContext & TimesheetBatch;
 
-export type TimesheetRange = { from: string; to: string; staffIds?: readonly number[] };
+export type TimesheetRange = { from: string; to: string; staffIds?: readonly number[]; /** Whether punches carry their photo ids (default: yes). */ withPhotos?: boolean };
 
 const batchSize = 50;
 
@@ -72,19 +72,21 @@ export async function readTimesheet(deps: AppDeps, range: TimesheetRange): Promi
   const absences = await listAbsences(db, range);
   const approvalsOf = groupByStaff(await listApprovals(db, range, range.staffIds));
   const now = deps.clock.now();
+  await breathe();
 
   // Read a week at a time, letting other requests in between.
   const occurrencesOf = new Map<number, EffectiveOccurrence[]>();
   const punchesOf = new Map<number, PunchRecord[]>();
   const punchesOn = new Map<string, PunchRecord[]>();
   const schedule = await loadScheduleInputs(db, { from: readFrom, to: range.to, staffIds: range.staffIds });
+  await breathe();
   for (const week of weeksOf(readFrom, range.to)) {
     const occurrences = schedule ? effectiveOccurrencesFrom(schedule, { ...week, zone: settings.timezone }) : [];
     for (const o of occurrences) push(occurrencesOf, o.staffId, o);
     await breathe();
     // For one person's own timesheet, also the punches others made on their shifts.
     const shiftIds = range.staffIds ? [...new Set(occurrences.map((o) => o.shiftId))] : undefined;
-    for (const p of await listPunches(db, { ...week, staffIds: range.staffIds, shiftIds })) {
+    for (const p of await listPunches(db, { ...week, staffIds: range.staffIds, shiftIds, withPhotos: range.withPhotos })) {
       push(punchesOf, p.staffId, p);
       push(punchesOn, occurrenceKey({ shiftId: p.shiftId, date: p.occurrenceDate }), p);
     }

@@ -39,7 +39,7 @@ function checkedRange<T extends { from: string; to: string }>(range: T): T {
  * ledger's head. The range is read (and validated) before the first byte.
  */
 async function csvReply(c: Context<AppEnv>, deps: AppDeps, range: TimesheetRange, filename: string, columns: readonly string[], rows: (batch: TimesheetBatch, zone: string) => string) {
-  const timesheet = await readTimesheet(deps, range);
+  const timesheet = await readTimesheet(deps, { ...range, withPhotos: false });
   c.header('Content-Type', 'text/csv; charset=utf-8');
   c.header('Content-Disposition', `attachment; filename="${filename}"`);
   return stream(c, async (out) => {
