@@ -24,7 +24,7 @@ import {
 } from '../attendance/attendance.queries.js';
 import type { AttendanceKind } from '../attendance/punch-rules.js';
 import { isDateApproved } from './approvals.queries.js';
-import { findOccurrence, type ScheduledOccurrence } from './occurrence-lookup.js';
+import { findOccurrenceOf, type ScheduledOccurrence } from './occurrence-lookup.js';
 
 export type CorrectionInput = {
   staffId: number;
@@ -79,15 +79,7 @@ function statusOf(kind: AttendanceKind, at: Date, occurrence: ScheduledOccurrenc
 /** Adds the punch an occurrence is missing, or supersedes the one it has. */
 export async function correctPunch(deps: AppDeps, managerId: number, input: CorrectionInput): Promise<AttendanceRecord> {
   const settings = await getSettings(deps.db, deps.config.orgTimezone);
-  const occurrence = await findOccurrence(deps.db, { shiftId: input.shiftId, date: input.date }, settings.timezone);
-  if (!occurrence) {
-    throw domainError.unknownReference('shiftId', `There is no shift ${input.shiftId} on ${input.date}.`, 'no such shift on that date');
-  }
-  if (occurrence.staffId !== input.staffId) {
-    throw domainError.invalid('validation_failed', `Shift ${input.shiftId} on ${input.date} is worked by ${occurrence.staffName}, not by staff ${input.staffId}.`, {
-      staff: ['does not work this shift on that date'],
-    });
-  }
+  const occurrence = await findOccurrenceOf(deps.db, input.staffId, { shiftId: input.shiftId, date: input.date }, settings.timezone);
   await checkPunchTime(deps, input, occurrence, settings);
   const key = { shiftId: input.shiftId, occurrenceDate: input.date, kind: input.kind };
   const tip = await findChainTip(deps.db, key);

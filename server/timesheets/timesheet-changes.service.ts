@@ -11,26 +11,15 @@ import { ledgerTransaction } from '../ledger/ledger.queries.js';
 import { periodApproved } from './corrections.service.js';
 import { getSettings } from '../settings/settings.queries.js';
 import { deleteApprovals, insertApprovals, isDateApproved, listApprovals, type ApprovalRow } from './approvals.queries.js';
-import { findOccurrence } from './occurrence-lookup.js';
+import { findOccurrenceOf } from './occurrence-lookup.js';
 import { deleteAbsence, findAbsence, insertAbsence, insertExceptionReview } from './timesheet.queries.js';
 import { loadTimesheet } from './timesheet.service.js';
 
 export type AbsenceType = 'sick' | 'leave' | 'other';
 
-async function occurrenceOf(deps: AppDeps, staffId: number, shiftId: number, date: string) {
-  const { timezone } = await getSettings(deps.db, deps.config.orgTimezone);
-  const occurrence = await findOccurrence(deps.db, { shiftId, date }, timezone);
-  if (!occurrence) throw domainError.unknownReference('shiftId', `There is no shift ${shiftId} on ${date}.`, 'no such shift on that date');
-  if (occurrence.staffId !== staffId) {
-    throw domainError.invalid('validation_failed', `Shift ${shiftId} on ${date} is worked by ${occurrence.staffName}, not by staff ${staffId}.`, {
-      staff: ['does not work this shift on that date'],
-    });
-  }
-  return occurrence;
-}
-
 export async function recordAbsence(deps: AppDeps, managerId: number, input: { staffId: number; shiftId: number; date: string; type: AbsenceType; note: string }) {
-  await occurrenceOf(deps, input.staffId, input.shiftId, input.date);
+  const { timezone } = await getSettings(deps.db, deps.config.orgTimezone);
+  await findOccurrenceOf(deps.db, input.staffId, { shiftId: input.shiftId, date: input.date }, timezone);
   const now = deps.clock.now();
   try {
     return await ledgerTransaction(deps.db, async (tx) => {
