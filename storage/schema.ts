@@ -213,6 +213,9 @@ export const attendance = pgTable(
     uniqueIndex('attendance_first_punch_key').on(t.shiftId, t.occurrenceDate, t.kind).where(sql`${t.supersedesId} is null`),
     uniqueIndex('attendance_supersedes_key').on(t.supersedesId),
     index('attendance_occurrence_idx').on(t.occurrenceDate, t.shiftId),
+    // A timesheet batch reads the punches of some people and some shifts over a date range.
+    index('attendance_shift_date_idx').on(t.shiftId, t.occurrenceDate),
+    index('attendance_staff_date_idx').on(t.staffId, t.occurrenceDate),
     index('attendance_staff_at_idx').on(t.staffId, t.at),
     index('attendance_at_idx').on(t.at),
     check('attendance_kind_check', sql`${t.kind} in ('check_in', 'check_out')`),

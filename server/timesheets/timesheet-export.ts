@@ -9,8 +9,8 @@ import { createInstantFormatter } from '../roster/instant-format.js';
 import { escapeFormula } from './csv-cells.js';
 import type { OccurrenceHours } from './hours.js';
 import { paidMinutes, type PunchChain, type TimesheetEntry } from './timesheet-rows.js';
-import type { TimesheetBatch, TimesheetContext } from './timesheet.service.js';
-import type { PunchRecord } from './timesheet.queries.js';
+import type { PunchRecord } from './punch-records.js';
+import type { BatchContext, TimesheetBatch } from './timesheet-batch.js';
 
 const nameOf = (names: ReadonlyMap<number, string>, id: number) => names.get(id) ?? `Staff ${id}`;
 
@@ -93,7 +93,7 @@ function csvLines(rows: (string | number)[][], numberColumns: ReadonlySet<number
 export const csvHeader = (columns: readonly string[]) => stringify([[...columns]]);
 
 /** The last line of every CSV export. */
-export function ledgerLine(head: TimesheetContext['ledgerHead']): string {
+export function ledgerLine(head: { seq: number; hash: string } | undefined): string {
   return head ? `# ledger head: entry ${head.seq}, ${head.hash}\n` : '# ledger head: empty ledger\n';
 }
 
@@ -196,4 +196,18 @@ export function payrollCsvRows(loaded: TimesheetBatch, range: { from: string; to
       t.approvedOccurrences === t.scheduled ? 'yes' : t.approvedOccurrences === 0 ? 'no' : 'partly',
     ]);
   return csvLines(rows, new Set([10, 11, 12, 13, 14]));
+}
+
+export type ExportFormat = 'json' | 'timesheet-csv' | 'payroll-csv';
+
+/** One batch as a piece of its export: CSV rows, or the JSON array's items without the brackets. */
+export function renderBatch(format: ExportFormat, batch: TimesheetBatch, context: BatchContext): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(timesheetJson(batch, context.settings.timezone)).slice(1, -1);
+    case 'timesheet-csv':
+      return timesheetCsvRows(batch, context.settings.timezone);
+    case 'payroll-csv':
+      return payrollCsvRows(batch, context.range);
+  }
 }

@@ -9,9 +9,16 @@
 import { occurrenceOutcome, type Outcome } from '../attendance/occurrence-state.js';
 import { occurrenceKey, type EffectiveOccurrence } from '../roster/effective-schedule.js';
 import { computeHours, type HoursRules, type OccurrenceHours } from './hours.js';
-import type { AbsenceRecord, PunchRecord } from './timesheet.queries.js';
+import type { PunchRecord } from './punch-records.js';
+import type { AbsenceRecord } from './timesheet.queries.js';
 
-export type { AbsenceRecord, PunchRecord } from './timesheet.queries.js';
+export type { PunchRecord } from './punch-records.js';
+export type { AbsenceRecord } from './timesheet.queries.js';
+
+/** What the builder needs of an occurrence, as plain values (a batch may be built in a worker thread). */
+export type ScheduledSlot = { staffId: number; shiftId: number; date: string; start: Date; end: Date };
+
+export const scheduledSlot = (o: EffectiveOccurrence): ScheduledSlot => ({ staffId: o.staffId, shiftId: o.shiftId, date: o.date, start: o.start.toJSDate(), end: o.end.toJSDate() });
 
 export type PunchChain = {
   /** The punch as first recorded. */
@@ -58,7 +65,7 @@ function chainOf(punches: PunchRecord[]): PunchChain {
 type Slot = { staffId: number; shiftId: number; date: string; start: Date; end: Date; punches: PunchRecord[] };
 
 export function buildTimesheet(input: {
-  occurrences: readonly EffectiveOccurrence[];
+  occurrences: readonly ScheduledSlot[];
   punches: readonly PunchRecord[];
   absences: readonly AbsenceRecord[];
   /** Whether this person's date is inside an approved range. */
@@ -71,7 +78,7 @@ export function buildTimesheet(input: {
 }): TimesheetEntry[] {
   const slots = new Map<string, Slot>();
   for (const o of input.occurrences) {
-    slots.set(occurrenceKey(o), { staffId: o.staffId, shiftId: o.shiftId, date: o.date, start: o.start.toJSDate(), end: o.end.toJSDate(), punches: [] });
+    slots.set(occurrenceKey(o), { ...o, punches: [] });
   }
   // Punches are grouped in one pass: looking them up per occurrence made a two-month export quadratic.
   for (const p of input.punches) {

@@ -5,111 +5,77 @@
  * they arrive several times faster from the embedded database than as rows
  * of typed cells (bench/timesheet-export.ts).
  */
-import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Queryable, Transaction } from '../../storage/database.js';
 import { appendLedger } from '../ledger/ledger.queries.js';
 import { absenceLedgerData } from '../ledger/recorded-rows.js';
+import { punchRecordsFrom, type CorrectionTuple, type PunchRecord, type RawPunches } from './punch-records.js';
 import { absences, attendance, exceptionReviews, punchVoids, staff, users } from '../../storage/schema.js';
 
-export type PunchRecord = {
-  id: number;
-  shiftId: number;
-  occurrenceDate: string;
-  staffId: number;
-  kind: 'check_in' | 'check_out';
-  at: Date;
-  status: 'on_time' | 'late' | 'early';
-  scheduledStart: Date;
-  scheduledEnd: Date;
-  source: 'kiosk' | 'api' | 'manager';
-  supersedesId: number | null;
-  reason: string | null;
-  createdBy: number | null;
-  recordedAt: Date;
-  photoId: string | null;
-  kioskId: number | null;
-  voided: { reason: string; by: number; at: Date } | null;
-};
+export type { PunchRecord } from './punch-records.js';
 
 export type AbsenceRecord = typeof absences.$inferSelect;
-
-type PunchTuple = [
-  number, number, string, number, PunchRecord['kind'], number, PunchRecord['status'], number, number,
-  PunchRecord['source'], number | null, string | null, number | null,
-];
-
-type CorrectionTuple = [number, string | null, number | null, number, string | null, number | null, number | null];
 
 // date_part gives a double (rounded back to the stored millisecond); extract gives numeric, about twice as slow here.
 const millis = (column: unknown) => sql`round(date_part('epoch', ${column}) * 1000)`;
 
 /** The one text cell of a `json_agg` query; both drivers (pg and PGlite) answer a raw query with `rows`, which drizzle's shared type cannot say. */
-function jsonCell<T>(result: unknown): T {
+function jsonText(result: unknown): string {
   const [first] = (result as { rows: { json: string }[] }).rows;
-  return JSON.parse(first!.json) as T;
+  return first!.json;
 }
 
 /**
  * Punches of occurrences starting on `from`…`to`; with `staffIds` and
- * `shiftIds`, only those punched by those people or on those shifts (one
- * person's timesheet, and the shifts they are scheduled on). Each cell
- * costs: the columns every punch has are read for all of them, and what
- * only corrections and voids have (reasons, who, when) in a second query
- * for those few. `withPhotos: false` leaves the photo ids out (the CSVs
- * have no use for 54,000 of them).
+ * `shiftIds`, only those punched by those people or on those shifts (a
+ * batch of people, and the shifts they are scheduled on). Each cell costs:
+ * the columns every punch has are read for all of them, and what only
+ * corrections and voids have (reasons, who, when) in a second query for
+ * those few. `withPhotos: false` leaves the photo ids out (the CSVs have no
+ * use for 54,000 of them).
  */
-export async function listPunches(
+export async function readPunches(
   db: Queryable,
   range: { from: string; to: string; staffIds?: readonly number[]; shiftIds?: readonly number[]; withPhotos?: boolean },
-): Promise<PunchRecord[]> {
+): Promise<RawPunches> {
   const list = (ids: readonly number[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
   const people = range.staffIds?.length ? sql`${attendance.staffId} in (${list(range.staffIds)})` : undefined;
   const shifts = range.shiftIds?.length ? sql`${attendance.shiftId} in (${list(range.shiftIds)})` : undefined;
-  if (range.staffIds && !people && !shifts) return [];
-  const which = people && shifts ? sql`and (${people} or ${shifts})` : people || shifts ? sql`and ${people ?? shifts}` : sql``;
-  const inRange = sql`${attendance.occurrenceDate} between ${range.from} and ${range.to} ${which}`;
-  const punches = jsonCell<PunchTuple[]>(
+  if (range.staffIds && !people && !shifts) return { punches: '[]', corrections: [] };
+  const dates = sql`${attendance.occurrenceDate} between ${range.from} and ${range.to}`;
+  // "By these people, or on these shifts" as two selects, each on its own index: as one `or` the
+  // embedded database (which keeps no statistics) scanned every punch of the range for each batch.
+  const rows = (columns: SQL, from: SQL = sql`${attendance}`, extra: SQL = sql`true`) =>
+    people && shifts
+      ? sql`select ${columns} from ${from} where ${dates} and ${people} and ${extra}
+            union all select ${columns} from ${from} where ${dates} and ${shifts} and not ${people} and ${extra}`
+      : sql`select ${columns} from ${from} where ${dates} and ${people ?? shifts ?? sql`true`} and ${extra}`;
+  const punches = jsonText(
     await db.execute(sql`
-      select coalesce(json_agg(json_build_array(
+      select coalesce(json_agg(tuple order by id), '[]')::text as json from (${rows(sql`${attendance.id} as id, json_build_array(
         ${attendance.id}, ${attendance.shiftId}, ${attendance.occurrenceDate}, ${attendance.staffId}, ${attendance.kind},
         ${millis(attendance.at)}, ${attendance.status}, ${millis(attendance.scheduledStart)}, ${millis(attendance.scheduledEnd)},
         ${attendance.source}, ${attendance.supersedesId}, ${range.withPhotos === false ? sql`null` : attendance.photoId}, ${attendance.kioskId}
-      ) order by ${attendance.id}), '[]')::text as json
-      from ${attendance} where ${inRange}`),
+      ) as tuple`)}) as picked`),
   );
-  const corrections = jsonCell<CorrectionTuple[]>(
-    await db.execute(sql`
-      select coalesce(json_agg(json_build_array(
-        ${attendance.id}, ${attendance.reason}, ${attendance.createdBy}, ${millis(attendance.recordedAt)},
-        ${punchVoids.reason}, ${punchVoids.voidedBy}, ${millis(punchVoids.at)}
-      )), '[]')::text as json
-      from ${attendance} left join ${punchVoids} on ${punchVoids.attendanceId} = ${attendance.id}
-      where ${inRange} and (${attendance.source} = 'manager' or ${punchVoids.attendanceId} is not null)`),
-  );
-  const correctionOf = new Map(corrections.map((c) => [c[0], c]));
-  return punches.map(([id, shiftId, occurrenceDate, staffId, kind, at, status, scheduledStart, scheduledEnd, source, supersedesId, photoId, kioskId]) => {
-    const correction = correctionOf.size === 0 ? undefined : correctionOf.get(id);
-    return {
-      id,
-      shiftId,
-      occurrenceDate,
-      staffId,
-      kind,
-      at: new Date(at),
-      status,
-      scheduledStart: new Date(scheduledStart),
-      scheduledEnd: new Date(scheduledEnd),
-      source,
-      supersedesId,
-      reason: correction?.[1] ?? null,
-      createdBy: correction?.[2] ?? null,
-      // A person's own punch is written as it happens.
-      recordedAt: new Date(correction?.[3] ?? at),
-      photoId,
-      kioskId,
-      voided: correction && correction[4] !== null ? { reason: correction[4], by: correction[5]!, at: new Date(correction[6]!) } : null,
-    };
-  });
+  const corrections = JSON.parse(
+    jsonText(
+      await db.execute(sql`
+        select coalesce(json_agg(tuple), '[]')::text as json from (${rows(
+          sql`json_build_array(
+            ${attendance.id}, ${attendance.reason}, ${attendance.createdBy}, ${millis(attendance.recordedAt)},
+            ${punchVoids.reason}, ${punchVoids.voidedBy}, ${millis(punchVoids.at)}
+          ) as tuple`,
+          sql`${attendance} left join ${punchVoids} on ${punchVoids.attendanceId} = ${attendance.id}`,
+          sql`(${attendance.source} = 'manager' or ${punchVoids.attendanceId} is not null)`,
+        )}) as picked`),
+    ),
+  ) as CorrectionTuple[];
+  return { punches, corrections };
+}
+
+export async function listPunches(db: Queryable, range: Parameters<typeof readPunches>[1]): Promise<PunchRecord[]> {
+  return punchRecordsFrom(await readPunches(db, range));
 }
 
 export async function listAbsences(db: Queryable, range: { from: string; to: string }): Promise<AbsenceRecord[]> {

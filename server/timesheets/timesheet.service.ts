@@ -1,31 +1,31 @@
 /**
  * Reading a timesheet for a date range, a batch of people at a time: the
- * effective schedule, punches, absences and approvals, built into entries by
- * the pure `buildTimesheet`. A month for 1,000 people is ~27,000 occurrences
- * and ~54,000 punches; read and built in one go that held the event loop
- * for over a second (the embedded database runs on it too), so the work is
- * done in pieces with a pause for other requests between them, and exports
- * stream each batch out.
+ * effective schedule, punches, absences and approvals, as plain inputs for
+ * `buildBatch`. A month for 1,000 people is ~27,000 occurrences and ~54,000
+ * punches; read and built in one go that held the event loop for over a
+ * second (the embedded database runs on it too), so each batch is one small
+ * read with a pause for other requests after it. Exports build and write
+ * the batches on a worker thread (timesheet-render.ts); what needs the
+ * entries themselves (approval, the exceptions queue, totals) builds them
+ * here.
  *
- * The schedule and punches are read a week at a time; entries are built and
- * written for a batch of people at a time, in name order (so the batches
- * of a CSV follow each other). An entry belongs to whoever punched it, else
- * to whoever it is scheduled for: a batch takes its people's occurrences
- * and every punch on them, plus its people's punches anywhere, and keeps
- * the entries that are theirs.
- * Weekly overtime needs the whole week, so a range that starts mid-week
- * reads from that week's first day.
+ * Batches follow name order (so the batches of a CSV follow each other).
+ * Each holds its people's occurrences, every punch on those shifts and
+ * every punch its people made; `buildBatch` keeps the entries that are
+ * theirs. Weekly overtime needs the whole week, so a range that starts
+ * mid-week reads from that week's first day.
  */
 import type { AppDeps } from '../http/app-env.js';
 import { ledgerHead } from '../ledger/ledger.queries.js';
-import { occurrenceKey, type EffectiveOccurrence } from '../roster/effective-schedule.js';
 import { addDays } from '../roster/occurrences.js';
 import { effectiveOccurrencesFrom, loadScheduleInputs } from '../roster/roster.queries.js';
 import { getSettings, type OrgSettings } from '../settings/settings.queries.js';
-import { listApprovals, type ApprovalRow } from './approvals.queries.js';
+import { listApprovals } from './approvals.queries.js';
 import { weekStartOf } from './hours.js';
-import { buildTimesheet, type TimesheetEntry } from './timesheet-rows.js';
-import { listAbsences, listAllStaff, listPunches, listUsernames, type PunchRecord } from './timesheet.queries.js';
+import { correctorsOf } from './punch-records.js';
+import { buildBatch, type BatchContext, type BatchInputs, type TimesheetBatch } from './timesheet-batch.js';
+import { scheduledSlot, type ScheduledSlot } from './timesheet-rows.js';
+import { listAbsences, listAllStaff, listUsernames, readPunches } from './timesheet.queries.js';
 
 export type TimesheetContext = {
   settings: OrgSettings;
@@ -33,7 +33,7 @@ export type TimesheetContext = {
   ledgerHead: { seq: number; hash: string } | undefined;
 };
 
-export type TimesheetBatch = { entries: TimesheetEntry[]; staffNames: Map<number, string>; usernames: Map<number, string> };
+export type { TimesheetBatch } from './timesheet-batch.js';
 
 export type LoadedTimesheet = TimesheetContext & TimesheetBatch;
 
@@ -44,7 +44,7 @@ const batchSize = 50;
 /** Lets other requests in: awaiting a query alone does not reach the event loop's I/O phase. */
 const breathe = () => new Promise((resolve) => setImmediate(resolve));
 
-/** The range in pieces of at most a week: each piece's punches are one query the embedded database answers in tens of milliseconds. */
+/** The range in pieces of at most a week, so working out the schedule never holds the event loop for long. */
 function weeksOf(from: string, to: string): { from: string; to: string }[] {
   const pieces: { from: string; to: string }[] = [];
   for (let start = from; start <= to; start = addDays(start, 7)) {
@@ -60,8 +60,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** The context, then an async iterable of batches in name order. */
-export async function readTimesheet(deps: AppDeps, range: TimesheetRange): Promise<TimesheetContext & { batches: AsyncIterable<TimesheetBatch> }> {
+/** The context, then an async iterable of each batch's inputs in name order. */
+export async function readTimesheet(deps: AppDeps, range: TimesheetRange): Promise<TimesheetContext & BatchContext & { batches: AsyncIterable<BatchInputs> }> {
   const { db } = deps;
   const settings = await getSettings(db, deps.config.orgTimezone);
   const head = await ledgerHead(db);
@@ -70,66 +70,40 @@ export async function readTimesheet(deps: AppDeps, range: TimesheetRange): Promi
   const byName = new Intl.Collator().compare;
   const people = (await listAllStaff(db)).filter((p) => !wanted || wanted.has(p.id)).sort((a, b) => byName(a.name, b.name) || a.id - b.id);
   const absences = await listAbsences(db, range);
-  const approvalsOf = groupByStaff(await listApprovals(db, range, range.staffIds));
+  const approvalsOf = new Map<number, Awaited<ReturnType<typeof listApprovals>>>();
+  for (const approval of await listApprovals(db, range, range.staffIds)) push(approvalsOf, approval.staffId, approval);
   const now = deps.clock.now();
   await breathe();
 
-  // Read a week at a time, letting other requests in between.
-  const occurrencesOf = new Map<number, EffectiveOccurrence[]>();
-  const punchesOf = new Map<number, PunchRecord[]>();
-  const punchesOn = new Map<string, PunchRecord[]>();
+  const occurrencesOf = new Map<number, ScheduledSlot[]>();
   const schedule = await loadScheduleInputs(db, { from: readFrom, to: range.to, staffIds: range.staffIds });
   await breathe();
   for (const week of weeksOf(readFrom, range.to)) {
-    const occurrences = schedule ? effectiveOccurrencesFrom(schedule, { ...week, zone: settings.timezone }) : [];
-    for (const o of occurrences) push(occurrencesOf, o.staffId, o);
-    await breathe();
-    // For one person's own timesheet, also the punches others made on their shifts.
-    const shiftIds = range.staffIds ? [...new Set(occurrences.map((o) => o.shiftId))] : undefined;
-    for (const p of await listPunches(db, { ...week, staffIds: range.staffIds, shiftIds, withPhotos: range.withPhotos })) {
-      push(punchesOf, p.staffId, p);
-      push(punchesOn, occurrenceKey({ shiftId: p.shiftId, date: p.occurrenceDate }), p);
-    }
+    for (const o of schedule ? effectiveOccurrencesFrom(schedule, { ...week, zone: settings.timezone }) : []) push(occurrencesOf, o.staffId, scheduledSlot(o));
     await breathe();
   }
 
-  async function* batches(): AsyncGenerator<TimesheetBatch> {
+  async function* batches(): AsyncGenerator<BatchInputs> {
     for (let start = 0; start < people.length; start += batchSize) {
       const batch = people.slice(start, start + batchSize);
-      const mine = new Set(batch.map((p) => p.id));
       const occurrences = batch.flatMap((p) => occurrencesOf.get(p.id) ?? []);
-      const punches = new Set(batch.flatMap((p) => punchesOf.get(p.id) ?? []));
-      for (const o of occurrences) for (const p of punchesOn.get(occurrenceKey(o)) ?? []) punches.add(p);
-      const entries = buildTimesheet({
-        occurrences,
-        punches: [...punches],
-        absences,
-        isApproved: (staffId, date) => (approvalsOf.get(staffId) ?? []).some((a) => a.fromDate <= date && a.toDate >= date),
-        rules: settings,
-        windowMinutes: settings.windowMinutes,
-        now,
-        range,
-      }).filter((entry) => mine.has(entry.staffId));
-      if (entries.length === 0) continue;
-      const usernames = await listUsernames(db, [...new Set(entries.flatMap((e) => (e.correctedBy === null ? [] : [e.correctedBy])))]);
-      yield { entries, staffNames: new Map(batch.map((p) => [p.id, p.name])), usernames };
+      const staffIds = batch.map((p) => p.id);
+      const shiftIds = [...new Set(occurrences.map((o) => o.shiftId))];
+      const punches = await readPunches(db, { from: readFrom, to: range.to, staffIds, shiftIds, withPhotos: range.withPhotos });
+      const usernames = await listUsernames(db, correctorsOf(punches));
+      yield { people: batch, occurrences, punches, usernames: [...usernames], approvals: staffIds.flatMap((id) => approvalsOf.get(id) ?? []), absences };
       await breathe();
     }
   }
-  return { settings, ledgerHead: head, batches: batches() };
-}
-
-function groupByStaff(approvals: readonly ApprovalRow[]): Map<number, ApprovalRow[]> {
-  const grouped = new Map<number, ApprovalRow[]>();
-  for (const approval of approvals) grouped.set(approval.staffId, [...(grouped.get(approval.staffId) ?? []), approval]);
-  return grouped;
+  return { settings, now, range: { from: range.from, to: range.to }, ledgerHead: head, batches: batches() };
 }
 
 /** The whole timesheet at once, for what needs every entry together (approval, the exceptions queue, totals). */
 export async function loadTimesheet(deps: AppDeps, range: TimesheetRange): Promise<LoadedTimesheet> {
   const { batches, ...context } = await readTimesheet(deps, range);
-  const loaded: LoadedTimesheet = { ...context, entries: [], staffNames: new Map(), usernames: new Map() };
-  for await (const batch of batches) {
+  const loaded: LoadedTimesheet = { settings: context.settings, ledgerHead: context.ledgerHead, entries: [], staffNames: new Map(), usernames: new Map() };
+  for await (const inputs of batches) {
+    const batch = buildBatch(inputs, context);
     loaded.entries.push(...batch.entries);
     for (const [id, name] of batch.staffNames) loaded.staffNames.set(id, name);
     for (const [id, name] of batch.usernames) loaded.usernames.set(id, name);

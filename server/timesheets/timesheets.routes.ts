@@ -16,8 +16,9 @@ import { listKiosks } from '../kiosk/kiosks.queries.js';
 import { listExceptions } from './exceptions.js';
 import { payPeriodOf } from './pay-periods.js';
 import { acceptException, approvePeriod, exceptionTypes, recordAbsence, removeAbsence, reopenPeriod } from './timesheet-changes.service.js';
-import { csvHeader, ledgerLine, payrollColumns, payrollCsvRows, personTotals, timesheetColumns, timesheetCsvRows, timesheetJson } from './timesheet-export.js';
-import { loadTimesheet, readTimesheet, type TimesheetBatch, type TimesheetRange } from './timesheet.service.js';
+import { csvHeader, ledgerLine, payrollColumns, personTotals, timesheetColumns, timesheetJson, type ExportFormat } from './timesheet-export.js';
+import { renderBatches } from './timesheet-render.js';
+import { loadTimesheet, readTimesheet, type TimesheetRange } from './timesheet.service.js';
 import { listExceptionReviews } from './timesheet.queries.js';
 
 export const reasonText = singleLineText(500);
@@ -38,13 +39,13 @@ function checkedRange<T extends { from: string; to: string }>(range: T): T {
  * A CSV written batch by batch: the header, each batch's rows, then the
  * ledger's head. The range is read (and validated) before the first byte.
  */
-async function csvReply(c: Context<AppEnv>, deps: AppDeps, range: TimesheetRange, filename: string, columns: readonly string[], rows: (batch: TimesheetBatch, zone: string) => string) {
-  const timesheet = await readTimesheet(deps, { ...range, withPhotos: false });
+async function csvReply(c: Context<AppEnv>, deps: AppDeps, range: TimesheetRange, filename: string, columns: readonly string[], format: ExportFormat) {
+  const { batches, ...timesheet } = await readTimesheet(deps, { ...range, withPhotos: false });
   c.header('Content-Type', 'text/csv; charset=utf-8');
   c.header('Content-Disposition', `attachment; filename="${filename}"`);
   return stream(c, async (out) => {
     await out.write(csvHeader(columns));
-    for await (const batch of timesheet.batches) await out.write(rows(batch, timesheet.settings.timezone));
+    for await (const rows of renderBatches(format, batches, timesheet)) await out.write(rows);
     await out.write(ledgerLine(timesheet.ledgerHead));
   });
 }
@@ -60,17 +61,18 @@ export function createTimesheetRoutes(deps: AppDeps) {
         if (user.staffId === null) return c.json([]);
         staffIds = [user.staffId];
       }
-      const timesheet = await readTimesheet(deps, { from: query.from, to: query.to, staffIds });
+      const { batches, ...timesheet } = await readTimesheet(deps, { from: query.from, to: query.to, staffIds });
       if (timesheet.ledgerHead) c.header('X-Ledger-Head', timesheet.ledgerHead.hash);
       c.header('Content-Type', 'application/json; charset=utf-8');
       // One JSON array, written a batch of people at a time.
       return stream(c, async (out) => {
         let first = true;
         await out.write('[');
-        for await (const batch of timesheet.batches) {
-          const json = JSON.stringify(timesheetJson(batch, timesheet.settings.timezone));
-          if (json.length > 2) await out.write((first ? '' : ',') + json.slice(1, -1));
-          first &&= json.length <= 2;
+        for await (const items of renderBatches('json', batches, timesheet)) {
+          if (items.length === 0) continue;
+          if (!first) await out.write(',');
+          await out.write(items);
+          first = false;
         }
         await out.write(']');
       });
@@ -88,11 +90,11 @@ export function createTimesheetRoutes(deps: AppDeps) {
     })
     .get('/timesheets.csv', requireManager, queryParams(rangeSchema), async (c) => {
       const range = checkedRange(c.req.valid('query'));
-      return csvReply(c, deps, range, `timesheet-${range.from}-to-${range.to}.csv`, timesheetColumns, timesheetCsvRows);
+      return csvReply(c, deps, range, `timesheet-${range.from}-to-${range.to}.csv`, timesheetColumns, 'timesheet-csv');
     })
     .get('/payroll.csv', requireManager, queryParams(rangeSchema), async (c) => {
       const range = checkedRange(c.req.valid('query'));
-      return csvReply(c, deps, range, `payroll-${range.from}-to-${range.to}.csv`, payrollColumns, (batch) => payrollCsvRows(batch, range));
+      return csvReply(c, deps, range, `payroll-${range.from}-to-${range.to}.csv`, payrollColumns, 'payroll-csv');
     })
     .post('/timesheets/approve', requireManager, jsonBody(rangeSchema.extend({ staff: staffList })), async (c) => {
       const body = checkedRange(c.req.valid('json'));

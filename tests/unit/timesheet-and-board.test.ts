@@ -5,7 +5,7 @@ import { boardState, occurrenceOutcome, upcomingBoardStates } from '../../server
 import { applyOverrides } from '../../server/roster/effective-schedule.js';
 import { listOccurrences } from '../../server/roster/occurrences.js';
 import { defaultHoursRules } from '../../server/timesheets/hours.js';
-import { buildTimesheet, type PunchRecord } from '../../server/timesheets/timesheet-rows.js';
+import { buildTimesheet, scheduledSlot, type PunchRecord } from '../../server/timesheets/timesheet-rows.js';
 
 const zone = 'America/New_York';
 const occurrences = applyOverrides(
@@ -45,7 +45,7 @@ const punch = (shiftId: number, date: string, staffId: number, kind: PunchRecord
 
 const build = (punches: PunchRecord[], now: string, options: Partial<Parameters<typeof buildTimesheet>[0]> = {}) =>
   buildTimesheet({
-    occurrences,
+    occurrences: occurrences.map(scheduledSlot),
     punches,
     absences: [],
     isApproved: () => false,
@@ -166,7 +166,7 @@ test('weekly overtime counts the part of the week before the range, and only the
   );
   const punches = days.flatMap((date, i) => [punch(i + 1, date, 1, 'check_in', `${date}T08:00:00Z`), punch(i + 1, date, 1, 'check_out', `${date}T18:00:00Z`)]);
   const entries = buildTimesheet({
-    occurrences: applyOverrides(weekly, []),
+    occurrences: applyOverrides(weekly, []).map(scheduledSlot),
     punches,
     absences: [],
     isApproved: () => false,

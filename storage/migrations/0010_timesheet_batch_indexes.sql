@@ -1,0 +1,2 @@
+CREATE INDEX "attendance_shift_date_idx" ON "attendance" USING btree ("shift_id","occurrence_date");--> statement-breakpoint
+CREATE INDEX "attendance_staff_date_idx" ON "attendance" USING btree ("staff_id","occurrence_date");
