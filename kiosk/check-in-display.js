@@ -7,6 +7,7 @@
 import { lockSecondsLeft } from './check-in-flow.js';
 
 /** @typedef {import('./check-in-flow.js').FlowState} FlowState */
+/** @typedef {import('./check-in-flow.js').KioskWindow} KioskWindow */
 
 /**
  * The line above the PIN dots.
@@ -33,6 +34,28 @@ export function idleAlert(state, now) {
     return `Too many wrong PINs. Try again in ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}. A manager has been told.`;
   }
   return state.message?.text ?? null;
+}
+
+/**
+ * Whether the message under the lead is an error (red) or information (neutral).
+ * @param {FlowState} state
+ * @param {number} now
+ */
+export function idleAlertIsError(state, now) {
+  return state.managerLock !== null || lockSecondsLeft(state, now) > 0 || state.message?.kind !== 'info';
+}
+
+/**
+ * What a person whose punches are all recorded is told instead of a countdown:
+ * "You are already checked in since 08:57."
+ * @param {KioskWindow[]} windows
+ * @param {(value: Date) => string} time
+ */
+export function alreadyDoneText(windows, time) {
+  const latest = windows.find((w) => w.state === 'checked_out') ?? windows.find((w) => w.state === 'checked_in');
+  if (latest?.state === 'checked_out' && latest.checkedOutAt) return `You already checked out at ${time(new Date(latest.checkedOutAt))}.`;
+  if (latest?.checkedInAt) return `You are already checked in since ${time(new Date(latest.checkedInAt))}.`;
+  return 'This is already recorded.';
 }
 
 /**

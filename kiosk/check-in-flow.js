@@ -22,7 +22,7 @@
 /** @typedef {import('../server/socket-contract.js').KioskLocked} KioskLocked */
 /** @typedef {import('./timings.js').Timings} Timings */
 /** @typedef {{ id: number, name: string }} Staff */
-/** @typedef {{ kind: 'error', code?: ErrorCode, text: string }} Message */
+/** Errors are shown in red; information (when your shift starts) in a neutral style. @typedef {{ kind: 'error' | 'info', code?: ErrorCode, text: string }} Message */
 
 /**
  * Where one person is in the flow. Between people it is `idle`, and an error
@@ -32,7 +32,8 @@
  *   | { name: 'choosing', staff: Staff, attempt: string, windows: KioskWindow[] }
  *   | { name: 'countdown', staff: Staff, attempt: string, windows: KioskWindow[], window: KioskWindow, secondsLeft: number }
  *   | { name: 'capturing', staff: Staff, attempt: string, window: KioskWindow, retrying: boolean }
- *   | { name: 'confirmed', staff: Staff, attendance: AttendanceSummary, photoUrl: string }} Step
+ *   | { name: 'confirmed', staff: Staff, attendance: AttendanceSummary, photoUrl: string }
+ *   | { name: 'alreadyDone', staff: Staff, windows: KioskWindow[] }} Step
  */
 
 /** @typedef {{ state: 'starting' } | { state: 'ready' } | { state: 'failed', error: string }} CameraState */
@@ -81,6 +82,7 @@ export const texts = {
     'The connection to the server was lost, so your check-in may not have been saved. Please try again when the connection is back: trying twice never records twice.',
   cameraFailed: 'The camera is not working, so this kiosk cannot check you in.',
   cameraStarting: 'The camera is not ready yet.',
+  checkOutWithoutCheckIn: 'You did not check in for this shift. Your check-out will be recorded; tell a manager when you started, so your hours are right.',
 };
 
 /** @type {{ name: 'idle' }} */
@@ -140,7 +142,7 @@ export function flowReducer(state, action) {
     case 'captureUnanswered':
       return step.name === 'capturing' ? backToIdle(state, { kind: 'error', text: texts.captureUnanswered }) : state;
     case 'finished':
-      return step.name === 'confirmed' ? backToIdle(state, null) : state;
+      return step.name === 'confirmed' || step.name === 'alreadyDone' ? backToIdle(state, null) : state;
     case 'messageFaded':
       // Only the message the timer was set for: a newer one gets its own time.
       return state.message === action.message ? { ...state, message: null } : state;
@@ -170,15 +172,20 @@ function answerIdentify(state, reply, now) {
   if (reply.ok === false) {
     const { code, message } = reply.error;
     if (code === 'locked') return lockFrom(backToIdle(state, null), reply.error, now);
-    return backToIdle(state, { kind: 'error', code, text: notice ? `${message} ${notice}` : message });
+    return backToIdle(state, { kind: code === 'no_window' ? 'info' : 'error', code, text: notice ? `${message} ${notice}` : message });
   }
+  // Everything open is already recorded: say so, with no countdown and no photo (a second photo would not be stored).
+  if (reply.windows.every((w) => w.recordedAt)) return { ...state, notice, step: { name: 'alreadyDone', staff: reply.staff, windows: reply.windows } };
   if (state.camera.state !== 'ready') {
     // The banner gives the manager the technical details; the person just needs to know what to do.
     const problem = state.camera.state === 'failed' ? texts.cameraFailed : texts.cameraStarting;
     return backToIdle(state, { kind: 'error', text: `Hello, ${reply.staff.name}. ${problem} Ask a manager for help.` });
   }
   const only = windowToOffer(reply.windows);
-  if (only) return startCountdown({ ...state, notice }, reply.staff, reply.attempt, reply.windows, only);
+  if (only) {
+    const missedCheckIn = only.kind === 'check_out' && only.state === 'none' ? texts.checkOutWithoutCheckIn : null;
+    return startCountdown({ ...state, notice: [notice, missedCheckIn].filter(Boolean).join(' ') || null }, reply.staff, reply.attempt, reply.windows, only);
+  }
   return { ...state, notice, step: { name: 'choosing', staff: reply.staff, attempt: reply.attempt, windows: reply.windows } };
 }
 

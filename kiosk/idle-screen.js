@@ -1,15 +1,16 @@
 // @ts-check
-// Between people: the PIN dots, the last message (or the lockout countdown)
-// and the pad.
+// Between people: the last message (or the lockout countdown) in a slot of
+// its own above the pad, so the pad never moves under a finger, then the
+// PIN dots and the pad.
 import { html } from 'htm/preact';
 import { useRef, useState } from 'preact/hooks';
 import { pinLength } from './check-in-flow.js';
 import { PinPad } from './pin-pad.js';
 
 /**
- * @param {{ lead: string, alert: string | null, enabled: boolean, onSubmit(pin: string): void }} props
+ * @param {{ lead: string, alert: string | null, alertIsError: boolean, enabled: boolean, onSubmit(pin: string): void }} props
  */
-export function IdleScreen({ lead, alert, enabled, onSubmit }) {
+export function IdleScreen({ lead, alert, alertIsError, enabled, onSubmit }) {
   const [pin, setPin] = useState('');
   // The latest PIN, for Enter pressed before the last digit has been drawn.
   const pinRef = useRef('');
@@ -28,11 +29,13 @@ export function IdleScreen({ lead, alert, enabled, onSubmit }) {
   };
   return html`
     <section class="screen idle">
+      <div class="message-slot" role=${alertIsError ? 'alert' : 'status'}>
+        ${alert && html`<p class=${alertIsError ? 'message error' : 'message info'}>${alert}</p>`}
+      </div>
       <p class="lead">${lead}</p>
       <div class="dots" aria-label=${`${pin.length} of ${pinLength} digits entered`}>
         ${Array.from({ length: pinLength }, (_, i) => html`<span class=${i < pin.length ? 'dot filled' : 'dot'}></span>`)}
       </div>
-      ${alert && html`<p class="message error" role="alert">${alert}</p>`}
       <${PinPad} pin=${pin} length=${pinLength} enabled=${enabled} onChange=${change} onSubmit=${submit} />
     </section>
   `;

@@ -2,6 +2,7 @@
 // The screens for the person at the kiosk, once their PIN is known: hello
 // (choose a window, or count down to the photo), saving, and the confirmation.
 import { html } from 'htm/preact';
+import { alreadyDoneText } from './check-in-display.js';
 
 /** @typedef {import('./check-in-flow.js').Step} Step */
 /** @typedef {import('./check-in-flow.js').KioskWindow} KioskWindow */
@@ -62,11 +63,27 @@ export function ConfirmScreen({ step, notice, format, onDone }) {
   const { attendance } = step;
   return html`
     <section class="screen confirmed" onClick=${onDone}>
+      <p class="person-name">${step.staff.name}</p>
       <img class="photo" src=${step.photoUrl} alt=${`Photo of ${step.staff.name} just taken`} />
       <h1>${doneText[attendance.kind]} at ${format.time(new Date(attendance.timestamp))}</h1>
       <p class=${`status ${attendance.status}`}>${statusText[attendance.status] ?? attendance.status}</p>
       <${Notice} notice=${notice} />
-      <p class="hint">Thank you, ${step.staff.name}. Tap to finish.</p>
+      <p class="hint">Thank you. Tap to finish.</p>
+    </section>
+  `;
+}
+
+/**
+ * A repeat PIN: what is already recorded, with no countdown and no photo.
+ * @param {{ step: Extract<Step, { name: 'alreadyDone' }>, notice: string | null, format: TimeFormat, onDone(): void }} props
+ */
+export function AlreadyDoneScreen({ step, notice, format, onDone }) {
+  return html`
+    <section class="screen confirmed already" onClick=${onDone}>
+      <p class="person-name">${step.staff.name}</p>
+      <h1 aria-live="polite">${alreadyDoneText(step.windows, (value) => format.time(value))}</h1>
+      <${Notice} notice=${notice} />
+      <p class="hint">Nothing more to do. Tap to finish.</p>
     </section>
   `;
 }

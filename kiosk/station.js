@@ -5,11 +5,11 @@
 import { html } from 'htm/preact';
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { captureFrame, openCamera } from './camera.js';
-import { cameraBanner, connectionBanner, idleAlert, idleLead, showsPreview } from './check-in-display.js';
+import { cameraBanner, connectionBanner, idleAlert, idleAlertIsError, idleLead, showsPreview } from './check-in-display.js';
 import { canEnterPin, flowReducer, initialFlow, messageLifetimeMs } from './check-in-flow.js';
 import { IdleScreen } from './idle-screen.js';
 import { createKioskSocket } from './kiosk-socket.js';
-import { ConfirmScreen, HelloScreen, SavingScreen } from './person-screens.js';
+import { AlreadyDoneScreen, ConfirmScreen, HelloScreen, SavingScreen } from './person-screens.js';
 import { createTimeFormat, useNow } from './time.js';
 
 /** @typedef {import('./check-in-flow.js').FlowState} FlowState */
@@ -128,6 +128,13 @@ export function Station({ token, org, timings, onUnpaired }) {
     };
   }, [confirmed]);
 
+  const alreadyDone = step.name === 'alreadyDone' ? step : null;
+  useEffect(() => {
+    if (!alreadyDone) return;
+    const timer = setTimeout(() => dispatch({ type: 'finished' }), state.timings.confirmSeconds * 1000);
+    return () => clearTimeout(timer);
+  }, [alreadyDone]);
+
   useEffect(() => {
     const { message } = state;
     const lifetime = messageLifetimeMs(message);
@@ -160,6 +167,7 @@ export function Station({ token, org, timings, onUnpaired }) {
         ? html`<${IdleScreen}
             lead=${idleLead(state, renderedAt)}
             alert=${idleAlert(state, renderedAt)}
+            alertIsError=${idleAlertIsError(state, renderedAt)}
             enabled=${canEnterPin(state, renderedAt)}
             onSubmit=${identify}
           />`
@@ -168,6 +176,7 @@ export function Station({ token, org, timings, onUnpaired }) {
       html`<${HelloScreen} step=${step} notice=${state.notice} format=${format} onChoose=${(/** @type {KioskWindow} */ w) => dispatch({ type: 'windowChosen', window: w })} onCancel=${cancel} />`}
       ${step.name === 'capturing' && html`<${SavingScreen} step=${step} />`}
       ${step.name === 'confirmed' && html`<${ConfirmScreen} step=${step} notice=${state.notice} format=${format} onDone=${() => dispatch({ type: 'finished' })} />`}
+      ${step.name === 'alreadyDone' && html`<${AlreadyDoneScreen} step=${step} notice=${state.notice} format=${format} onDone=${() => dispatch({ type: 'finished' })} />`}
     </div>
   `;
 }

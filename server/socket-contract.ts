@@ -52,7 +52,13 @@ export type KioskWindow = {
   closesAt: string;
   /** Set when this window already has a record: capturing again returns it. */
   recordedAt?: string;
+  /** Where the person is on this window's shift: not checked in, checked in (since `checkedInAt`), or checked out (at `checkedOutAt`). */
+  state: PunchState;
+  checkedInAt?: string;
+  checkedOutAt?: string;
 };
+
+export type PunchState = 'none' | 'checked_in' | 'checked_out';
 
 /** Something the person should know, shown beside the answer: a shift they never checked out of. */
 export type KioskNotice = { code: 'missing_check_out'; message: string; shiftId: number; date: string };

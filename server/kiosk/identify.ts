@@ -12,8 +12,16 @@ import { attemptLifetimeMs, signAttempt } from './kiosk-tokens.js';
 import { lockedAck, readLockout, type KioskLock } from './kiosk-lock.js';
 import { findStaffByPinHmac, lockKiosk, recordPinFailure } from './kiosks.queries.js';
 
-export function toKioskWindow(window: OpenWindow, zone: string, recordedAt?: Date): KioskWindow {
+type OccurrencePunch = { shiftId: number; occurrenceDate: string; kind: 'check_in' | 'check_out'; at: Date };
+
+/** A window as the kiosk sees it, with the person's current punches on its shift (none for a window not yet open). */
+export function toKioskWindow(window: OpenWindow, zone: string, punches: readonly OccurrencePunch[] = []): KioskWindow {
   const iso = (instant: DateTime) => instant.setZone(zone).toISO()!;
+  const isoOf = (at: Date) => DateTime.fromJSDate(at).setZone(zone).toISO()!;
+  const onShift = punches.filter((p) => p.shiftId === window.occurrence.shiftId && p.occurrenceDate === window.occurrence.date);
+  const checkIn = onShift.find((p) => p.kind === 'check_in');
+  const checkOut = onShift.find((p) => p.kind === 'check_out');
+  const recordedAt = (window.kind === 'check_in' ? checkIn : checkOut)?.at;
   return {
     kind: window.kind,
     shiftId: window.occurrence.shiftId,
@@ -22,7 +30,10 @@ export function toKioskWindow(window: OpenWindow, zone: string, recordedAt?: Dat
     shiftEnd: iso(window.occurrence.end),
     opensAt: iso(window.opensAt),
     closesAt: iso(window.closesAt),
-    ...(recordedAt && { recordedAt: DateTime.fromJSDate(recordedAt).setZone(zone).toISO()! }),
+    ...(recordedAt && { recordedAt: isoOf(recordedAt) }),
+    state: checkOut ? 'checked_out' : checkIn ? 'checked_in' : 'none',
+    ...(checkIn && { checkedInAt: isoOf(checkIn.at) }),
+    ...(checkOut && { checkedOutAt: isoOf(checkOut.at) }),
   };
 }
 
@@ -101,11 +112,10 @@ export async function identifyStaff(deps: AppDeps, kiosk: { id: number; name: st
       ...withNotices,
     };
   }
-  const recordedAt = (window: OpenWindow) =>
-    windows.recorded.find((r) => r.shiftId === window.occurrence.shiftId && r.occurrenceDate === window.occurrence.date && r.kind === window.kind)?.at;
-  // Offer what is still to do; when everything open is done, offer it again so a repeat shows the existing record.
-  const toDo = windows.open.filter((window) => !recordedAt(window));
-  const offered = (toDo.length > 0 ? toDo : windows.open).map((window) => toKioskWindow(window, zone, recordedAt(window)));
+  const all = windows.open.map((window) => toKioskWindow(window, zone, windows.recorded));
+  // Offer what is still to do; when everything open is done, say so (the kiosk answers a repeat without a photo).
+  const toDo = all.filter((window) => !window.recordedAt);
+  const offered = toDo.length > 0 ? toDo : all;
   const attempt = signAttempt(deps.secrets.attemptKey, { staffId: person.id, kioskId: kiosk.id, expiresAt: now.getTime() + attemptLifetimeMs });
   return { ok: true, staff: { id: person.id, name: person.name }, attempt, windows: offered, ...withNotices };
 }

@@ -165,14 +165,20 @@ test('Cancel on the choice screen returns to the pad', async () => {
   await attendanceRows(ctx, 0);
 });
 
-test('checking in twice in one window shows the first record again, and stores one row', async () => {
+test('a repeat PIN says "already checked in since 08:57", with no countdown and no photo, and stores nothing', async () => {
   await enterPin(ctx.page, '111111', 'keyboard');
   await until.visible(ctx.page.getByRole('heading', { name: 'Checked in at 08:57' }));
   await ctx.page.getByText('Tap to finish').click();
+  await until.visible(ctx.page.getByText('Enter your PIN'));
 
   ctx.server.clock.set(at('09:01:00'));
   await enterPin(ctx.page, '111111', 'keyboard');
-  await until.visible(ctx.page.getByRole('heading', { name: 'Checked in at 08:57' }));
+  await until.visible(ctx.page.getByRole('heading', { name: 'You are already checked in since 08:57.' }));
+  await saveShot(ctx.page, 'kiosk-18-already-checked-in');
+  assert.equal(await ctx.page.locator('.camera.visible, .countdown, img.photo').count(), 0, 'no preview, countdown or photo');
+  await until.visible(ctx.page.locator('.person-name').getByText('asha'));
+  await ctx.page.getByText('Tap to finish').click();
+  await until.visible(ctx.page.getByText('Enter your PIN'));
   await attendanceRows(ctx, 1);
 });
 

@@ -24,10 +24,20 @@ const ctx = useKioskPage(test, {
 });
 
 const alert = () => ctx.page.getByRole('alert');
+/** Information, such as when your next window opens: shown in a neutral style, not as an alarm. */
+const information = () => ctx.page.getByRole('status');
+
+const padBox = async () => {
+  const box = await ctx.page.locator('.pin-pad').boundingBox();
+  assert.ok(box, 'the PIN pad is on screen');
+  return box;
+};
 
 test('a wrong PIN says so with the tries left, clears the dots, and the right PIN still works', async () => {
+  const before = await padBox();
   await enterPin(ctx.page, '123456', 'keyboard');
   await until.visible(alert().getByText('That PIN is not right. 4 tries left before the kiosk locks.'));
+  assert.deepEqual(await padBox(), before, 'the pad does not move when a message appears');
   await saveShot(ctx.page, 'kiosk-11-wrong-pin');
   await until.visible(ctx.page.getByLabel('0 of 6 digits entered'));
   await expectPadReady(ctx.page);
@@ -74,13 +84,19 @@ test('five wrong PINs lock the kiosk: the pad is disabled and "Try again in m:ss
   await until.visible(ctx.page.getByLabel('0 of 6 digits entered'));
   await until.visible(countdown);
   await attendanceRows(ctx, 0);
+
+  // A reload (or a new tab) during the lockout shows the lockout, not a live pad.
+  await ctx.page.reload();
+  await until.visible(alert().getByText(/^Too many wrong PINs\. Try again in \d:\d\d\. A manager has been told\.$/));
+  for (const key of ['0', '5', '9', 'Clear']) await until.disabled(button(ctx.page, key));
 });
 
 test('no window open: the message names the person and when and for which shift the next window opens', async () => {
   ctx.server.clock.set(at('12:00:00'));
   await enterPin(ctx.page, '111111', 'pad');
-  const message = alert().getByText(/No check-in or check-out window is open for you, asha, right now\./);
+  const message = information().getByText(/No check-in or check-out window is open for you, asha, right now\./);
   await until.visible(message);
+  assert.equal(await message.getAttribute('class'), 'message info');
   assert.match((await message.textContent())!, /Your next window opens Monday 23 November at 16:00 \(check-out for the 09:00–17:00 shift\)\./);
   await saveShot(ctx.page, 'kiosk-13-no-window');
   await expectPadReady(ctx.page);
@@ -90,7 +106,7 @@ test('no window open: the message names the person and when and for which shift 
 test('no shift at all in the coming week: the message says so', async () => {
   await createStaffMember(ctx.client, ctx.manager, 'cleo', { pin: '333333' });
   await enterPin(ctx.page, '333333', 'keyboard');
-  await until.visible(alert().getByText(/You have no shifts in the coming week\./));
+  await until.visible(information().getByText(/You have no shifts in the coming week\./));
 });
 
 test.run();

@@ -44,10 +44,43 @@ test('identify: the right PIN answers the person, an attempt and the open window
   const shiftId = reply.windows[0]?.shiftId;
   assert.equal(typeof shiftId, 'number');
   const [shiftStart, shiftEnd, opensAt, closesAt] = ['09:00', '17:00', '08:00', '10:00'].map((time) => `2026-11-23T${time}:00.000Z`);
-  assert.deepEqual(reply.windows, [{ kind: 'check_in', shiftId, date: '2026-11-23', shiftStart, shiftEnd, opensAt, closesAt }]);
+  assert.deepEqual(reply.windows, [{ kind: 'check_in', shiftId, date: '2026-11-23', shiftStart, shiftEnd, opensAt, closesAt, state: 'none' }]);
   // An inactive staff member's PIN no longer identifies anyone.
   assert.equal((await ctx.client.patch(`/api/staff/${asha.staffId}/`, { active: false }, ctx.managerAuth)).status, 200);
   assert.equal((await identify(ctx.kiosk, '111111')).error.code, 'invalid_pin');
+});
+
+test('identify: each window says where the person is on its shift, and a repeat is offered only what is recorded', async () => {
+  const windowsAt = async (time: string) => {
+    ctx.server.clock.set(at(time));
+    const reply = await identify(ctx.kiosk, '111111');
+    assert.equal(reply.ok, true, JSON.stringify(reply));
+    return reply.windows.map((w: Record<string, unknown>) => ({ kind: w.kind, state: w.state, checkedInAt: w.checkedInAt, checkedOutAt: w.checkedOutAt, recordedAt: w.recordedAt }));
+  };
+  const none = { checkedInAt: undefined, checkedOutAt: undefined, recordedAt: undefined };
+  assert.deepEqual(await windowsAt('08:55:00'), [{ kind: 'check_in', state: 'none', ...none }]);
+
+  ctx.server.clock.set(at('08:57:00'));
+  const checkedIn = await capture(ctx.kiosk, await attemptFor(ctx.kiosk, '111111'), 'check_in');
+  assert.equal(checkedIn.ok, true, JSON.stringify(checkedIn));
+  const since = at('08:57:00.000');
+  // Again at 09:30: only the recorded check-in is open, so the kiosk can say "already checked in since 08:57".
+  assert.deepEqual(await windowsAt('09:30:00'), [{ kind: 'check_in', state: 'checked_in', ...none, checkedInAt: since, recordedAt: since }]);
+  // In the check-out window: the check-out, with the check-in it closes.
+  assert.deepEqual(await windowsAt('16:55:00'), [{ kind: 'check_out', state: 'checked_in', ...none, checkedInAt: since }]);
+
+  const checkedOut = await capture(ctx.kiosk, await attemptFor(ctx.kiosk, '111111'), 'check_out');
+  assert.equal(checkedOut.ok, true, JSON.stringify(checkedOut));
+  const out = at('16:55:00.000');
+  assert.deepEqual(await windowsAt('17:05:00'), [{ kind: 'check_out', state: 'checked_out', checkedInAt: since, checkedOutAt: out, recordedAt: out }]);
+  assert.equal((await attendanceRows(ctx)).length, 2);
+});
+
+test('identify: a check-out window for a shift never checked into says so (state none)', async () => {
+  ctx.server.clock.set(at('16:55:00'));
+  const reply = await identify(ctx.kiosk, '111111');
+  assert.equal(reply.ok, true, JSON.stringify(reply));
+  assert.deepEqual(reply.windows.map((w: Record<string, unknown>) => [w.kind, w.state, w.checkedInAt]), [['check_out', 'none', undefined]]);
 });
 
 test('identify: outside every window answers no_window with the next window', async () => {

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'uvu';
 import type { CaptureAck, IdentifyAck, KioskWindow } from '../../server/socket-contract.js';
-import { cameraBanner, connectionBanner, idleAlert, idleLead, showsPreview } from '../../kiosk/check-in-display.js';
+import { alreadyDoneText, cameraBanner, connectionBanner, idleAlert, idleAlertIsError, idleLead, showsPreview } from '../../kiosk/check-in-display.js';
 import { canEnterPin, flowReducer, initialFlow, lockSecondsLeft, messageFadeMs, messageLifetimeMs, texts, windowToOffer } from '../../kiosk/check-in-flow.js';
 import type { FlowAction, FlowState } from '../../kiosk/check-in-flow.js';
 import { defaultTimings, parseTimings } from '../../kiosk/timings.js';
@@ -24,6 +24,7 @@ const window = (kind: 'check_in' | 'check_out', extra: Partial<KioskWindow> = {}
   shiftEnd: '2026-11-23T17:00:00.000Z',
   opensAt: '2026-11-23T08:00:00.000Z',
   closesAt: '2026-11-23T10:00:00.000Z',
+  state: 'none',
   ...extra,
 });
 const checkIn = window('check_in');
@@ -179,7 +180,38 @@ test('no window open: back to the pad with the message naming the next window', 
   assert.deepEqual(state.step, { name: 'idle' });
   assert.equal(state.lockedUntil, 0);
   assert.equal(idleAlert(state, t0), text);
+  assert.equal(idleAlertIsError(state, t0), false, 'when your window opens is information, not an alarm');
   assert.equal(canEnterPin(state, t0), true);
+});
+
+test('a repeat PIN when everything open is recorded: what is recorded, no countdown and no photo, then the pad', () => {
+  const since = '2026-11-23T08:57:00.000Z';
+  const done = window('check_in', { state: 'checked_in', checkedInAt: since, recordedAt: since });
+  // Even with the camera down: nothing is to be photographed.
+  const state = afterPin(run(ready(), { type: 'cameraFailed', error: 'No camera' }), identified([done]));
+  assert.deepEqual(state.step, { name: 'alreadyDone', staff, windows: [done] });
+  assert.equal(showsPreview(state), false);
+  const hhmm = (value: Date) => value.toISOString().slice(11, 16);
+  assert.equal(alreadyDoneText([done], hhmm), 'You are already checked in since 08:57.');
+  const out = window('check_out', { state: 'checked_out', checkedInAt: since, checkedOutAt: '2026-11-23T17:02:00.000Z', recordedAt: '2026-11-23T17:02:00.000Z' });
+  assert.equal(alreadyDoneText([out], hhmm), 'You already checked out at 17:02.');
+  assert.equal(run(state, ...ticks(3)), state, 'no countdown runs');
+  assert.deepEqual(run(state, { type: 'finished' }).step, { name: 'idle' });
+});
+
+test('checking out of a shift never checked into: the countdown says the check-out is recorded and a manager must add the start', () => {
+  const state = afterPin(ready(), identified([window('check_out', { state: 'none' })]));
+  assert.equal(state.step.name, 'countdown');
+  assert.equal(state.notice, texts.checkOutWithoutCheckIn);
+  const checkedIn = afterPin(ready(), identified([window('check_out', { state: 'checked_in', checkedInAt: '2026-11-23T08:57:00.000Z' })]));
+  assert.equal(checkedIn.notice, null);
+});
+
+test('wrong PINs and lockouts are errors (red); a message with no code is an error too', () => {
+  const wrong = afterPin(ready(), refused('invalid_pin', 'That PIN is not right. 4 tries left before the kiosk locks.'));
+  assert.equal(idleAlertIsError(wrong, t0), true);
+  const locked = afterPin(ready(), refused('locked', 'Too many wrong PINs.', { retryAfterSeconds: 300 }));
+  assert.equal(idleAlertIsError(locked, t0 + 1000), true);
 });
 
 test('no answer to the PIN: back to the pad, saying to wait for the connection', () => {
@@ -252,14 +284,6 @@ test('connection: "Connecting" before the first connect, "Reconnecting" after, a
   const dropped = run(ready(), { type: 'disconnected' });
   assert.equal(connectionBanner(dropped), 'Reconnecting… Check-ins resume as soon as the connection is back.');
   assert.equal(canEnterPin(dropped, t0), false);
-});
-
-test('checking in again in a window that has a record (recordedAt): the same flow, confirming the first record', () => {
-  const again = window('check_in', { recordedAt: '2026-11-23T08:57:00.000Z' });
-  let state = afterPin(ready(), identified([again]), t0 + 240_000);
-  assert.equal(state.step.name, 'countdown', 'offered like any window: the server answers with the first record');
-  state = run(state, ...ticks(3), { type: 'captureAnswered', reply: recorded, photoUrl: 'blob:photo-3' });
-  assert.equal(state.step.name === 'confirmed' && state.step.attendance.timestamp, '2026-11-23T08:57:00.000Z');
 });
 
 test('answers that arrive in the wrong step are ignored', () => {
