@@ -20,6 +20,7 @@ import { AppError, createErrorHandler, handleNotFound } from './http/errors.js';
 import { refuseCrossSiteWrites } from './http/same-origin.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createAuditRoutes } from './audit/audit.routes.js';
+import { createAlertRoutes } from './alerts/alerts.routes.js';
 import { createKioskRoutes } from './kiosk/kiosks.routes.js';
 import { createPhotoRoutes } from './photos/photos.routes.js';
 import { createRosterRoutes } from './roster/roster.routes.js';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps) {
     .route('/settings', createSettingsRoutes(deps))
     .route('/kiosks', createKioskRoutes(deps))
     .route('/audit', createAuditRoutes(deps))
+    .route('/alerts', createAlertRoutes(deps))
     .route('/', createTimesheetRoutes(deps));
 
   const app = new Hono<AppEnv>({ strict: false });

@@ -172,7 +172,8 @@ export type AttendanceCreated = AttendanceSummary & {
   occurrence: BoardOccurrence;
 };
 
-export type Alert = {
+/** An alert as it is raised, before it is stored. */
+export type RaisedAlert = {
   type: 'pin_lockout' | 'late_arrival' | 'swap_awaiting_manager' | 'missing_check_out';
   message: string;
   at: string;
@@ -180,6 +181,12 @@ export type Alert = {
   staffId?: number;
   swapId?: number;
 };
+
+/** A stored alert (`GET /api/alerts/` and the `alert` event): who acknowledged it and when, once someone has. */
+export type Alert = RaisedAlert & { id: number; acknowledged: { by: string; at: string } | null };
+
+/** Alerts a manager acknowledged, told to every manager. */
+export type AlertsAcknowledged = { ids: number[]; by: string; at: string };
 
 export type AdminClientToServer = {
   /** A fresh snapshot, e.g. after midnight. */
@@ -192,6 +199,7 @@ export type AdminServerToClient = {
   'kiosk:status': (status: KioskStatus) => void;
   'kiosk:unlocked': (event: KioskUnlocked) => void;
   alert: (alert: Alert) => void;
+  'alert:acknowledged': (event: AlertsAcknowledged) => void;
 };
 
 export type AdminSocketData = { userId: number; sessionId: string };

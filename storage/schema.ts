@@ -525,3 +525,20 @@ export type SettingsRow = typeof settings.$inferSelect;
 export type ShiftOverrideRow = typeof shiftOverrides.$inferSelect;
 export type SwapRow = typeof swaps.$inferSelect;
 export type KioskRow = typeof kiosks.$inferSelect;
+
+/** What managers were told (a late arrival, a kiosk lockout, a swap to approve), kept so a reload or another manager sees the same list. */
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: serial('id').primaryKey(),
+    type: text('type').notNull(),
+    message: text('message').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    staffId: integer('staff_id').references(() => staff.id, { onDelete: 'restrict' }),
+    kioskId: integer('kiosk_id').references(() => kiosks.id, { onDelete: 'restrict' }),
+    swapId: integer('swap_id'),
+    acknowledgedBy: integer('acknowledged_by').references(() => users.id, { onDelete: 'restrict' }),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+  },
+  (t) => [index('alerts_at_idx').on(t.at), index('alerts_unacknowledged_idx').on(t.at).where(sql`${t.acknowledgedAt} is null`)],
+);

@@ -17,7 +17,7 @@ import { useLiveBoard } from './use-live-board.js';
 
 export function LivePage() {
   const format = useFormat();
-  const { board, connected, alerts, dismissAlert } = useLiveBoard();
+  const { board, connected, alerts, alertsError, acknowledgeAlert, acknowledgeAll } = useLiveBoard();
   const [photo, setPhoto] = useState(/** @type {Photo | null} */ (null));
   const rows = useMemo(() => (board ? boardRows(board.occurrences) : []), [board]);
   // Read the clock on every render: the board re-renders at least every 30 s.
@@ -26,21 +26,32 @@ export function LivePage() {
   if (!board) return html`<section><h1>Live</h1>${connected ? html`<${Loading} what="Loading today’s board" />` : html`<${Loading} what="Connecting" />`}</section>`;
 
   const counts = countStates(rows, now);
+  const unacknowledged = alerts.filter((a) => !a.acknowledged).length;
   return html`
     <section class="live">
       <div class="page-head">
         <h1>Live — ${format.longDay(board.at)}</h1>
         <span class=${connected ? 'pill ok' : 'pill warn'} role="status">${connected ? 'Live' : 'Reconnecting…'}</span>
       </div>
+      ${alertsError && html`<p class="error" role="alert">The alerts could not be loaded or changed: ${alertsError}</p>`}
       ${alerts.length > 0 &&
-      html`<ul class="alerts" aria-label="Alerts">
-        ${alerts.map(
-          (alert) => html`<li class=${`alert ${alert.type}`} role="alert">
-            <span>${format.time(alert.at)} — ${alert.message}</span>
-            <button class="link" aria-label="Dismiss" onClick=${() => dismissAlert(alert.id)}>Dismiss</button>
-          </li>`,
-        )}
-      </ul>`}
+      html`<div class="alerts-head">
+          <h2>Alerts</h2>
+          ${unacknowledged > 0 && html`<button class="link" onClick=${acknowledgeAll}>Acknowledge all (${unacknowledged})</button>`}
+        </div>
+        <ul class="alerts" aria-label="Alerts">
+          ${alerts.map((alert) =>
+            alert.acknowledged
+              ? html`<li class=${`alert ${alert.type} acknowledged`}>
+                  <span>${format.day(alert.at)} ${format.time(alert.at)} — ${alert.message}</span>
+                  <span class="hint">Acknowledged by ${alert.acknowledged.by} at ${format.time(alert.acknowledged.at)}</span>
+                </li>`
+              : html`<li class=${`alert ${alert.type}`} role="alert">
+                  <span>${format.day(alert.at)} ${format.time(alert.at)} — ${alert.message}</span>
+                  <button class="link" onClick=${() => acknowledgeAlert(alert.id)}>Acknowledge</button>
+                </li>`,
+          )}
+        </ul>`}
       <div class="kiosk-strip" aria-label="Kiosks">
         ${board.kiosks.length === 0
           ? html`<span class="hint">No kiosks paired yet — add one on the Kiosks page.</span>`

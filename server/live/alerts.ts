@@ -6,9 +6,9 @@
 import { DateTime } from 'luxon';
 import type { AttendanceRecord } from '../attendance/attendance.queries.js';
 import type { DomainEvents } from '../domain-events.js';
-import type { Alert } from '../socket-contract.js';
+import type { RaisedAlert } from '../socket-contract.js';
 
-export function lockoutAlert([lockout]: DomainEvents['pinLockoutStarted']): Alert {
+export function lockoutAlert([lockout]: DomainEvents['pinLockoutStarted']): RaisedAlert {
   return {
     type: 'pin_lockout',
     message: `Kiosk "${lockout.kioskName}" locked for ${Math.ceil(lockout.retryAfterSeconds / 60)} minutes after repeated wrong PINs.`,
@@ -18,7 +18,7 @@ export function lockoutAlert([lockout]: DomainEvents['pinLockoutStarted']): Aler
 }
 
 /** Shown like a lockout (same type), but it does not end by itself, so it says what to do. */
-export function pinCapAlert([lockout]: DomainEvents['pinCapReached']): Alert {
+export function pinCapAlert([lockout]: DomainEvents['pinCapReached']): RaisedAlert {
   return {
     type: 'pin_lockout',
     message: `Kiosk "${lockout.kioskName}" is locked after ${lockout.failures} wrong PINs within 24 hours, and stays locked until a manager unlocks it on the Kiosks page.`,
@@ -28,17 +28,23 @@ export function pinCapAlert([lockout]: DomainEvents['pinCapReached']): Alert {
 }
 
 /** A late check-in's alert; none for any other punch. */
-export function lateArrivalAlert(record: AttendanceRecord, staffName: string): Alert | undefined {
+export function lateArrivalAlert(record: AttendanceRecord, staffName: string): RaisedAlert | undefined {
   if (record.kind !== 'check_in' || record.status !== 'late') return undefined;
   const minutes = Math.round((record.at.getTime() - record.scheduledStart.getTime()) / 60_000);
   return { type: 'late_arrival', message: `${staffName} checked in ${minutes} minutes late.`, at: record.at.toISOString(), staffId: record.staffId };
 }
 
-export function swapAwaitingAlert([swap]: DomainEvents['swapAwaitingManager'], now: Date): Alert {
-  return { type: 'swap_awaiting_manager', message: `Swap ${swap.id} is waiting for a manager's approval.`, at: now.toISOString(), swapId: swap.id };
+/** Names the two people: "Swap 3" told a manager nothing. */
+export function swapAwaitingAlert([swap]: DomainEvents['swapAwaitingManager'], names: { proposer: string; counterpart: string }, now: Date): RaisedAlert {
+  return {
+    type: 'swap_awaiting_manager',
+    message: `${names.proposer} and ${names.counterpart} agreed to swap shifts; the swap is waiting for a manager's approval on the Swaps page.`,
+    at: now.toISOString(),
+    swapId: swap.id,
+  };
 }
 
-export function forgottenCheckOutAlert([noticed]: DomainEvents['forgottenCheckOutNoticed']): Alert {
+export function forgottenCheckOutAlert([noticed]: DomainEvents['forgottenCheckOutNoticed']): RaisedAlert {
   const shift = `${DateTime.fromJSDate(noticed.shiftStart).setZone(noticed.zone).toFormat("ccc d LLL HH:mm")}–${DateTime.fromJSDate(noticed.shiftEnd).setZone(noticed.zone).toFormat('HH:mm')}`;
   return {
     type: 'missing_check_out',

@@ -10,7 +10,8 @@ import type { AppDeps } from '../http/app-env.js';
 import { adminNamespace, kioskNamespace, type RollcallIo } from '../http/socket-server.js';
 import { findKiosk } from '../kiosk/kiosks.queries.js';
 import { kioskRoom, registerKioskNamespace } from '../kiosk/kiosk.socket.js';
-import type { KioskRevoked } from '../socket-contract.js';
+import type { KioskRevoked, RaisedAlert } from '../socket-contract.js';
+import { insertAlert } from '../alerts/alerts.queries.js';
 import { attendanceSummary, type AttendanceRecord } from '../attendance/attendance.queries.js';
 import { listStaffNames } from '../staff/staff.queries.js';
 import { registerAdminNamespace, sessionRoom } from './admin.socket.js';
@@ -48,6 +49,15 @@ export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | un
   // Another process revoked a kiosk: end its sockets here.
   kiosk.on('kiosk:revoked', endRevokedKiosk);
 
+  /** Stores the alert (so a reload or a manager who connects later sees it), then tells every manager. */
+  const raise = async (alert: RaisedAlert) => admin.emit('alert', await insertAlert(deps.db, alert));
+  const raising = (alert: () => RaisedAlert | Promise<RaisedAlert>) => {
+    Promise.resolve()
+      .then(alert)
+      .then(raise)
+      .catch((error) => deps.logger.error('Raising an alert failed', { error: String(error) }));
+  };
+
   /** A new punch, as managers see it: with names, the kiosk and the board row it changes. */
   const announceAttendance = async (record: AttendanceRecord) => {
     const staffName = (await listStaffNames(deps.db, [record.staffId])).get(record.staffId) ?? `Staff ${record.staffId}`;
@@ -62,15 +72,15 @@ export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | un
       occurrence: await loadBoardOccurrence(deps, record, staffName),
     });
     const late = lateArrivalAlert(record, staffName);
-    if (late) admin.emit('alert', late);
+    if (late) await raise(late);
   };
 
   const unsubscribe = [
     deps.events.on('attendanceRecorded', (record) => {
       announceAttendance(record).catch((error) => deps.logger.error('Announcing attendance failed', { attendanceId: record.id, error: String(error) }));
     }),
-    deps.events.on('pinLockoutStarted', (...lockout) => admin.emit('alert', lockoutAlert(lockout))),
-    deps.events.on('pinCapReached', (...lockout) => admin.emit('alert', pinCapAlert(lockout))),
+    deps.events.on('pinLockoutStarted', (...lockout) => raising(() => lockoutAlert(lockout))),
+    deps.events.on('pinCapReached', (...lockout) => raising(() => pinCapAlert(lockout))),
     // Adapter-wide: the kiosk's page may be connected to another process.
     deps.events.on('kioskUnlocked', ({ kioskId, kioskName, at }) => {
       const unlocked = { kioskId, name: kioskName, at: at.toISOString() };
@@ -81,8 +91,16 @@ export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | un
     deps.events.on('sessionsEnded', ({ sessionIds }) => {
       if (sessionIds.length > 0) admin.in(sessionIds.map(sessionRoom)).disconnectSockets(true);
     }),
-    deps.events.on('forgottenCheckOutNoticed', (...noticed) => admin.emit('alert', forgottenCheckOutAlert(noticed))),
-    deps.events.on('swapAwaitingManager', (...swap) => admin.emit('alert', swapAwaitingAlert(swap, deps.clock.now()))),
+    deps.events.on('forgottenCheckOutNoticed', (...noticed) => raising(() => forgottenCheckOutAlert(noticed))),
+    deps.events.on('swapAwaitingManager', (...swap) =>
+      raising(async () => {
+        const [{ proposer, counterpart }] = swap;
+        const names = await listStaffNames(deps.db, [proposer, counterpart]);
+        const name = (id: number) => names.get(id) ?? `Staff ${id}`;
+        return swapAwaitingAlert(swap, { proposer: name(proposer), counterpart: name(counterpart) }, deps.clock.now());
+      }),
+    ),
+    deps.events.on('alertsAcknowledged', ({ ids, by, at }) => admin.emit('alert:acknowledged', { ids, by, at: at.toISOString() })),
     deps.events.on('kioskRevoked', (revoked) => {
       endRevokedKiosk(revoked);
       // One message per process: an adapter-wide emit and disconnect are two messages, and the disconnect can overtake the notice.

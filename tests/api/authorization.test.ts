@@ -102,8 +102,16 @@ function everyRoute(): [string, string, unknown?][] {
     ['GET', ashaPhoto],
     ['GET', '/api/me/'],
     ...timesheetRoutes(),
+    ...alertRoutes,
   ];
 }
+
+/** Stored alerts, for managers. */
+const alertRoutes: [string, string, unknown?][] = [
+  ['GET', '/api/alerts/'],
+  ['GET', '/api/alerts/?unacknowledged=true'],
+  ['POST', '/api/alerts/ack', {}],
+];
 
 const today = { from: '2026-11-23', to: '2026-11-23' };
 
@@ -149,6 +157,11 @@ test('timesheet, correction, absence, approval and ledger routes: managers only'
   for (const [method, path, body] of timesheetRoutes()) {
     await expectOk('manager', method, path, body, expected[path] ?? status[method as keyof typeof status]);
   }
+});
+
+test('alert routes: managers only', async () => {
+  for (const [method, path, body] of alertRoutes) await expectRefused(['asha', 'ben', 'nobody'], method, path, body);
+  for (const [method, path, body] of alertRoutes) await expectOk('manager', method, path, body, 200);
 });
 
 test('GET /api/timesheets/: staff see their own hours, managers anyone’s', async () => {

@@ -37,3 +37,17 @@ export async function listPhotoFiles(photoDir: string): Promise<string[]> {
   const entries = await readdir(photoDir, { recursive: true, withFileTypes: true });
   return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(photoDir, path.join(entry.parentPath, entry.name)));
 }
+
+/**
+ * Reads `read` until `done` holds for what it returns, or fails after `timeoutMs`: for what the
+ * server finishes after its reply (an alert stored as a punch is announced), with nothing to wait on.
+ */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const giveUpAt = performance.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (performance.now() > giveUpAt) throw new Error(`Still not there after ${timeoutMs} ms: ${JSON.stringify(value).slice(0, 500)}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Alerts that stay, in Chromium: a kiosk lockout raised while the Live page
+ * is not open is there when a manager opens it; one manager acknowledges it
+ * and another manager's open page shows who did, without a reload.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'uvu';
+import { sessionCookie, useAdminPage } from '../helpers/admin-page.js';
+import { button, saveShot, until } from '../helpers/chromium.js';
+import { registerAndSignIn } from '../helpers/fixtures.js';
+import { ask, closeSockets, connectKiosk, pairKiosk, type Socket } from '../helpers/sockets.js';
+
+const ctx = useAdminPage(test);
+let kiosk: Socket | undefined;
+test.after(() => {
+  if (kiosk) closeSockets(kiosk);
+});
+
+const lockoutText = /Kiosk "Back door" locked for 5 minutes after repeated wrong PINs\./;
+
+test('an alert raised while the page was closed is listed when it opens; an acknowledgement shows on another manager’s page', async () => {
+  await ctx.page.goto('about:blank');
+  const paired = await pairKiosk(ctx.client, { cookie: await sessionCookie(ctx.page) }, 'Back door');
+  kiosk = await connectKiosk(ctx.server.url, paired.token);
+  for (let i = 0; i < 5; i++) await ask(kiosk, 'identify', { pin: '000000' });
+
+  await ctx.page.goto(`${ctx.server.url}/app`);
+  const mine = ctx.page.getByRole('list', { name: 'Alerts' }).getByRole('alert').filter({ hasText: lockoutText });
+  await until.visible(mine);
+
+  await registerAndSignIn(ctx.client, 'night_manager', 'Manager', ctx.manager.token);
+  const other = await ctx.signedIn('night_manager', 'night_manager-Passw0rd!');
+  try {
+    const theirs = other.getByRole('list', { name: 'Alerts' }).locator('li').filter({ hasText: lockoutText });
+    await until.visible(theirs);
+    assert.equal(await theirs.getAttribute('role'), 'alert', 'not yet acknowledged');
+
+    await button(mine, 'Acknowledge').click();
+    await until.visible(theirs.getByText(`Acknowledged by ${ctx.manager.username} at`));
+    await until.visible(ctx.page.getByRole('list', { name: 'Alerts' }).getByText(`Acknowledged by ${ctx.manager.username} at`));
+    await saveShot(other, 'admin-alerts-acknowledged');
+    const stored = await ctx.client.get('/api/alerts/', { token: ctx.manager.token });
+    assert.equal(stored.body.unacknowledged, 0);
+  } finally {
+    await other.close();
+  }
+});
+
+test.run();
