@@ -7,6 +7,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import * as api from './api.js';
 import { createAdminSocket } from './admin-socket.js';
+import { createAlertsState } from './alerts-state.js';
 import { createFormat } from './format.js';
 import { createWatchedValue, useWatchedValue } from './watched-value.js';
 
@@ -31,6 +32,7 @@ const withoutTrailingSlash = (/** @type {string} */ path) => path.replace(/\/$/,
 export function createAppState() {
   const browser = window;
   const socket = createAdminSocket();
+  const alerts = createAlertsState(socket);
   const session = createWatchedValue(/** @type {Session} */ ({ loading: true, me: null, status: null }));
   const settings = createWatchedValue(/** @type {Settings} */ ({}));
   const format = createWatchedValue(createFormat(undefined));
@@ -83,7 +85,7 @@ export function createAppState() {
     browser.scrollTo(0, 0);
   }
 
-  return { session, settings, format, path, socket, loadSession, signOut, navigate, updateSettings };
+  return { session, settings, format, path, socket, alerts, loadSession, signOut, navigate, updateSettings };
 }
 
 export const AppStateContext = createContext(/** @type {AppState} */ (/** @type {unknown} */ (null)));

@@ -41,6 +41,7 @@ export function App() {
   const app = useAppState();
   const session = useSession();
   const path = useWatchedValue(app.path);
+  const waitingAlerts = useWatchedValue(app.alerts.unacknowledged);
   const { me, status } = session;
   const pages = me?.role === 'manager' ? managerPages : staffPages;
   const current = [...pages, passwordPage].find((p) => p.path === path);
@@ -65,7 +66,9 @@ export function App() {
             onClick=${(e) => {
               e.preventDefault();
               app.navigate(p.path);
-            }}>${p.label}</a>`,
+            }}>${p.label}</a>${p.path === '/app/live' && waitingAlerts > 0
+            ? html`<span class="nav-count" title="Alerts waiting for a manager">${waitingAlerts}<span class="visually-hidden"> ${waitingAlerts === 1 ? 'alert waits' : 'alerts wait'}</span></span>`
+            : null}`,
         )}
       </nav>
       <span class="who">${me.staff?.name ?? me.username}${' · '}<a href=${passwordPage.path} aria-current=${path === passwordPage.path ? 'page' : undefined} onClick=${(/** @type {MouseEvent} */ e) => {

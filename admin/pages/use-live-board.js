@@ -2,20 +2,15 @@
 // The Live page's data: today's board from the shared /admin connection,
 // kept current by check-ins and kiosk changes, fetched again after every
 // (re)connect and at local midnight, when the board's day ends; and the
-// stored alerts, with who acknowledged each (any manager, in any tab).
+// stored alerts (alerts-state.js), with who acknowledged each.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { get, post } from '../api.js';
 import { useAppState } from '../app-state.js';
 import { mergeSnapshot, nextChangeAt, withKiosk, withOccurrence } from '../board-state.js';
 import { useWatchedValue } from '../watched-value.js';
 
 /**
  * @typedef {import('../../server/socket-contract.js').Snapshot} Snapshot
- * @typedef {import('../../server/socket-contract.js').Alert} Alert
  */
-
-/** How many of the latest alerts the page shows. */
-const alertsShown = 20;
 
 // States change with time (a window opens, a shift is missed): re-render this often.
 const tickMs = 30_000;
@@ -27,8 +22,8 @@ export function useLiveBoard() {
   const { socket } = app;
   const connected = useWatchedValue(socket.connected);
   const [board, setBoard] = useState(/** @type {Snapshot | null} */ (null));
-  const [alerts, setAlerts] = useState(/** @type {Alert[]} */ ([]));
-  const [alertsError, setAlertsError] = useState(/** @type {string | null} */ (null));
+  const alerts = useWatchedValue(app.alerts.list);
+  const alertsError = useWatchedValue(app.alerts.problem);
   const [now, setNow] = useState(Date.now());
   const fetching = useRef(false);
 
@@ -38,21 +33,10 @@ export function useLiveBoard() {
     app.updateSettings({ timezone: snapshot.timezone });
   }, []);
 
-  const loadAlerts = useCallback(async () => {
-    try {
-      const stored = /** @type {{ alerts: Alert[] }} */ (await get(`/api/alerts/?limit=${alertsShown}`));
-      setAlerts(stored.alerts);
-      setAlertsError(null);
-    } catch (error) {
-      setAlertsError(error instanceof Error ? error.message : String(error));
-    }
-  }, []);
-
   const refresh = useCallback(async () => {
     if (fetching.current) return;
     fetching.current = true;
     try {
-      void loadAlerts();
       takeSnapshot(await socket.fetchSnapshot());
     } catch {
       // Not connected or no answer: the next reconnect or tick asks again.
@@ -66,10 +50,6 @@ export function useLiveBoard() {
       socket.on('snapshot', takeSnapshot),
       socket.on('attendance:created', (event) => setBoard((current) => current && withOccurrence(current, event.occurrence))),
       socket.on('kiosk:status', (status) => setBoard((current) => current && withKiosk(current, status))),
-      socket.on('alert', (alert) => setAlerts((current) => (current.some((a) => a.id === alert.id) ? current : [alert, ...current].slice(0, alertsShown)))),
-      socket.on('alert:acknowledged', ({ ids, by, at }) =>
-        setAlerts((current) => current.map((a) => (ids.includes(a.id) && !a.acknowledged ? { ...a, acknowledged: { by, at } } : a))),
-      ),
     ];
     const timer = setInterval(() => setNow(Date.now()), tickMs);
     return () => {
@@ -103,22 +83,5 @@ export function useLiveBoard() {
     return () => clearTimeout(timer);
   }, [nextChange]);
 
-  /** @param {Alert} updated */
-  const replaceAlert = (updated) => setAlerts((current) => current.map((a) => (a.id === updated.id ? updated : a)));
-  const acknowledgeAlert = async (/** @type {number} */ id) => {
-    try {
-      replaceAlert(/** @type {Alert} */ (await post(`/api/alerts/${id}/ack`)));
-    } catch (error) {
-      setAlertsError(error instanceof Error ? error.message : String(error));
-    }
-  };
-  const acknowledgeAll = async () => {
-    try {
-      await post('/api/alerts/ack');
-      await loadAlerts();
-    } catch (error) {
-      setAlertsError(error instanceof Error ? error.message : String(error));
-    }
-  };
-  return { board, connected, alerts, alertsError, acknowledgeAlert, acknowledgeAll };
+  return { board, connected, alerts, alertsError, acknowledgeAlert: app.alerts.acknowledge, acknowledgeAll: app.alerts.acknowledgeAll };
 }

@@ -27,6 +27,9 @@ test('an alert raised while the page was closed is listed when it opens; an ackn
   await ctx.page.goto(`${ctx.server.url}/app`);
   const mine = ctx.page.getByRole('list', { name: 'Alerts' }).getByRole('alert').filter({ hasText: lockoutText });
   await until.visible(mine);
+  const navCount = ctx.page.getByRole('navigation', { name: 'Main' }).locator('.nav-count');
+  await until.visible(navCount.getByText('1 alert waits'));
+  await saveShot(ctx.page, 'admin-alerts-waiting');
 
   await registerAndSignIn(ctx.client, 'night_manager', 'Manager', ctx.manager.token);
   const other = await ctx.signedIn('night_manager', 'night_manager-Passw0rd!');
@@ -38,6 +41,8 @@ test('an alert raised while the page was closed is listed when it opens; an ackn
     await button(mine, 'Acknowledge').click();
     await until.visible(theirs.getByText(`Acknowledged by ${ctx.manager.username} at`));
     await until.visible(ctx.page.getByRole('list', { name: 'Alerts' }).getByText(`Acknowledged by ${ctx.manager.username} at`));
+    await until.gone(navCount);
+    await until.gone(other.getByRole('navigation', { name: 'Main' }).locator('.nav-count'));
     await saveShot(other, 'admin-alerts-acknowledged');
     const stored = await ctx.client.get('/api/alerts/', { token: ctx.manager.token });
     assert.equal(stored.body.unacknowledged, 0);
