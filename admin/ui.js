@@ -1,7 +1,7 @@
 // @ts-check
 // Small shared pieces: loading, empty and error states, and a data loader hook.
 import { html } from 'htm/preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
 export function Loading({ what = 'Loading' }) {
   return html`<p class="loading" role="status">${what}…</p>`;
@@ -65,12 +65,16 @@ export function formLevel(error, shown) {
  */
 export function useData(load, deps = []) {
   const [state, setState] = useState({ data: undefined, error: null, loading: true });
+  // Only the latest request's answer is shown: typing a date range starts one per change, and they may answer out of order.
+  const latest = useRef(0);
   const reload = useCallback(async () => {
+    const request = ++latest.current;
     setState((current) => ({ ...current, loading: true }));
     try {
-      setState({ data: await load(), error: null, loading: false });
+      const data = await load();
+      if (request === latest.current) setState({ data, error: null, loading: false });
     } catch (error) {
-      setState({ data: undefined, error, loading: false });
+      if (request === latest.current) setState({ data: undefined, error, loading: false });
     }
   }, deps);
   useEffect(() => {

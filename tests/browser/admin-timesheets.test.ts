@@ -56,6 +56,8 @@ test('Needs attention shows the forgotten check-out; adding it through the form 
   const rows = ctx.page.locator('tr.problem');
   const forgotten = rows.filter({ hasText: 'No check-out' });
   await until.visible(forgotten.filter({ hasText: 'Asha Rao' }));
+  // Each date typed loads its range; "From" alone reaches this Monday, which she missed. Wait for the week itself.
+  await ctx.page.waitForFunction(() => document.querySelectorAll('tr.problem').length === 2);
   assert.deepEqual(
     (await rows.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim()),
     [

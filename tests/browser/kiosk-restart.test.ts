@@ -48,10 +48,10 @@ test('a restart while a PIN is typed: banner and disabled pad while down, then O
   assert.equal(record.staff, asha.staffId);
   assert.equal(record.kind, 'check_in');
 
-  // And the next person types a PIN as usual.
+  // And PINs are typed as usual: the same person again is told they are checked in.
   await ctx.page.getByText('Tap to finish').click();
   await enterPin(ctx.page, '111111', 'pad');
-  await until.visible(ctx.page.getByRole('heading', { name: 'Checked in at 08:57' }));
+  await until.visible(ctx.page.getByRole('heading', { name: 'You are already checked in since 08:57.' }));
   await attendanceRows(ctx, 1);
 });
 
@@ -74,10 +74,10 @@ test('server down when the countdown ends: the photo waits, is sent once it is b
   const [record] = await attendanceRows(ctx, 1);
   assert.equal(record.staff, asha.staffId);
 
-  // The kiosk carries on: the same person again shows the same record, still one row.
+  // The kiosk carries on: the same person again is told they are checked in, still one row.
   await ctx.page.getByText('Tap to finish').click();
   await enterPin(ctx.page, '111111', 'keyboard');
-  await until.visible(ctx.page.getByRole('heading', { name: 'Checked in at 08:57' }));
+  await until.visible(ctx.page.getByRole('heading', { name: 'You are already checked in since 08:57.' }));
   await attendanceRows(ctx, 1);
 });
 
