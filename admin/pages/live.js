@@ -3,10 +3,11 @@
 // Every state comes from the server (see board-state.js); this page only shows it.
 import { html } from 'htm/preact';
 import { useMemo, useState } from 'preact/hooks';
-import { useFormat } from '../app-state.js';
+import { get } from '../api.js';
+import { useAppState, useFormat } from '../app-state.js';
 import { boardRows, countStates, stateAt } from '../board-state.js';
 import { stateLabels } from '../format.js';
-import { Empty, Loading } from '../ui.js';
+import { Empty, Loading, useData } from '../ui.js';
 import { PhotoViewer } from './photo-viewer.js';
 import { useLiveBoard } from './use-live-board.js';
 
@@ -61,7 +62,7 @@ export function LivePage() {
         ${Object.entries(stateLabels).map(([state, label]) => (counts[state] ? html`<span class=${`state ${state}`}>${label}: ${counts[state]}</span> ` : null))}
       </p>
       ${rows.length === 0
-        ? html`<${Empty}>Nobody is scheduled today. Shifts are set on the Roster page.</${Empty}>`
+        ? html`<${NobodyToday} />`
         : html`<div class="table-wrap"><table class="board">
             <thead><tr><th>Staff</th><th>Shift</th><th>State</th><th>In</th><th>Out</th></tr></thead>
             <tbody>
@@ -92,4 +93,17 @@ function Stamp({ record, name, onOpen }) {
     </button>`}
     ${format.time(record.at)}
   </span>`;
+}
+
+/** The empty board: on a new install the next step is adding people, after that the roster. */
+function NobodyToday() {
+  const app = useAppState();
+  const staff = useData(() => get('/api/staff/'), []);
+  if (staff.data === undefined && !staff.error) return html`<${Empty}>Nobody is scheduled today.</${Empty}>`;
+  const none = Array.isArray(staff.data) && staff.data.length === 0;
+  const next = none ? { path: '/app/staff', label: 'Add people' } : { path: '/app/roster', label: 'Open the roster' };
+  return html`<${Empty}>
+    <p>${none ? 'No staff yet. Add the people who work here, then give them shifts on the Roster page.' : 'Nobody is scheduled today. Shifts are set on the Roster page.'}</p>
+    <button class="primary" onClick=${() => app.navigate(next.path)}>${next.label}</button>
+  </${Empty}>`;
 }

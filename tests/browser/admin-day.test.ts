@@ -38,7 +38,9 @@ test('a new install asks for the first manager, and creating one signs them in t
   await ctx.page.getByLabel('Password').fill('Boss-Passw0rd!');
   await button(ctx.page, 'Create the first manager').click();
   await until.visible(ctx.page.getByRole('heading', { name: /^Live — / }));
-  await until.visible(ctx.page.getByText('Nobody is scheduled today. Shifts are set on the Roster page.'));
+  // A new install has nobody to schedule yet: the empty board says so and offers the next step.
+  await until.visible(ctx.page.getByText('No staff yet. Add the people who work here, then give them shifts on the Roster page.'));
+  await until.visible(button(ctx.page, 'Add people'));
   await until.visible(ctx.page.getByText('No kiosks paired yet'));
   assert.equal(new URL(ctx.page.url()).pathname, '/app/live');
   const me = await ctx.client.get('/api/me/', await managerCookie());
