@@ -29,6 +29,16 @@ export function createAlertsState(socket) {
     }
   }
 
+  /** Acknowledges through `path`, then reads the list again (another manager may have acknowledged meanwhile). */
+  async function acknowledgeAt(/** @type {string} */ path) {
+    try {
+      await post(path);
+      await load();
+    } catch (error) {
+      failed(error);
+    }
+  }
+
   socket.on('alert', (alert) => {
     if (list.value.some((a) => a.id === alert.id)) return;
     list.set([alert, ...list.value].slice(0, alertsShown));
@@ -49,21 +59,7 @@ export function createAlertsState(socket) {
     problem,
     load,
     /** @param {number} id */
-    async acknowledge(id) {
-      try {
-        await post(`/api/alerts/${id}/ack`);
-        await load();
-      } catch (error) {
-        failed(error);
-      }
-    },
-    async acknowledgeAll() {
-      try {
-        await post('/api/alerts/ack');
-        await load();
-      } catch (error) {
-        failed(error);
-      }
-    },
+    acknowledge: (id) => acknowledgeAt(`/api/alerts/${id}/ack`),
+    acknowledgeAll: () => acknowledgeAt('/api/alerts/ack'),
   };
 }

@@ -118,22 +118,16 @@ export function Station({ token, org, timings, onUnpaired }) {
     }
   }
 
-  const confirmed = step.name === 'confirmed' ? step : null;
+  // A confirmation, or the answer to a repeat PIN, goes back to the pad by itself.
+  const finishing = step.name === 'confirmed' || step.name === 'alreadyDone' ? step : null;
   useEffect(() => {
-    if (!confirmed) return;
+    if (!finishing) return;
     const timer = setTimeout(() => dispatch({ type: 'finished' }), state.timings.confirmSeconds * 1000);
     return () => {
       clearTimeout(timer);
-      URL.revokeObjectURL(confirmed.photoUrl);
+      if (finishing.name === 'confirmed') URL.revokeObjectURL(finishing.photoUrl);
     };
-  }, [confirmed]);
-
-  const alreadyDone = step.name === 'alreadyDone' ? step : null;
-  useEffect(() => {
-    if (!alreadyDone) return;
-    const timer = setTimeout(() => dispatch({ type: 'finished' }), state.timings.confirmSeconds * 1000);
-    return () => clearTimeout(timer);
-  }, [alreadyDone]);
+  }, [finishing]);
 
   useEffect(() => {
     const { message } = state;

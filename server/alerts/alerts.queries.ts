@@ -19,18 +19,23 @@ function toAlert(row: AlertRow): Alert {
   };
 }
 
-const columns = {
-  id: alerts.id,
-  type: alerts.type,
-  message: alerts.message,
-  at: alerts.at,
-  staffId: alerts.staffId,
-  kioskId: alerts.kioskId,
-  swapId: alerts.swapId,
-  acknowledgedBy: alerts.acknowledgedBy,
-  acknowledgedAt: alerts.acknowledgedAt,
-  acknowledgedByName: users.username,
-};
+/** Alerts with the username of whoever acknowledged them. */
+const selectAlerts = (db: Queryable) =>
+  db
+    .select({
+      id: alerts.id,
+      type: alerts.type,
+      message: alerts.message,
+      at: alerts.at,
+      staffId: alerts.staffId,
+      kioskId: alerts.kioskId,
+      swapId: alerts.swapId,
+      acknowledgedBy: alerts.acknowledgedBy,
+      acknowledgedAt: alerts.acknowledgedAt,
+      acknowledgedByName: users.username,
+    })
+    .from(alerts)
+    .leftJoin(users, eq(users.id, alerts.acknowledgedBy));
 
 export async function insertAlert(db: Queryable, raised: RaisedAlert): Promise<Alert> {
   const [row] = await db
@@ -42,10 +47,7 @@ export async function insertAlert(db: Queryable, raised: RaisedAlert): Promise<A
 
 /** Newest first. */
 export async function listAlerts(db: Queryable, filter: { since?: Date; unacknowledged?: boolean; limit: number }): Promise<Alert[]> {
-  const rows = await db
-    .select(columns)
-    .from(alerts)
-    .leftJoin(users, eq(users.id, alerts.acknowledgedBy))
+  const rows = await selectAlerts(db)
     .where(and(filter.since && gte(alerts.at, filter.since), filter.unacknowledged ? isNull(alerts.acknowledgedAt) : undefined))
     .orderBy(desc(alerts.at), desc(alerts.id))
     .limit(filter.limit);
@@ -58,7 +60,7 @@ export async function countUnacknowledgedAlerts(db: Queryable): Promise<number> 
 }
 
 export async function findAlert(db: Queryable, id: number): Promise<Alert | undefined> {
-  const [row] = await db.select(columns).from(alerts).leftJoin(users, eq(users.id, alerts.acknowledgedBy)).where(eq(alerts.id, id));
+  const [row] = await selectAlerts(db).where(eq(alerts.id, id));
   return row && toAlert(row);
 }
 

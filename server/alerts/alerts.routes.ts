@@ -42,9 +42,10 @@ export function createAlertRoutes(deps: AppDeps) {
     .post('/:id/ack', requireManager, pathParams(idParam('alert')), async (c) => {
       const user = currentUser(c.get('user'));
       const { id } = c.req.valid('param');
-      if (!(await findAlert(deps.db, id))) throw notFound(`There is no alert ${id}.`);
+      // Acknowledging twice is harmless: the first acknowledgement stands. An unknown id changes nothing.
       await acknowledge(user.id, user.username, [id]);
-      // Acknowledging twice is harmless: the first acknowledgement stands.
-      return c.json((await findAlert(deps.db, id))!);
+      const alert = await findAlert(deps.db, id);
+      if (!alert) throw notFound(`There is no alert ${id}.`);
+      return c.json(alert);
     });
 }

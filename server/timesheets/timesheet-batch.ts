@@ -21,6 +21,13 @@ export type BatchInputs = {
   absences: AbsenceRecord[];
 };
 
+/** Adds `value` to the list at `key`. */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** What every batch of one timesheet shares. */
 export type BatchContext = { settings: OrgSettings; now: Date; range: { from: string; to: string } };
 
@@ -32,7 +39,7 @@ export type BatchContext = { settings: OrgSettings; now: Date; range: { from: st
 export function buildBatch(inputs: BatchInputs, context: BatchContext): TimesheetBatch {
   const mine = new Set(inputs.people.map((p) => p.id));
   const approvalsOf = new Map<number, ApprovalRow[]>();
-  for (const approval of inputs.approvals) approvalsOf.set(approval.staffId, [...(approvalsOf.get(approval.staffId) ?? []), approval]);
+  for (const approval of inputs.approvals) push(approvalsOf, approval.staffId, approval);
   const entries = buildTimesheet({
     occurrences: inputs.occurrences,
     punches: punchRecordsFrom(inputs.punches),

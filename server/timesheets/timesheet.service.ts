@@ -23,7 +23,7 @@ import { getSettings, type OrgSettings } from '../settings/settings.queries.js';
 import { listApprovals } from './approvals.queries.js';
 import { weekStartOf } from './hours.js';
 import { correctorsOf } from './punch-records.js';
-import { buildBatch, type BatchContext, type BatchInputs, type TimesheetBatch } from './timesheet-batch.js';
+import { buildBatch, push, type BatchContext, type BatchInputs, type TimesheetBatch } from './timesheet-batch.js';
 import { scheduledSlot, type ScheduledSlot } from './timesheet-rows.js';
 import { listAbsences, listAllStaff, listUsernames, readPunches } from './timesheet.queries.js';
 
@@ -52,12 +52,6 @@ function weeksOf(from: string, to: string): { from: string; to: string }[] {
     pieces.push({ from: start, to: end < to ? end : to });
   }
   return pieces;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** The context, then an async iterable of each batch's inputs in name order. */
