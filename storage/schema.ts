@@ -136,6 +136,10 @@ export const shifts = pgTable(
     staffId: integer('staff_id')
       .notNull()
       .references(() => staff.id, { onDelete: 'restrict' }),
+    /** A shift for one date only (its one version runs that day): in the dated roster, not in the weekly template. */
+    oneOff: boolean('one_off').notNull().default(false),
+    /** Why a one-off shift was added, as the manager put it. */
+    note: text('note'),
     createdAt: createdAt(),
   },
   (t) => [index('shifts_staff_id_idx').on(t.staffId)],
@@ -359,8 +363,8 @@ export const settings = pgTable(
 );
 
 /**
- * Dated changes to the template: who works one occurrence (shift, date), or
- * that it is cancelled that day. One row per occurrence, so two swaps racing
+ * Dated changes to the template: who works one occurrence (shift, date) and
+ * at what times, or that it is cancelled that day. One row per occurrence, so two swaps racing
  * to move the same occurrence cannot both succeed.
  */
 export const shiftOverrides = pgTable(
@@ -374,6 +378,9 @@ export const shiftOverrides = pgTable(
     /** Who works it instead of the template's owner; null when cancelled. */
     assigneeStaffId: integer('assignee_staff_id').references(() => staff.id, { onDelete: 'restrict' }),
     cancelled: boolean('cancelled').notNull().default(false),
+    /** Other times for that date only; null: the template's. */
+    startTime: time('start_time'),
+    endTime: time('end_time'),
     swapId: integer('swap_id').references((): AnyPgColumn => swaps.id, { onDelete: 'set null' }),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
@@ -383,6 +390,7 @@ export const shiftOverrides = pgTable(
     index('shift_overrides_date_idx').on(t.date),
     index('shift_overrides_assignee_idx').on(t.assigneeStaffId),
     check('shift_overrides_assignee_or_cancelled', sql`(${t.assigneeStaffId} is null) = ${t.cancelled}`),
+    check('shift_overrides_times_together', sql`(${t.startTime} is null) = (${t.endTime} is null)`),
   ],
 );
 

@@ -4,13 +4,17 @@
  * cancelled it for that date). An occurrence keeps its identity (shift,
  * date) whoever works it.
  */
-import type { Occurrence } from './occurrences.js';
+import { addDays, localInstant, type Occurrence } from './occurrences.js';
+import { endsNextDay } from './time-of-day.js';
 
 export type OccurrenceOverride = {
   shiftId: number;
   date: string;
   assigneeStaffId: number | null;
   cancelled: boolean;
+  /** Other times for that date only (both or neither); null: the template's. */
+  startTime?: string | null;
+  endTime?: string | null;
   swapId: number | null;
 };
 
@@ -20,6 +24,8 @@ export type EffectiveOccurrence = Occurrence & {
   /** The swap that moved this occurrence, if one did. */
   swapId: number | null;
   reassigned: boolean;
+  /** The times differ from the template's on this date only. */
+  retimed: boolean;
 };
 
 export const occurrenceKey = (o: { shiftId: number; date: string }) => `${o.shiftId}@${o.date}`;
@@ -32,6 +38,7 @@ export function applyOverrides(occurrences: readonly Occurrence[], overrides: re
     const override = byKey.size === 0 ? undefined : byKey.get(occurrenceKey(occurrence));
     if (override?.cancelled) continue;
     const assignee = override?.assigneeStaffId ?? occurrence.staffId;
+    const times = override?.startTime && override.endTime ? retime(occurrence, override.startTime, override.endTime) : undefined;
     effective.push({
       shiftId: occurrence.shiftId,
       staffId: assignee,
@@ -40,10 +47,19 @@ export function applyOverrides(occurrences: readonly Occurrence[], overrides: re
       endTime: occurrence.endTime,
       start: occurrence.start,
       end: occurrence.end,
+      ...times,
       templateStaffId: occurrence.staffId,
       swapId: override?.swapId ?? null,
       reassigned: assignee !== occurrence.staffId,
+      retimed: times !== undefined,
     });
   }
   return effective;
+}
+
+/** The occurrence's date with other times of day, as instants in the occurrence's zone. */
+export function retime(occurrence: Pick<Occurrence, 'date' | 'start'>, startTime: string, endTime: string): Pick<Occurrence, 'startTime' | 'endTime' | 'start' | 'end'> {
+  const zone = occurrence.start.zoneName!;
+  const endDate = endsNextDay(startTime, endTime) ? addDays(occurrence.date, 1) : occurrence.date;
+  return { startTime, endTime, start: localInstant(occurrence.date, startTime, zone), end: localInstant(endDate, endTime, zone) };
 }

@@ -9,13 +9,18 @@ import type { Queryable } from '../../storage/database.js';
 import { assertRule, domainError } from '../domain-error.js';
 import { occurrenceKey, type EffectiveOccurrence } from './effective-schedule.js';
 import { assignOccurrence, findSchedulablePeople, loadEffectiveOccurrences, occurrenceHasAttendance } from './roster.queries.js';
+import type { Occurrence } from './occurrences.js';
 import { checkScheduleChange, describeOccurrence } from './schedule-rules.js';
 import { lockStaffForScheduling } from './shifts.queries.js';
 
 /** Occurrence (shift, date), now worked by `from`, to be worked by `to`. */
 export type Move = { shiftId: number; date: string; from: number; to: number };
 
-export type MoveContext = { zone: string; minRestHours: number; now: Date };
+/**
+ * `byManager`: a manager may still change an occurrence nobody has checked
+ * into after it started (the 6 a.m. sick call), until it ends; a swap may not.
+ */
+export type MoveContext = { zone: string; minRestHours: number; now: Date; byManager?: boolean };
 
 /** Locks the staff rows in id order, so two transactions locking the same people cannot deadlock. */
 export async function lockPeople(tx: Queryable, staffIds: readonly number[]): Promise<void> {
@@ -41,11 +46,20 @@ export async function findMovableOccurrence(
     const whose = expectedHolder === undefined ? '' : ' for this person';
     throw domainError.conflict('occurrence_not_found', `There is no shift ${key.shiftId} on ${day.toFormat('cccc d LLLL yyyy')}${whose}: it may have been moved, cancelled or removed.`);
   }
-  if (occurrence.start.toMillis() <= context.now.getTime()) {
-    throw domainError.conflict('shift_started', `The shift on ${describeOccurrence(occurrence)} has already started, so it can no longer be changed.`);
-  }
+  assertStillChangeable(occurrence, context);
   if (await occurrenceHasAttendance(tx, key)) throw domainError.conflict('already_checked_in', `Someone has already checked in to the shift on ${describeOccurrence(occurrence)}.`);
   return occurrence;
+}
+
+/** A 409 once the occurrence has started (for a manager: ended). */
+export function assertStillChangeable(occurrence: Occurrence, context: MoveContext): void {
+  const now = context.now.getTime();
+  if (context.byManager && occurrence.end.toMillis() <= now) {
+    throw domainError.conflict('shift_ended', `The shift on ${describeOccurrence(occurrence)} has already ended, so it can no longer be changed: record what happened in Timesheets instead.`);
+  }
+  if (!context.byManager && occurrence.start.toMillis() <= now) {
+    throw domainError.conflict('shift_started', `The shift on ${describeOccurrence(occurrence)} has already started, so it can no longer be changed.`);
+  }
 }
 
 /**
@@ -62,24 +76,40 @@ export async function checkMoves(tx: Queryable, moves: readonly Move[], context:
     }
     moving.push(occurrence);
   }
-  const people = [...new Set(moves.map((move) => move.to))];
-  const rows = await findSchedulablePeople(tx, people);
-  const dates = moves.map((move) => DateTime.fromISO(move.date, { zone: 'UTC' }));
-  const from = DateTime.min(...dates)!.minus({ days: 2 }).toISODate()!;
-  const to = DateTime.max(...dates)!.plus({ days: 2 }).toISODate()!;
-  for (const personId of people) {
-    const person = rows.find((row) => row.id === personId);
-    if (!person || !person.active) throw domainError.conflict('staff_inactive', `Staff member ${personId} is not active, so cannot take shifts.`);
-    const schedule = await loadEffectiveOccurrences(tx, { from, to, zone: context.zone, staffIds: [personId] });
-    const verdict = checkScheduleChange({
-      person: { staffId: person.id, name: person.name, weeklyOffs: person.weeklyOffs },
-      schedule,
+  for (const personId of new Set(moves.map((move) => move.to))) {
+    await checkPersonTakes(tx, personId, {
       leaving: moves.filter((move) => move.from === personId),
       arriving: moves.flatMap((move, i) => (move.to === personId ? [{ ...moving[i]!, staffId: personId }] : [])),
-      minRestHours: context.minRestHours,
-    });
-    assertRule(verdict);
+    }, context);
   }
+}
+
+/**
+ * Checks that `personId` may work `arriving` (new occurrences, or ones they
+ * work with other times) once `leaving` is no longer theirs: active, not on
+ * a weekly day off, no overlap, enough rest. Throws a 409 naming the rule.
+ */
+export async function checkPersonTakes(
+  tx: Queryable,
+  personId: number,
+  change: { leaving: readonly { shiftId: number; date: string }[]; arriving: readonly Occurrence[] },
+  context: MoveContext,
+): Promise<void> {
+  const [person] = await findSchedulablePeople(tx, [personId]);
+  if (!person || !person.active) throw domainError.conflict('staff_inactive', `Staff member ${personId} is not active, so cannot take shifts.`);
+  const dates = change.arriving.map((occurrence) => DateTime.fromISO(occurrence.date, { zone: 'UTC' }));
+  const from = DateTime.min(...dates)!.minus({ days: 2 }).toISODate()!;
+  const to = DateTime.max(...dates)!.plus({ days: 2 }).toISODate()!;
+  const schedule = await loadEffectiveOccurrences(tx, { from, to, zone: context.zone, staffIds: [personId] });
+  assertRule(
+    checkScheduleChange({
+      person: { staffId: person.id, name: person.name, weeklyOffs: person.weeklyOffs },
+      schedule,
+      leaving: change.leaving,
+      arriving: change.arriving,
+      minRestHours: context.minRestHours,
+    }),
+  );
 }
 
 /**

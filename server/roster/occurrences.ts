@@ -6,7 +6,7 @@
  * the gap, an ambiguous one takes the earlier instant.
  */
 import { DateTime } from 'luxon';
-import { parseTimeOfDay } from './time-of-day.js';
+import { endsNextDay, parseTimeOfDay } from './time-of-day.js';
 import type { TemplateShift } from './template-rules.js';
 
 export type Occurrence = {
@@ -39,11 +39,6 @@ export function localInstant(date: string, timeOfDay: string, zone: string): Dat
 /** Start and end of one occurrence; the end is on the next day when it is not after the start. */
 export function occurrenceOf(shift: DatedShift, date: string, zone: string): Occurrence {
   return listOccurrences([{ ...shift, dayOfWeek: weekdayOf(date), validFrom: undefined, validTo: undefined }], date, date, zone)[0]!;
-}
-
-function timeSeconds(text: string): number {
-  const time = parseTimeOfDay(text)!;
-  return time.hour * 3600 + time.minute * 60 + time.second;
 }
 
 /** Every local date from `from` to `to` inclusive, as YYYY-MM-DD. */
@@ -87,7 +82,7 @@ export function listOccurrences(shifts: readonly DatedShift[], from: string, to:
   const byWeekday = new Map<number, { shift: DatedShift; overnight: boolean }[]>();
   for (const shift of shifts) {
     const list = byWeekday.get(shift.dayOfWeek) ?? [];
-    list.push({ shift, overnight: timeSeconds(shift.endTime) <= timeSeconds(shift.startTime) });
+    list.push({ shift, overnight: endsNextDay(shift.startTime, shift.endTime) });
     byWeekday.set(shift.dayOfWeek, list);
   }
   const occurrences: Occurrence[] = [];

@@ -7,6 +7,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { domainError } from '../domain-error.js';
+import { formatTimeOfDay, parseTimeOfDay } from './time-of-day.js';
 
 export const maxRosterDays = 62;
 
@@ -30,6 +31,16 @@ export const localDateSchema = z
     if (!day) ctx.addIssue({ code: 'custom', message: 'must be a real date written YYYY-MM-DD' });
     else if (!inAcceptedYears(day)) ctx.addIssue({ code: 'custom', message: outsideYears });
   });
+
+/** A local time of day, `HH:MM` or `HH:MM:SS`, as `HH:MM:SS`. */
+export const timeSchema = z.string({ error: 'must be a time such as "09:00" or "09:00:00"' }).transform((value, ctx) => {
+  const time = parseTimeOfDay(value);
+  if (!time) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a time of day (use HH:MM or HH:MM:SS, 00:00 to 23:59)` });
+    return z.NEVER;
+  }
+  return formatTimeOfDay(time);
+});
 
 /** A filter bound: a whole local day (`{ date }`), or an exact instant. */
 export type DateOrInstant = { date: string } | { instant: Date };

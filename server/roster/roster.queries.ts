@@ -11,6 +11,8 @@ const overrideColumns = {
   date: shiftOverrides.date,
   assigneeStaffId: shiftOverrides.assigneeStaffId,
   cancelled: shiftOverrides.cancelled,
+  startTime: shiftOverrides.startTime,
+  endTime: shiftOverrides.endTime,
   swapId: shiftOverrides.swapId,
 };
 
@@ -128,11 +130,46 @@ export async function cancelOccurrence(db: Queryable, key: { shiftId: number; da
   await db
     .insert(shiftOverrides)
     .values({ shiftId: key.shiftId, date: key.date, assigneeStaffId: null, cancelled: true, createdBy: userId })
-    .onConflictDoUpdate({ target: [shiftOverrides.shiftId, shiftOverrides.date], set: { assigneeStaffId: null, cancelled: true, swapId: null, createdBy: userId } });
+    .onConflictDoUpdate({
+      target: [shiftOverrides.shiftId, shiftOverrides.date],
+      set: { assigneeStaffId: null, cancelled: true, startTime: null, endTime: null, swapId: null, createdBy: userId },
+    });
 }
 
-/** What a manager's one-date change did: who works the occurrence now (null: nobody, it is cancelled) and who did before. */
-export type OccurrenceChangeData = { change: 'reassigned' | 'cancelled' | 'restored'; staffId: number | null; previousStaffId: number | null };
+/** One date of a shift worked by `assignee` at `times` (null: the template's), replacing whatever override it had. */
+export async function overrideOccurrence(
+  db: Queryable,
+  key: { shiftId: number; date: string },
+  change: { assignee: number; times: { startTime: string; endTime: string } | null; swapId: number | null },
+  userId: number,
+): Promise<void> {
+  const values = {
+    assigneeStaffId: change.assignee,
+    cancelled: false,
+    startTime: change.times?.startTime ?? null,
+    endTime: change.times?.endTime ?? null,
+    swapId: change.swapId,
+    createdBy: userId,
+  };
+  await db
+    .insert(shiftOverrides)
+    .values({ shiftId: key.shiftId, date: key.date, ...values })
+    .onConflictDoUpdate({ target: [shiftOverrides.shiftId, shiftOverrides.date], set: values });
+}
+
+/**
+ * What a manager's one-date change did: who works the occurrence now (null:
+ * nobody, it is cancelled) and who did before; with the times when they changed.
+ */
+export type OccurrenceChangeData = {
+  change: 'reassigned' | 'retimed' | 'cancelled' | 'restored';
+  staffId: number | null;
+  previousStaffId: number | null;
+  start?: string;
+  end?: string;
+  previousStart?: string;
+  previousEnd?: string;
+};
 
 /** The ledger entry of a manager's change to one date of a shift (swaps record their own). */
 export async function recordOccurrenceChange(tx: Transaction, by: { userId: number; at: Date }, key: { shiftId: number; date: string }, data: OccurrenceChangeData): Promise<void> {
@@ -178,13 +215,13 @@ export async function occurrenceHasAttendance(db: Queryable, key: { shiftId: num
   return row !== undefined;
 }
 
-export type SchedulablePerson = { id: number; name: string; weeklyOffs: number[]; active: boolean };
+export type SchedulablePerson = { id: number; name: string; weeklyOffs: number[]; active: boolean; startedOn: string };
 
 /** What the schedule rules need to know of people: names for messages, days off, whether they may work. */
 export async function findSchedulablePeople(db: Queryable, staffIds: readonly number[]): Promise<SchedulablePerson[]> {
   if (staffIds.length === 0) return [];
   return db
-    .select({ id: staff.id, name: staff.name, weeklyOffs: staff.weeklyOffs, active: staff.active })
+    .select({ id: staff.id, name: staff.name, weeklyOffs: staff.weeklyOffs, active: staff.active, startedOn: staff.startedOn })
     .from(staff)
     .where(inArray(staff.id, [...staffIds]));
 }

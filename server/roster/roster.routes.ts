@@ -4,16 +4,18 @@ import { z } from 'zod';
 import { currentUser, requireManager, requireUser } from '../auth/authenticate.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { forbidden } from '../http/errors.js';
-import { entityId, jsonBody, queryParams } from '../http/validate.js';
+import { entityId, idParam, jsonBody, pathParams, queryParams } from '../http/validate.js';
 import { localDateOf } from '../clock.js';
 import { getSettings } from '../settings/settings.queries.js';
 import { addDays } from './occurrences.js';
 import type { EffectiveOccurrence } from './effective-schedule.js';
 import { createInstantFormatter } from './instant-format.js';
 import { windowBounds } from './windows.js';
-import { assertDateRange, localDateSchema, maxRosterDays } from './roster-params.js';
+import { assertDateRange, localDateSchema, maxRosterDays, timeSchema } from './roster-params.js';
 import { loadEffectiveOccurrences } from './roster.queries.js';
-import { changeOccurrence } from './roster.service.js';
+import { changeOccurrence, type OccurrenceChange } from './roster.service.js';
+import { addOneOffShift, removeOneOffShift } from './one-off.service.js';
+import { listOneOffNotes } from './shifts.queries.js';
 
 const rangeSchema = z.object({ from: localDateSchema.optional(), to: localDateSchema.optional(), staff: entityId('staff').optional() });
 
@@ -23,15 +25,39 @@ const changeSchema = z
     date: localDateSchema,
     assignee: entityId('staff').nullable().optional(),
     cancelled: z.boolean({ error: 'must be true or false' }).optional(),
+    start: timeSchema.nullable().optional(),
+    end: timeSchema.nullable().optional(),
   })
-  .refine((body) => !(body.cancelled === true && typeof body.assignee === 'number'), {
-    message: 'Either give the shift to someone ("assignee") or cancel it ("cancelled": true), not both.',
+  .refine((body) => !(body.cancelled === true && (typeof body.assignee === 'number' || typeof body.start === 'string')), {
+    message: 'Either change the shift ("assignee", "start" and "end") or cancel it ("cancelled": true), not both.',
   })
-  .refine((body) => body.assignee !== undefined || body.cancelled !== undefined, {
-    message: 'Send "assignee" (a staff id, or null to restore the usual person) or "cancelled": true.',
+  .refine((body) => (body.start === undefined) === (body.end === undefined) && (body.start === null) === (body.end === null), {
+    message: 'Send "start" and "end" together: both times for that date, or both null to go back to the usual times.',
+    path: ['end'],
+  })
+  .refine((body) => body.assignee !== undefined || body.cancelled !== undefined || body.start !== undefined, {
+    message: 'Send "assignee" (a staff id, or null to restore the usual person), "start" and "end" (times for that date), or "cancelled": true.',
   });
 
-export function toRosterJson(occurrences: readonly EffectiveOccurrence[], zone: string, windowMinutes: number) {
+const oneOffSchema = z.object({
+  staff: entityId('staff'),
+  date: localDateSchema,
+  start: timeSchema,
+  end: timeSchema,
+  note: z.string({ error: 'must be text' }).trim().max(200, 'must be at most 200 characters').optional(),
+});
+
+/** The change a PATCH body asks for; `"cancelled": false` alone restores the template, as before times could change. */
+function occurrenceChange(body: z.infer<typeof changeSchema>): OccurrenceChange {
+  const key = { shiftId: body.shiftId, date: body.date };
+  if (body.cancelled === true) return { ...key, cancelled: true };
+  if (body.assignee === undefined && body.start === undefined) return { ...key, assignee: null, times: null };
+  const times = body.start === undefined ? undefined : body.start === null || body.end == null ? null : { startTime: body.start, endTime: body.end };
+  return { ...key, assignee: body.assignee, times };
+}
+
+/** `oneOffs`: the notes of one-date shifts among them, by shift id. */
+export function toRosterJson(occurrences: readonly EffectiveOccurrence[], zone: string, windowMinutes: number, oneOffs: ReadonlyMap<number, string | null> = new Map()) {
   const iso = createInstantFormatter(zone);
   return occurrences.map((occurrence) => {
     const start = occurrence.start.toMillis();
@@ -47,13 +73,16 @@ export function toRosterJson(occurrences: readonly EffectiveOccurrence[], zone: 
       checkOut: { opensAt: iso(checkOut.opensAt), closesAt: iso(checkOut.closesAt) },
       swap: occurrence.swapId,
       reassigned: occurrence.reassigned,
+      retimed: occurrence.retimed,
+      oneOff: oneOffs.has(occurrence.shiftId),
+      note: oneOffs.get(occurrence.shiftId) ?? null,
     };
   });
 }
 
 export function createRosterRoutes(deps: AppDeps) {
   const { db } = deps;
-  return new Hono<AppEnv>()
+  const routes = new Hono<AppEnv>()
     .use(requireUser)
     .get('/', queryParams(rangeSchema), async (c) => {
       const user = currentUser(c.get('user'));
@@ -70,18 +99,31 @@ export function createRosterRoutes(deps: AppDeps) {
         staffIds = user.staffId === null ? [] : [user.staffId];
       }
       const occurrences = await loadEffectiveOccurrences(db, { from, to, zone: settings.timezone, staffIds });
-      return c.json(toRosterJson(occurrences, settings.timezone, settings.windowMinutes));
+      return c.json(toRosterJson(occurrences, settings.timezone, settings.windowMinutes, await listOneOffNotes(db, from, to)));
     })
     .patch('/occurrence', requireManager, jsonBody(changeSchema), async (c) => {
       const body = c.req.valid('json');
-      const key = { shiftId: body.shiftId, date: body.date };
-      const user = currentUser(c.get('user'));
-      if (body.cancelled === true) await changeOccurrence(deps, user, { ...key, cancelled: true });
-      else if (typeof body.assignee === 'number') await changeOccurrence(deps, user, { ...key, assignee: body.assignee });
-      else await changeOccurrence(deps, user, { ...key, restore: true });
-      const settings = await getSettings(db, deps.config.orgTimezone);
-      const day = await loadEffectiveOccurrences(db, { from: body.date, to: body.date, zone: settings.timezone });
-      const changed = day.filter((o) => o.shiftId === body.shiftId);
-      return c.json({ shiftId: body.shiftId, date: body.date, cancelled: changed.length === 0, occurrence: toRosterJson(changed, settings.timezone, settings.windowMinutes)[0] ?? null });
+      await changeOccurrence(deps, currentUser(c.get('user')), occurrenceChange(body));
+      const occurrence = await rosterEntry(body.shiftId, body.date);
+      return c.json({ shiftId: body.shiftId, date: body.date, cancelled: occurrence === null, occurrence });
+    })
+    .post('/one-off', requireManager, jsonBody(oneOffSchema), async (c) => {
+      const body = c.req.valid('json');
+      const note = body.note ? body.note : null;
+      const id = await addOneOffShift(deps, currentUser(c.get('user')), { staffId: body.staff, date: body.date, startTime: body.start, endTime: body.end, note });
+      return c.json({ id, occurrence: await rosterEntry(id, body.date) }, 201);
+    })
+    .delete('/one-off/:id', requireManager, pathParams(idParam('one-date shift')), async (c) => {
+      await removeOneOffShift(deps, currentUser(c.get('user')), c.req.valid('param').id);
+      return c.body(null, 204);
     });
+  return routes;
+
+  /** The roster's entry for one occurrence as it is now; null when it does not run (cancelled). */
+  async function rosterEntry(shiftId: number, date: string) {
+    const settings = await getSettings(db, deps.config.orgTimezone);
+    const day = await loadEffectiveOccurrences(db, { from: date, to: date, zone: settings.timezone });
+    const entries = toRosterJson(day.filter((o) => o.shiftId === shiftId), settings.timezone, settings.windowMinutes, await listOneOffNotes(db, date, date));
+    return entries[0] ?? null;
+  }
 }

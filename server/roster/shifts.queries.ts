@@ -1,5 +1,5 @@
 /** Storage functions for the weekly template's shifts. */
-import { and, asc, eq, gte, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Queryable, Transaction } from '../../storage/database.js';
 import { attendance, shifts, shiftVersions, staff, swaps } from '../../storage/schema.js';
 import { appendLedger } from '../ledger/ledger.queries.js';
@@ -50,7 +50,7 @@ const columns = {
 const runsOnOrAfter = (date: string) => or(isNull(shiftVersions.validTo), gte(shiftVersions.validTo, date));
 
 /**
- * Each shift as it is on `on`, or, if it only starts later, as it will first
+ * Each weekly shift (one-date shifts are not in the template) as it is on `on`, or, if it only starts later, as it will first
  * be: the template a manager edits. Shifts that ended before `on` are not in it.
  */
 export async function listTemplateShifts(db: Queryable, filter: { on: string; staffId?: number; shiftId?: number }): Promise<TemplateShiftRecord[]> {
@@ -60,6 +60,7 @@ export async function listTemplateShifts(db: Queryable, filter: { on: string; st
     .innerJoin(shifts, eq(shifts.id, shiftVersions.shiftId))
     .where(
       and(
+        eq(shifts.oneOff, false),
         runsOnOrAfter(filter.on),
         filter.staffId === undefined ? undefined : eq(shifts.staffId, filter.staffId),
         filter.shiftId === undefined ? undefined : eq(shifts.id, filter.shiftId),
@@ -125,14 +126,51 @@ export async function removeTemplateShift(db: Queryable, shift: { id: number; st
   await replaceShiftFrom(db, shift, from, null);
   const [version] = await db.select({ id: shiftVersions.id }).from(shiftVersions).where(eq(shiftVersions.shiftId, shift.id)).limit(1);
   const [recorded] = await db.select({ id: attendance.id }).from(attendance).where(eq(attendance.shiftId, shift.id)).limit(1);
+  if (version || recorded || (await shiftInSwap(db, shift.id))) return 'ended';
+  await deleteShift(db, shift.id);
+  return 'deleted';
+}
+
+/** A shift for `date` only: one version that runs that day. */
+export async function insertOneOffShift(db: Queryable, values: ShiftTimes & { staffId: number; date: string; note: string | null }): Promise<TemplateShiftRecord> {
+  const [shift] = await db.insert(shifts).values({ staffId: values.staffId, oneOff: true, note: values.note }).returning({ id: shifts.id });
+  const times = { dayOfWeek: values.dayOfWeek, startTime: values.startTime, endTime: values.endTime };
+  await db.insert(shiftVersions).values({ shiftId: shift!.id, validFrom: values.date, validTo: values.date, ...times });
+  return { id: shift!.id, staffId: values.staffId, ...times, validFrom: values.date, validTo: values.date };
+}
+
+/** A one-date shift with its date and note; undefined when `shiftId` is not one. */
+export async function findOneOffShift(db: Queryable, shiftId: number): Promise<(TemplateShiftRecord & { note: string | null }) | undefined> {
+  const [row] = await db
+    .select({ ...columns, note: shifts.note })
+    .from(shiftVersions)
+    .innerJoin(shifts, eq(shifts.id, shiftVersions.shiftId))
+    .where(and(eq(shifts.id, shiftId), eq(shifts.oneOff, true)));
+  return row;
+}
+
+/** Notes of the one-date shifts that run on `from`…`to`, by shift id: the roster marks them. */
+export async function listOneOffNotes(db: Queryable, from: string, to: string): Promise<Map<number, string | null>> {
+  const rows = await db
+    .select({ id: shifts.id, note: shifts.note })
+    .from(shiftVersions)
+    .innerJoin(shifts, eq(shifts.id, shiftVersions.shiftId))
+    .where(and(eq(shifts.oneOff, true), gte(shiftVersions.validFrom, from), lte(shiftVersions.validFrom, to)));
+  return new Map(rows.map((row) => [row.id, row.note]));
+}
+
+/** Whether a swap names the shift: it then cannot be deleted. */
+export async function shiftInSwap(db: Queryable, shiftId: number): Promise<boolean> {
   const [swapped] = await db
     .select({ id: swaps.id })
     .from(swaps)
-    .where(or(eq(swaps.shiftId, shift.id), eq(swaps.returnShiftId, shift.id)))
+    .where(or(eq(swaps.shiftId, shiftId), eq(swaps.returnShiftId, shiftId)))
     .limit(1);
-  if (version || recorded || swapped) return 'ended';
-  await db.delete(shifts).where(eq(shifts.id, shift.id));
-  return 'deleted';
+  return swapped !== undefined;
+}
+
+export async function deleteShift(db: Queryable, shiftId: number): Promise<void> {
+  await db.delete(shifts).where(eq(shifts.id, shiftId));
 }
 
 type ShiftAction = 'shift.added' | 'shift.changed' | 'shift.ended' | 'shift.deleted';

@@ -7,19 +7,9 @@ import { forbidden, notFound } from '../http/errors.js';
 import { entityId, idParam, jsonBody, pathParams, queryParams } from '../http/validate.js';
 import { findTemplateShift, listTemplateShifts, toShiftJson } from './shifts.queries.js';
 import { addTemplateShift, editTemplateShift, endTemplateShift } from './shifts.service.js';
-import { localDateSchema } from './roster-params.js';
+import { localDateSchema, timeSchema } from './roster-params.js';
 import { orgToday } from '../settings/settings.queries.js';
-import { formatTimeOfDay, parseTimeOfDay } from './time-of-day.js';
 import { parseWeekday } from './weekdays.js';
-
-const timeSchema = z.string({ error: 'must be a time such as "09:00" or "09:00:00"' }).transform((value, ctx) => {
-  const time = parseTimeOfDay(value);
-  if (!time) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a time of day (use HH:MM or HH:MM:SS, 00:00 to 23:59)` });
-    return z.NEVER;
-  }
-  return formatTimeOfDay(time);
-});
 
 const daySchema = z.string({ error: 'must be a weekday name such as "Monday"' }).transform((value, ctx) => {
   const day = parseWeekday(value);

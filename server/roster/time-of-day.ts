@@ -27,3 +27,8 @@ export function shortTime(text: string): string {
   if (!time) return text;
   return time.second === 0 ? formatTimeOfDay(time).slice(0, 5) : formatTimeOfDay(time);
 }
+
+/** Whether a shift from `startTime` to `endTime` runs into the next day: its end is not after its start. */
+export function endsNextDay(startTime: string, endTime: string): boolean {
+  return secondsOfDay(parseTimeOfDay(endTime)!) <= secondsOfDay(parseTimeOfDay(startTime)!);
+}

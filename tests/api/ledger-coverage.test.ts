@@ -229,8 +229,8 @@ test('one-date overrides: reassigned, cancelled and restored; refusals and no-op
   await expectEntries([], async () => ok(await change({ date: '2026-12-14', assignee: null })));
   await expectEntries([], async () => ok(await change({ date: '2026-12-14', assignee: asha.staffId })));
   await expectRefused(400, 'validation_failed', async () => change({ date: '2026-12-15', assignee: ben.staffId }));
-  await expectRefused(409, 'shift_started', async () => {
-    ctx.server.clock.set('2026-11-23T09:30:00Z');
+  await expectRefused(409, 'shift_ended', async () => {
+    ctx.server.clock.set('2026-11-23T17:00:00Z');
     return change({ date: '2026-11-23', cancelled: true });
   });
 });

@@ -69,6 +69,9 @@ test('an entry carries date, staff, shift, start, end and both windows as ISO in
       checkOut: { opensAt: '2026-11-23T16:00:00.000-05:00', closesAt: '2026-11-23T18:00:00.000-05:00' },
       swap: null,
       reassigned: false,
+      retimed: false,
+      oneOff: false,
+      note: null,
     },
   ]);
 });
