@@ -110,16 +110,16 @@ export function hoursMinutes(minutes) {
 }
 
 /**
- * A typed 24-hour time as "HH:MM", or null: "17:05", "17.05", "1705" and "9:05" are all fine.
+ * A typed 24-hour time as "HH:MM", or null: "17:05", "17.05", "1705", "9:05" and "9" are all fine.
  * @param {string} text
  * @example
  *   parseTime('905'); // '09:05'
  */
 export function parseTime(text) {
-  const match = /^\s*(\d{1,2})[:.h]?(\d{2})\s*$/.exec(text);
+  const match = /^\s*(\d{1,2})(?:[:.h]?(\d{2}))?\s*$/.exec(text);
   if (!match) return null;
-  const [hours, minutes] = [Number(match[1]), Number(match[2])];
-  return hours < 24 && minutes < 60 ? `${String(hours).padStart(2, '0')}:${match[2]}` : null;
+  const [hours, minutes] = [Number(match[1]), Number(match[2] ?? 0)];
+  return hours < 24 && minutes < 60 ? `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}` : null;
 }
 
 /** HH:MM from "HH:MM:SS". */

@@ -32,7 +32,8 @@ export const domainError = {
   unauthenticated: (message: string) => new DomainError('unauthenticated', 'unauthorized', message),
   notAllowed: (message: string) => new DomainError('not_allowed', 'forbidden', message),
   notFound: (message: string) => new DomainError('not_found', 'not_found', message),
-  conflict: (code: string, message: string) => new DomainError('conflict', code, message),
+  /** `fields`: the inputs the clash is about (a taken username), so a form can show it beside them. */
+  conflict: (code: string, message: string, fields?: FieldErrors) => new DomainError('conflict', code, message, fields),
   busy: (message: string) => new DomainError('busy', 'busy', message),
 };
 

@@ -29,6 +29,8 @@ export type DomainEvents = {
   forgottenCheckOutNoticed: [noticed: { staffId: number; staffName: string; kioskName: string; shiftStart: Date; shiftEnd: Date; zone: string; at: Date }];
   /** A swap accepted by both staff members now waits for a manager's decision. */
   swapAwaitingManager: [swap: { id: number; proposer: number; counterpart: number }];
+  /** A manager changed the dated roster on these local dates (reassigned, retimed, cancelled, a one-off shift): boards showing them are out of date. */
+  rosterChanged: [change: { dates: string[] }];
   /** A manager acknowledged these stored alerts. */
   alertsAcknowledged: [acknowledged: { ids: number[]; by: string; at: Date }];
 };

@@ -5,7 +5,8 @@
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { get, patch, post } from '../api.js';
-import { Empty, ErrorMessage, FieldError, Loaded, useData, useSubmit } from '../ui.js';
+import { useCheckedForm } from '../checked-form.js';
+import { Empty, ErrorMessage, Loaded, useData, useSubmit } from '../ui.js';
 
 /**
  * @typedef {{ id: number, username: string, role: 'manager' | 'staff', active: boolean, staffId: number | null, name: string | null }} Account
@@ -30,20 +31,28 @@ export function AccountActions({ userId, name, active, onChanged, onMessage }) {
   </div>`;
 }
 
+/** @param {string} password @returns {Record<string, string>} */
+const checkNewPassword = (password) =>
+  password.length < 8 ? { password: password ? 'The password must be at least 8 characters.' : 'Enter the new password (at least 8 characters).' } : {};
+
 /** @param {{ userId: number, name: string, onDone: (text: string) => void, onCancel: () => void }} props */
 function ResetPasswordForm({ userId, name, onDone, onCancel }) {
   const [password, setPassword] = useState('');
-  const { busy, error, submit } = useSubmit(async () => {
-    await post(`/api/users/${userId}/password`, { password });
-    onDone(`${name}’s password is reset; they are signed out everywhere. Give them the new password.`);
+  const form = useCheckedForm({
+    id: `reset-password-${userId}`,
+    subjects: { password: 'The password' },
+    check: () => checkNewPassword(password),
+    action: async () => {
+      await post(`/api/users/${userId}/password`, { password });
+      onDone(`${name}’s password is reset; they are signed out everywhere. Give them the new password.`);
+    },
   });
-  const id = `reset-password-${userId}`;
-  return html`<form class="inline-form" onSubmit=${submit}>
-    <label for=${id}>New password for ${name}</label>
-    <input id=${id} type="password" autocomplete="new-password" value=${password} onInput=${(/** @type {any} */ e) => setPassword(e.currentTarget.value)} required />
-    <${FieldError} error=${error} field="password" />
-    <${ErrorMessage} error=${error && !error.fields?.password ? error : null} />
-    <button type="submit" class="primary small" disabled=${busy}>${busy ? 'Resetting…' : 'Reset password'}</button>
+  return html`<form class="inline-form" novalidate onSubmit=${form.submit}>
+    <label for=${form.idOf('password')}>New password for ${name}</label>
+    <input ...${form.input('password')} type="password" autocomplete="new-password" value=${password} onInput=${form.typed('password', setPassword)} />
+    ${form.message('password')}
+    <${ErrorMessage} error=${form.formError} />
+    <button type="submit" class="primary small" disabled=${form.busy}>${form.busy ? 'Resetting…' : 'Reset password'}</button>
     <button type="button" class="secondary small" onClick=${onCancel}>Cancel</button>
   </form>`;
 }
@@ -83,22 +92,27 @@ export function ManagersSection() {
 function AddManagerForm({ onDone, onCancel }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const { busy, error, submit } = useSubmit(async () => {
-    await post('/api/register/', { username, password, role: 'Manager' });
-    onDone(username);
+  const form = useCheckedForm({
+    id: 'manager',
+    subjects: { username: 'The username', password: 'The password' },
+    check: () => ({ ...(username.trim() ? {} : { username: 'Enter a username: they sign in with it.' }), ...checkNewPassword(password) }),
+    action: async () => {
+      await post('/api/register/', { username: username.trim(), password, role: 'Manager' });
+      onDone(username.trim());
+    },
   });
-  return html`<form class="card form" onSubmit=${submit}>
+  return html`<form class="card form" novalidate onSubmit=${form.submit}>
     <h2>Add manager</h2>
-    <label for="manager-username">Username</label>
-    <input id="manager-username" autocomplete="off" value=${username} onInput=${(/** @type {any} */ e) => setUsername(e.currentTarget.value)} required />
-    <${FieldError} error=${error} field="username" />
-    <label for="manager-password">Password</label>
-    <input id="manager-password" type="password" autocomplete="new-password" value=${password} onInput=${(/** @type {any} */ e) => setPassword(e.currentTarget.value)} required />
-    <span class="hint">At least 8 characters. Give it to them in person; they can change it under Password.</span>
-    <${FieldError} error=${error} field="password" />
-    <${ErrorMessage} error=${error && !Object.keys(error.fields ?? {}).length ? error : null} />
+    <label for=${form.idOf('username')}>Username</label>
+    <input ...${form.input('username')} autocomplete="off" autocapitalize="none" spellcheck="false" value=${username} onInput=${form.typed('username', setUsername)} />
+    ${form.message('username')}
+    <label for=${form.idOf('password')}>Password</label>
+    <input ...${form.input('password', { hint: true })} type="password" autocomplete="new-password" value=${password} onInput=${form.typed('password', setPassword)} />
+    ${form.message('password')}
+    ${form.hint('password', 'At least 8 characters. Give it to them in person; they can change it under Password.')}
+    <${ErrorMessage} error=${form.formError} />
     <div class="row">
-      <button type="submit" class="primary" disabled=${busy}>${busy ? 'Adding…' : 'Add manager'}</button>
+      <button type="submit" class="primary" disabled=${form.busy}>${form.busy ? 'Adding…' : 'Add manager'}</button>
       <button type="button" class="secondary" onClick=${onCancel}>Cancel</button>
     </div>
   </form>`;

@@ -7,12 +7,15 @@ import { get } from '../api.js';
 import { useAppState, useFormat } from '../app-state.js';
 import { boardRows, countStates, stateAt } from '../board-state.js';
 import { stateLabels } from '../format.js';
-import { Empty, Loading, useData } from '../ui.js';
+import { Empty, Loaded, Loading, useData } from '../ui.js';
+import { OccurrenceEditor } from './occurrence-editor.js';
+import { ExcuseForm } from './punch-forms.js';
 import { PhotoViewer } from './photo-viewer.js';
 import { useLiveBoard } from './use-live-board.js';
 
 /**
  * @typedef {import('../../server/socket-contract.js').BoardPunch} BoardPunch
+ * @typedef {import('../../server/socket-contract.js').BoardOccurrence} BoardOccurrence
  * @typedef {{ url: string, caption: string }} Photo
  */
 
@@ -20,6 +23,7 @@ export function LivePage() {
   const format = useFormat();
   const { board, connected, alerts, alertsError, acknowledgeAlert, acknowledgeAll } = useLiveBoard();
   const [photo, setPhoto] = useState(/** @type {Photo | null} */ (null));
+  const [fixing, setFixing] = useState(/** @type {{ key: string, action: 'reassign' | 'excuse' } | null} */ (null));
   const rows = useMemo(() => (board ? boardRows(board.occurrences) : []), [board]);
   // Read the clock on every render: the board re-renders at least every 30 s.
   const now = Date.now();
@@ -63,24 +67,45 @@ export function LivePage() {
       </p>
       ${rows.length === 0
         ? html`<${NobodyToday} />`
-        : html`<div class="table-wrap"><table class="board">
-            <thead><tr><th>Staff</th><th>Shift</th><th>State</th><th>In</th><th>Out</th></tr></thead>
+        : html`<div class="table-wrap"><table class="board stack">
+            <thead><tr><th>Staff</th><th>Shift</th><th>State</th><th>In</th><th>Out</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
               ${rows.map((o) => {
                 const state = stateAt(o, now);
+                const key = `${o.shiftId}@${o.date}`;
+                const open = fixing?.key === key ? fixing : null;
                 return html`<tr data-staff=${o.staffName}>
-                  <td>${o.staffName}</td>
-                  <td>${format.time(o.start)}–${format.time(o.end)}${o.date !== board.date ? html` <span class="hint">(from yesterday)</span>` : ''}</td>
-                  <td><span class=${`state ${state}`}>${stateLabels[state]}</span></td>
-                  <td>${o.checkIn ? html`<${Stamp} record=${o.checkIn} name=${o.staffName} onOpen=${setPhoto} />` : '—'}</td>
-                  <td>${o.checkOut ? html`<${Stamp} record=${o.checkOut} name=${o.staffName} onOpen=${setPhoto} />` : '—'}</td>
-                </tr>`;
+                  <td class="stack-title">${o.staffName}</td>
+                  <td data-label="Shift">${format.time(o.start)}–${format.time(o.end)}${o.date !== board.date ? html` <span class="hint">(from yesterday)</span>` : ''}</td>
+                  <td data-label="State"><span class=${`state ${state}`}>${stateLabels[state]}</span></td>
+                  <td data-label="In">${o.checkIn ? html`<${Stamp} record=${o.checkIn} name=${o.staffName} onOpen=${setPhoto} />` : '—'}</td>
+                  <td data-label="Out">${o.checkOut ? html`<${Stamp} record=${o.checkOut} name=${o.staffName} onOpen=${setPhoto} />` : '—'}</td>
+                  <td class="row-actions">${!o.checkIn && !o.checkOut && ['open', 'late', 'missed'].includes(state) && html`
+                    ${Date.parse(o.end) > now && html`<button class="secondary small" aria-expanded=${open?.action === 'reassign'} onClick=${() => setFixing(open?.action === 'reassign' ? null : { key, action: 'reassign' })}>Reassign</button>`}
+                    ${state !== 'open' && html`<button class="secondary small" aria-expanded=${open?.action === 'excuse'} onClick=${() => setFixing(open?.action === 'excuse' ? null : { key, action: 'excuse' })}>Excuse</button>`}`}
+                  </td>
+                </tr>
+                ${open && html`<tr class="fix-row"><td colspan="6"><${RowFix} occurrence=${o} action=${open.action} onClose=${() => setFixing(null)} /></td></tr>`}`;
               })}
             </tbody>
           </table></div>`}
       ${photo && html`<${PhotoViewer} photo=${photo} onClose=${() => setPhoto(null)} />`}
     </section>
   `;
+}
+
+/**
+ * A missed or late row's fix, beneath it: give the shift to someone else (the
+ * board is sent again when the roster changes), or excuse the absence.
+ * @param {{ occurrence: BoardOccurrence, action: 'reassign' | 'excuse', onClose: () => void }} props
+ */
+function RowFix({ occurrence: o, action, onClose }) {
+  const staff = useData(() => get('/api/staff/'), []);
+  const entry = { date: o.date, staff: o.staffId, staffName: o.staffName, shiftId: o.shiftId, start: o.start, end: o.end, swap: null, reassigned: false, retimed: false, oneOff: false, note: null };
+  if (action === 'excuse') return html`<${ExcuseForm} entry=${/** @type {any} */ (entry)} onDone=${onClose} onCancel=${onClose} />`;
+  return html`<${Loaded} state=${staff} what="Loading staff">
+    ${(/** @type {any[]} */ people) => html`<${OccurrenceEditor} entry=${entry} staff=${people} onDone=${onClose} onCancel=${onClose} />`}
+  <//>`;
 }
 
 /** @param {{ record: BoardPunch, name: string, onOpen: (photo: Photo) => void }} props */

@@ -2,54 +2,46 @@
 // The form for one weekly shift, shown in its roster cell: new (POST) or
 // existing (PATCH, or Remove), with the server's messages in place.
 import { html } from 'htm/preact';
-import { useState } from 'preact/hooks';
 import { del, patch, post } from '../api.js';
-import { shortTime } from '../format.js';
-import { ErrorMessage, FieldError } from '../ui.js';
+import { shortTime, weekdays } from '../format.js';
+import { TimesFields, useTimes } from '../time-field.js';
+import { ErrorMessage, formLevel, useSubmit } from '../ui.js';
 
 /**
- * @typedef {{ id: number, staff: number, day_of_week: string, shift_start: string, shift_end: string }} TemplateShift
+ * @typedef {{ id: number, staff: number, day_of_week: string, shift_start: string, shift_end: string, overnight?: boolean }} TemplateShift
  * @typedef {{ id: number, name: string, weekly_off_days: string }} Person
  */
+
+/** The weekday after `day` ("Sunday" → "Monday"). @param {string} day */
+export const dayAfter = (day) => weekdays[(weekdays.indexOf(day) + 1) % 7];
 
 /**
  * @param {{ person: Person, day: string, shift?: TemplateShift, start?: string, end?: string, onDone: () => void, onCancel: () => void }} props
  *   `start`/`end`: the times a new shift starts with
  */
 export function ShiftEditor({ person, day, shift, start: newStart = '09:00', end: newEnd = '17:00', onDone, onCancel }) {
-  const [start, setStart] = useState(shortTime(shift?.shift_start) || newStart);
-  const [end, setEnd] = useState(shortTime(shift?.shift_end) || newEnd);
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
-
-  async function run(action) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      onDone();
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  }
-  const save = (event) => {
-    event.preventDefault();
-    run(() =>
-      shift
-        ? patch(`/api/shifts/${shift.id}/`, { shift_start: start, shift_end: end })
-        : post('/api/shifts/', { staff: person.id, day_of_week: day, shift_start: start, shift_end: end }),
-    );
-  };
-  return html`<form class="shift-editor" onSubmit=${save} onKeyDown=${(e) => e.key === 'Escape' && onCancel()}>
-    <label>Start <input type="time" value=${start} onInput=${(e) => setStart(e.currentTarget.value)} required /></label>
-    <${FieldError} error=${error} field="shift_start" />
-    <label>End <input type="time" value=${end} onInput=${(e) => setEnd(e.currentTarget.value)} required /></label>
-    <${FieldError} error=${error} field="shift_end" />
-    <${ErrorMessage} error=${error && !error.fields?.shift_start && !error.fields?.shift_end ? error : null} />
+  const times = useTimes(shortTime(shift?.shift_start) || newStart, shortTime(shift?.shift_end) || newEnd);
+  const save = useSubmit(async () => {
+    const typed = times.read();
+    if (!typed) return;
+    const body = { shift_start: typed.start, shift_end: typed.end };
+    await (shift ? patch(`/api/shifts/${shift.id}/`, body) : post('/api/shifts/', { staff: person.id, day_of_week: day, ...body }));
+    onDone();
+  });
+  const remove = useSubmit(async () => {
+    if (!shift) return;
+    await del(`/api/shifts/${shift.id}/`);
+    onDone();
+  });
+  const error = save.error ?? remove.error;
+  const busy = save.busy || remove.busy;
+  return html`<form class="shift-editor" noValidate onSubmit=${save.submit} onKeyDown=${(/** @type {KeyboardEvent} */ e) => e.key === 'Escape' && onCancel()}
+      aria-label=${`${shift ? 'Change' : 'Add'} ${person.name}’s ${day} shift`}>
+    <${TimesFields} times=${times} idPrefix=${`shift-${person.id}-${day}-${shift?.id ?? 'new'}`} nextDay=${dayAfter(day)} serverError=${error} startField="shift_start" endField="shift_end" />
+    <${ErrorMessage} error=${formLevel(error, ['shift_start', 'shift_end'])} />
     <div class="row">
       <button type="submit" class="primary small" disabled=${busy}>Save</button>
-      ${shift && html`<button type="button" class="danger small" disabled=${busy} onClick=${() => run(() => del(`/api/shifts/${shift.id}/`))}>Remove</button>`}
+      ${shift && html`<button type="button" class="danger small" disabled=${busy} onClick=${() => remove.submit()}>Remove</button>`}
       <button type="button" class="secondary small" onClick=${onCancel}>Cancel</button>
     </div>
   </form>`;

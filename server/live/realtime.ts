@@ -16,7 +16,8 @@ import { attendanceSummary, type AttendanceRecord } from '../attendance/attendan
 import { listStaffNames } from '../staff/staff.queries.js';
 import { registerAdminNamespace, sessionRoom } from './admin.socket.js';
 import { forgottenCheckOutAlert, lateArrivalAlert, lockoutAlert, pinCapAlert, swapAwaitingAlert } from './alerts.js';
-import { loadBoardOccurrence } from './board.js';
+import { addDays } from '../roster/occurrences.js';
+import { loadBoardOccurrence, loadSnapshot } from './board.js';
 
 export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | undefined): () => void {
   if (pool) {
@@ -100,6 +101,14 @@ export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | un
         return swapAwaitingAlert(swap, { proposer: name(proposer), counterpart: name(counterpart) }, deps.clock.now());
       }),
     ),
+    // The board shows today and the night from yesterday: a change to either sends every manager a new one.
+    deps.events.on('rosterChanged', ({ dates }) => {
+      loadSnapshot(deps)
+        .then((snapshot) => {
+          if (dates.some((date) => date === snapshot.date || date === addDays(snapshot.date, -1))) admin.emit('snapshot', snapshot);
+        })
+        .catch((error) => deps.logger.error('Sending the changed board failed', { error: String(error) }));
+    }),
     deps.events.on('alertsAcknowledged', ({ ids, by, at }) => admin.emit('alert:acknowledged', { ids, by, at: at.toISOString() })),
     deps.events.on('kioskRevoked', (revoked) => {
       endRevokedKiosk(revoked);

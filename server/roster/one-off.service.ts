@@ -30,7 +30,7 @@ export async function addOneOffShift(deps: AppDeps, user: AuthUser, input: OneOf
   const shift = { id: 0, staffId: input.staffId, dayOfWeek: weekdayOf(input.date), startTime: input.startTime, endTime: input.endTime };
   const occurrence = occurrenceOf(shift, input.date, context.zone);
   assertStillChangeable(occurrence, context);
-  return ledgerTransaction(deps.db, async (tx) => {
+  const id = await ledgerTransaction(deps.db, async (tx) => {
     await lockPeople(tx, [input.staffId]);
     await checkPersonTakes(tx, input.staffId, { leaving: [], arriving: [occurrence] }, context);
     const added = await insertOneOffShift(tx, { ...shift, date: input.date, note: input.note });
@@ -43,12 +43,14 @@ export async function addOneOffShift(deps: AppDeps, user: AuthUser, input: OneOf
     });
     return added.id;
   });
+  deps.events.emit('rosterChanged', { dates: [input.date] });
+  return id;
 }
 
 /** Removes a one-date shift nobody has checked into, before it ends. */
 export async function removeOneOffShift(deps: AppDeps, user: AuthUser, shiftId: number): Promise<void> {
   const context = await managerMoveContext(deps);
-  await ledgerTransaction(deps.db, async (tx) => {
+  const date = await ledgerTransaction(deps.db, async (tx) => {
     const shift = await findOneOffShift(tx, shiftId);
     if (!shift) throw domainError.notFound(`There is no one-date shift with id ${shiftId}.`);
     const key = { shiftId, date: shift.validFrom };
@@ -64,5 +66,7 @@ export async function removeOneOffShift(deps: AppDeps, user: AuthUser, shiftId: 
       data: { staffId: shift.staffId, date: shift.validFrom, start: shift.startTime, end: shift.endTime },
       at: context.now,
     });
+    return shift.validFrom;
   });
+  deps.events.emit('rosterChanged', { dates: [date] });
 }

@@ -50,12 +50,12 @@ export async function changeOccurrence(deps: AppDeps, user: AuthUser, change: Oc
   }
   const context = await managerMoveContext(deps);
   const by = { userId: user.id, at: context.now };
-  await ledgerTransaction(deps.db, async (tx) => {
+  const changed = await ledgerTransaction(deps.db, async (tx) => {
     if ('cancelled' in change) {
       const occurrence = await findMovableOccurrence(tx, key, undefined, context);
       await cancelOccurrence(tx, key, user.id);
       await recordOccurrenceChange(tx, by, key, { change: 'cancelled', staffId: null, previousStaffId: occurrence.staffId });
-      return;
+      return true;
     }
     const existing = await findOverride(tx, key.shiftId, key.date);
     const template = occurrenceOf(shift, key.date, context.zone);
@@ -64,7 +64,7 @@ export async function changeOccurrence(deps: AppDeps, user: AuthUser, change: Oc
     const assignee = change.assignee === undefined ? (current?.staffId ?? shift.staffId) : (change.assignee ?? shift.staffId);
     let times = change.times === undefined ? currentTimes : change.times;
     if (times && sameTimes(times, shift)) times = null;
-    if (current && current.staffId === assignee && sameTimes(currentTimes, times)) return;
+    if (current && current.staffId === assignee && sameTimes(currentTimes, times)) return false;
 
     const target = applyOverrides([template], [{ ...key, assigneeStaffId: assignee, cancelled: false, startTime: times?.startTime, endTime: times?.endTime, swapId: null }])[0]!;
     if (current) await findMovableOccurrence(tx, key, undefined, context);
@@ -77,7 +77,9 @@ export async function changeOccurrence(deps: AppDeps, user: AuthUser, change: Oc
     if (backToTemplate) await deleteOverride(tx, key);
     else await overrideOccurrence(tx, key, { assignee, times, swapId: stays ? (existing?.swapId ?? null) : null }, user.id);
     await recordOccurrenceChange(tx, by, key, describeChange(current, target, backToTemplate));
+    return true;
   });
+  if (changed) deps.events.emit('rosterChanged', { dates: [key.date] });
 }
 
 function describeChange(before: EffectiveOccurrence | undefined, after: EffectiveOccurrence, backToTemplate: boolean): OccurrenceChangeData {

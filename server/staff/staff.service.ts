@@ -1,5 +1,5 @@
 /** Creating and editing staff profiles, with the rules that span tables; each change with its ledger entry, in one transaction. */
-import type { Database } from '../../storage/database.js';
+import type { Database, Transaction } from '../../storage/database.js';
 import { isUniqueViolation } from '../../storage/errors.js';
 import { assertRule, domainError } from '../domain-error.js';
 import { ledgerTransaction } from '../ledger/ledger.queries.js';
@@ -11,10 +11,11 @@ import { usernameTakenError } from '../auth/credentials.js';
 import { hashPassword } from '../auth/password.js';
 import { findAuthUser, insertUser } from '../auth/users.queries.js';
 import { setAccountActive } from './accounts.service.js';
-import { hashPin } from './pin.js';
+import { hashPin, randomPin } from './pin.js';
 import { findStaffByUser, findStaffProfile, findStaffRow, insertStaff, pinInUse, setStaffActive, updateStaff, type StaffChangedBy, type StaffProfile } from './staff.queries.js';
 
-const pinTaken = () => domainError.conflict('pin_taken', 'Another active staff member already uses this PIN. Choose a different one.');
+const pinTaken = () =>
+  domainError.conflict('pin_taken', 'Another active staff member already uses this PIN. Choose a different one.', { pin: ['is already used by another active staff member'] });
 
 function mapUniqueViolations(error: unknown): never {
   if (isUniqueViolation(error, 'staff_active_pin_key')) throw pinTaken();
@@ -27,22 +28,55 @@ export type ManagerChange = { managerId: number; now: Date };
 
 const changedBy = (by: ManagerChange): StaffChangedBy => ({ actor: { kind: 'user', id: by.managerId }, at: by.now });
 
+/** A new profile's PIN: one the manager chose, one to generate, or none yet. */
+export type NewPin = { chosen: string } | 'generate' | undefined;
+
+/** What a new profile was given that only this answer shows: a generated PIN. */
+export type CreatedStaff = { profile: StaffProfile; pin?: string };
+
+/**
+ * A random PIN no active staff member has, nor `previous` (the one it
+ * replaces). Every PIN change takes the ledger's lock first, so nobody can
+ * take this PIN before the caller's transaction commits. With a million
+ * PINs and a few hundred people, the first pick is nearly always free.
+ */
+async function pickFreePin(tx: Transaction, pepper: Buffer, previous: string | null = null): Promise<{ pin: string; pinHmac: string }> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const pin = randomPin();
+    const pinHmac = hashPin(pepper, pin);
+    if (pinHmac !== previous && !(await pinInUse(tx, pinHmac))) return { pin, pinHmac };
+  }
+  throw domainError.busy('No free PIN was found. Try again.');
+}
+
+/** The new profile's PIN HMAC (refused if another active person has a chosen one), and the PIN if generated. */
+async function newProfilePin(tx: Transaction, pepper: Buffer, pin: NewPin): Promise<{ pinHmac: string | null; generated?: string }> {
+  if (pin === 'generate') {
+    const free = await pickFreePin(tx, pepper);
+    return { pinHmac: free.pinHmac, generated: free.pin };
+  }
+  if (!pin) return { pinHmac: null };
+  const pinHmac = hashPin(pepper, pin.chosen);
+  if (await pinInUse(tx, pinHmac)) throw pinTaken();
+  return { pinHmac };
+}
+
 export async function createStaffProfile(
   db: Database,
   pepper: Buffer,
   by: ManagerChange,
-  input: { user: number; weeklyOffs: Weekday[]; name?: string; pin?: string; startedOn: string },
-): Promise<StaffProfile> {
-  const pinHmac = input.pin ? hashPin(pepper, input.pin) : null;
+  input: { user: number; weeklyOffs: Weekday[]; name?: string; pin: NewPin; startedOn: string },
+): Promise<CreatedStaff> {
   try {
-    const id = await ledgerTransaction(db, async (tx) => {
+    const { id, pin } = await ledgerTransaction(db, async (tx) => {
       const user = await findAuthUser(tx, input.user);
       if (!user) throw domainError.invalid('validation_failed', `There is no user with id ${input.user}.`, { user: [`no user with id ${input.user}`] });
       if (await findStaffByUser(tx, input.user)) throw domainError.conflict('staff_exists', `User ${user.username} already has a staff profile.`);
-      if (pinHmac && (await pinInUse(tx, pinHmac))) throw pinTaken();
-      return insertStaff(tx, { userId: input.user, name: input.name ?? user.username, weeklyOffs: input.weeklyOffs, pinHmac, startedOn: input.startedOn }, changedBy(by));
+      const { pinHmac, generated } = await newProfilePin(tx, pepper, input.pin);
+      const id = await insertStaff(tx, { userId: input.user, name: input.name ?? user.username, weeklyOffs: input.weeklyOffs, pinHmac, startedOn: input.startedOn }, changedBy(by));
+      return { id, pin: generated };
     });
-    return (await findStaffProfile(db, id))!;
+    return { profile: (await findStaffProfile(db, id))!, ...(pin && { pin }) };
   } catch (error) {
     mapUniqueViolations(error);
   }
@@ -53,22 +87,37 @@ export async function createStaffWithAccount(
   db: Database,
   pepper: Buffer,
   by: ManagerChange,
-  input: { username: string; password: string; weeklyOffs: Weekday[]; name?: string; pin?: string; startedOn: string },
-): Promise<StaffProfile> {
+  input: { username: string; password: string; weeklyOffs: Weekday[]; name?: string; pin: NewPin; startedOn: string },
+): Promise<CreatedStaff> {
   const passwordHash = await hashPassword(input.password);
-  const pinHmac = input.pin ? hashPin(pepper, input.pin) : null;
   try {
-    const id = await ledgerTransaction(db, async (tx) => {
-      if (pinHmac && (await pinInUse(tx, pinHmac))) throw pinTaken();
+    const { id, pin } = await ledgerTransaction(db, async (tx) => {
+      const { pinHmac, generated } = await newProfilePin(tx, pepper, input.pin);
       const user = await insertUser(tx, { username: input.username, passwordHash, role: 'staff' }, { ...changedBy(by), via: 'staff_form' });
-      return insertStaff(tx, { userId: user.id, name: input.name ?? input.username, weeklyOffs: input.weeklyOffs, pinHmac, startedOn: input.startedOn }, changedBy(by));
+      const id = await insertStaff(tx, { userId: user.id, name: input.name ?? input.username, weeklyOffs: input.weeklyOffs, pinHmac, startedOn: input.startedOn }, changedBy(by));
+      return { id, pin: generated };
     });
-    return (await findStaffProfile(db, id))!;
+    return { profile: (await findStaffProfile(db, id))!, ...(pin && { pin }) };
   } catch (error) {
     const taken = usernameTakenError(error, input.username);
     if (taken) throw taken;
     mapUniqueViolations(error);
   }
+}
+
+/**
+ * A new random PIN for a staff member, returned once; the old one stops
+ * working as this commits. Its ledger entry (`staff.pin_changed`) says only
+ * that it changed.
+ */
+export async function regenerateStaffPin(db: Database, pepper: Buffer, by: ManagerChange, staffId: number): Promise<string> {
+  return ledgerTransaction(db, async (tx) => {
+    const current = await findStaffRow(tx, staffId);
+    if (!current) throw domainError.notFound(`There is no staff member with id ${staffId}.`);
+    const { pin, pinHmac } = await pickFreePin(tx, pepper, current.pinHmac);
+    await updateStaff(tx, staffId, { pinHmac }, changedBy(by));
+    return pin;
+  });
 }
 
 export async function editStaffProfile(

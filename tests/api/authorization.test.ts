@@ -92,6 +92,7 @@ function everyRoute(): [string, string, unknown?][] {
     ['POST', '/api/staff/', { user: nobody.id, weekly_off_days: 'Sunday' }],
     ['GET', `/api/staff/${asha.staffId}/`],
     ['PATCH', `/api/staff/${asha.staffId}/`, { name: 'Renamed' }],
+    ['POST', `/api/staff/${asha.staffId}/pin`],
     ['GET', '/api/shifts/'],
     ['POST', '/api/shifts/', { staff: asha.staffId, day_of_week: 'Tuesday', shift_start: '09:00', shift_end: '17:00' }],
     ['GET', `/api/shifts/${ashaShift}/`],
@@ -103,6 +104,17 @@ function everyRoute(): [string, string, unknown?][] {
     ['GET', '/api/me/'],
     ...timesheetRoutes(),
     ...alertRoutes,
+    ...rosterChangeRoutes(),
+    ['DELETE', '/api/roster/one-off/1'],
+  ];
+}
+
+/** A manager's one-date changes to the roster, each with a body that would succeed for a manager. */
+function rosterChangeRoutes(): [string, string, unknown?][] {
+  const { asha, ashaShift } = world;
+  return [
+    ['PATCH', '/api/roster/occurrence', { shiftId: ashaShift, date: '2026-11-30', start: '10:00', end: '18:00' }],
+    ['POST', '/api/roster/one-off', { staff: asha.staffId, date: '2026-11-24', start: '09:00', end: '17:00' }],
   ];
 }
 
@@ -159,6 +171,20 @@ test('timesheet, correction, absence, approval and ledger routes: managers only'
   }
 });
 
+test('one-date roster changes: managers only; staff read their own roster', async () => {
+  const before = await expectOk('manager', 'GET', '/api/audit/verify');
+  for (const [method, path, body] of rosterChangeRoutes()) await expectRefused(['asha', 'ben', 'nobody'], method, path, body);
+  assert.deepEqual((await expectOk('manager', 'GET', '/api/audit/verify')).body, before.body);
+  const [[retimeMethod, retimePath, retimeBody], [addMethod, addPath, addBody]] = rosterChangeRoutes() as [string, string, unknown][];
+  await expectOk('manager', retimeMethod, retimePath, retimeBody);
+  const added = await expectOk('manager', addMethod, addPath, addBody, 201);
+  await expectRefused(['asha', 'ben', 'nobody'], 'DELETE', `/api/roster/one-off/${added.body.id}`);
+  const tuesday = '/api/roster/?from=2026-11-24&to=2026-11-24';
+  assert.deepEqual((await expectOk('asha', 'GET', tuesday)).body.map((entry: { shiftId: number }) => entry.shiftId), [added.body.id]);
+  assert.deepEqual((await expectOk('ben', 'GET', tuesday)).body, []);
+  await expectOk('manager', 'DELETE', `/api/roster/one-off/${added.body.id}`, undefined, 204);
+});
+
 test('alert routes: managers only', async () => {
   for (const [method, path, body] of alertRoutes) await expectRefused(['asha', 'ben', 'nobody'], method, path, body);
   for (const [method, path, body] of alertRoutes) await expectOk('manager', method, path, body, 200);
@@ -197,6 +223,14 @@ test('GET and PATCH /api/staff/:id/: only a manager, not even the staff member t
   assert.equal(unchanged.body.weekly_off_days, 'Saturday,Sunday');
   const renamed = await expectOk('manager', 'PATCH', path, { name: 'Asha Rao' });
   assert.equal(renamed.body.name, 'Asha Rao');
+});
+
+test('POST /api/staff/:id/pin: only a manager, not even the staff member themselves', async () => {
+  const path = `/api/staff/${world.asha.staffId}/pin`;
+  const before = await expectOk('manager', 'GET', '/api/audit/verify');
+  await expectRefused(['asha', 'ben', 'nobody'], 'POST', path);
+  assert.deepEqual((await expectOk('manager', 'GET', '/api/audit/verify')).body, before.body, 'a refused regeneration wrote to the ledger');
+  assert.match((await expectOk('manager', 'POST', path)).body.pin, /^[0-9]{6}$/);
 });
 
 test('GET /api/shifts/: staff see their own, managers see all', async () => {

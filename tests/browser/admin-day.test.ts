@@ -72,7 +72,8 @@ test('the Staff page adds two people with sign-in, PIN and days off; a taken PIN
   await ctx.page.getByLabel('Password', { exact: true }).fill('cy-Passw0rd!');
   await ctx.page.getByLabel('PIN (6 digits, for the kiosk)').fill(people.asha.pin);
   await button(ctx.page, 'Add staff').click();
-  await until.visible(ctx.page.getByRole('alert').filter({ hasText: 'Another active staff member already uses this PIN. Choose a different one.' }));
+  await until.visible(ctx.page.locator('.field-error').filter({ hasText: 'The PIN is already used by another active staff member.' }));
+  assert.equal(await ctx.page.getByLabel('PIN (6 digits, for the kiosk)').getAttribute('aria-invalid'), 'true');
   await saveShot(ctx.page, 'admin-04-staff-pin-taken');
   await button(ctx.page, 'Cancel').click();
 
@@ -96,17 +97,17 @@ test('the roster grid builds the week cell by cell; an overnight shift running i
     await until.visible(daysOff.first());
     assert.equal(await daysOff.count(), 2, `${person.name}'s days off`);
     for (const { weekday } of person.days) {
-      const cell = button(ctx.page, `${person.name}, ${weekday}`);
-      await cell.click();
+      await button(ctx.page, `Add a shift: ${person.name}, ${weekday}`).click();
       await ctx.page.getByLabel('Start').fill(plan.start);
       await ctx.page.getByLabel('End').fill(plan.end);
       await button(ctx.page, 'Save').click();
-      await until.visible(cell.filter({ hasText: shiftText }));
+      // The shift's button is named by its times first, then whose day it is.
+      await until.visible(button(ctx.page, `${shiftText}, ${person.name}, ${weekday}: change`));
     }
   }
   // Bo works d3 from plan.start: a d2 night shift ending after that overlaps it.
   const overnightEnd = plan.timeAfterStart(2);
-  await button(ctx.page, `Bo Lee, ${d2.weekday}`).click();
+  await button(ctx.page, `Add a shift: Bo Lee, ${d2.weekday}`).click();
   await ctx.page.getByLabel('Start').fill('22:00');
   await ctx.page.getByLabel('End').fill(overnightEnd);
   await button(ctx.page, 'Save').click();
@@ -114,9 +115,9 @@ test('the roster grid builds the week cell by cell; an overnight shift running i
   await until.visible(ctx.page.locator('form.shift-editor').getByRole('alert').filter({ hasText: message }));
   await saveShot(ctx.page, 'admin-06-roster-overlap');
   await button(ctx.page, 'Cancel').click();
-  await until.visible(button(ctx.page, `Bo Lee, ${d2.weekday}`).filter({ hasText: '+' }));
+  await until.visible(button(ctx.page, `Add a shift: Bo Lee, ${d2.weekday}`).filter({ hasText: '+' }));
   // A day off has no button to add a shift with.
-  assert.equal(await button(ctx.page, `Bo Lee, ${offs[0]}`).count(), 0);
+  assert.equal(await button(ctx.page, `Add a shift: Bo Lee, ${offs[0]}`).count(), 0);
 
   const shifts = await ctx.client.get('/api/shifts/', await managerCookie());
   const staff = await ctx.client.get('/api/staff/', await managerCookie());

@@ -104,17 +104,20 @@ test('the manager’s dated roster shows both occurrences moved and marked as a 
   // The cell of `person` on `day`: columns are Monday…Sunday after the name.
   const cell = (person: string, day: PlannedDay) =>
     page.locator('table.dated tr', { has: page.getByRole('rowheader', { name: person, exact: true }) }).locator('td').nth(weekdayNames.indexOf(day.weekday));
+  let shown = DateTime.fromISO(plan.today.date).startOf('week');
   for (const [day, from, to] of [
     [d2, 'Asha Rao', 'Bo Lee'],
     [d1, 'Bo Lee', 'Asha Rao'],
   ] as const) {
-    const weekOf = page.getByLabel('Week of');
-    await weekOf.fill(day.date);
+    // The week opens on today's; the day may be in the next one.
+    const monday = DateTime.fromISO(day.date).startOf('week');
+    if (+monday !== +shown) {
+      await button(page, monday > shown ? 'Next week →' : 'This week').click();
+      shown = monday;
+    }
     const heading = DateTime.fromISO(day.date).toFormat('ccc d LLL');
-    await until.visible(page.getByRole('columnheader', { name: heading }));
-    // The picker shows the week's Monday, whichever day of it was picked.
-    const monday = DateTime.fromISO(day.date).startOf('week').toISODate();
-    await page.waitForFunction(([input, value]) => (input as HTMLInputElement).value === value, [await weekOf.elementHandle(), monday] as const);
+    await until.visible(page.getByRole('columnheader', { name: new RegExp(`^${heading}`) }));
+    await until.visible(page.getByText(`Week of ${monday.toFormat('ccc d LLL')}`, { exact: true }));
     const moved = cell(to, day).locator('.occ.swapped');
     await until.visible(moved);
     assert.equal((await moved.textContent())?.trim(), `${shiftText} swap`);
