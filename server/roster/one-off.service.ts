@@ -54,8 +54,9 @@ export async function removeOneOffShift(deps: AppDeps, user: AuthUser, shiftId: 
     const shift = await findOneOffShift(tx, shiftId);
     if (!shift) throw domainError.notFound(`There is no one-date shift with id ${shiftId}.`);
     const key = { shiftId, date: shift.validFrom };
-    assertStillChangeable(occurrenceOf(shift, shift.validFrom, context.zone), context);
-    const described = describeOccurrence(occurrenceOf(shift, shift.validFrom, context.zone));
+    const occurrence = occurrenceOf(shift, shift.validFrom, context.zone);
+    assertStillChangeable(occurrence, context);
+    const described = describeOccurrence(occurrence);
     if (await occurrenceHasAttendance(tx, key)) throw domainError.conflict('already_checked_in', `Someone has already checked in to the shift on ${described}, so it stays.`);
     if (await shiftInSwap(tx, shiftId)) throw domainError.conflict('in_swap', `The shift on ${described} is part of a swap, so it cannot be removed; cancel it for that date instead.`);
     await deleteShift(tx, shiftId);
