@@ -6,6 +6,7 @@
 import type { DatabaseHandle } from '../storage/database.js';
 import { createPhotoStore } from '../storage/photo-store.js';
 import { createApp } from './app.js';
+import { createBackgroundWork } from './background-work.js';
 import type { Clock } from './clock.js';
 import type { AppDeps } from './http/app-env.js';
 import { startServer, type ListenOptions, type RunningServer } from './http/start-server.js';
@@ -39,6 +40,7 @@ export async function startRollcall(options: RollcallOptions): Promise<Rollcall>
     secrets: options.secrets,
     logger: options.logger,
     remembered: createRemembered(),
+    background: createBackgroundWork(options.logger),
     config: options.config,
   };
   const server = await startServer(createApp(deps), options.listen);
@@ -50,6 +52,7 @@ export async function startRollcall(options: RollcallOptions): Promise<Rollcall>
     async close() {
       detach();
       await server.close();
+      await deps.background.settled();
     },
   };
 }

@@ -1,6 +1,7 @@
 /** The dependencies every feature is built from, and Hono's per-request variables. */
 import type { Database } from '../../storage/database.js';
 import type { PhotoStore } from '../../storage/photo-store.js';
+import type { BackgroundWork } from '../background-work.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../domain-events.js';
 import type { KioskPresence } from '../kiosk/presence.js';
@@ -18,6 +19,8 @@ export type AppDeps = {
   logger: Logger;
   /** Caches of database rows this process keeps (see remembered.ts). */
   remembered: Remembered;
+  /** What the process does after answering, so shutdown and tests can wait for it. */
+  background: BackgroundWork;
   config: {
     /** The time zone used until a manager sets one in the settings. */
     orgTimezone: string;

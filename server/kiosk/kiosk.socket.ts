@@ -48,12 +48,18 @@ export function registerKioskNamespace(nsp: KioskNamespace, deps: AppDeps, hooks
   nsp.on('connection', (socket) => {
     const kiosk = { id: socket.data.kioskId, name: socket.data.kioskName };
     void socket.join(kioskRoom(kiosk.id));
-    void touchKiosk(deps.db, kiosk.id, deps.clock.now()).catch(() => {});
+    const touch = () => deps.background.run("Recording a kiosk's last contact", () => touchKiosk(deps.db, kiosk.id, deps.clock.now()), { kioskId: kiosk.id });
+    touch();
     hooks.onOnline(kiosk);
     // A kiosk reloaded (or reconnected) while locked shows the lock at once, not after someone's PIN.
-    void currentLock(deps.db, kiosk.id, deps.clock.now())
-      .then((lock) => lock && socket.emit('kiosk:locked', lockNotice(lock)))
-      .catch((error) => deps.logger.warn('Reading a kiosk lock on connect failed', { kioskId: kiosk.id, error: String(error) }));
+    deps.background.run(
+      'Reading a kiosk lock on connect',
+      async () => {
+        const lock = await currentLock(deps.db, kiosk.id, deps.clock.now());
+        if (lock) socket.emit('kiosk:locked', lockNotice(lock));
+      },
+      { kioskId: kiosk.id },
+    );
 
     /**
      * Answers one event through its ack. What arrives is untrusted whatever the
@@ -112,7 +118,7 @@ export function registerKioskNamespace(nsp: KioskNamespace, deps: AppDeps, hooks
     });
 
     socket.on('disconnect', () => {
-      void touchKiosk(deps.db, kiosk.id, deps.clock.now()).catch(() => {});
+      touch();
       hooks.onMaybeOffline(kiosk);
     });
   });

@@ -52,12 +52,7 @@ export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | un
 
   /** Stores the alert (so a reload or a manager who connects later sees it), then tells every manager. */
   const raise = async (alert: RaisedAlert) => admin.emit('alert', await insertAlert(deps.db, alert));
-  const raising = (alert: () => RaisedAlert | Promise<RaisedAlert>) => {
-    Promise.resolve()
-      .then(alert)
-      .then(raise)
-      .catch((error) => deps.logger.error('Raising an alert failed', { error: String(error) }));
-  };
+  const raising = (alert: () => RaisedAlert | Promise<RaisedAlert>) => deps.background.run('Raising an alert', async () => raise(await alert()));
 
   /** A new punch, as managers see it: with names, the kiosk and the board row it changes. */
   const announceAttendance = async (record: AttendanceRecord) => {
@@ -78,7 +73,7 @@ export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | un
 
   const unsubscribe = [
     deps.events.on('attendanceRecorded', (record) => {
-      announceAttendance(record).catch((error) => deps.logger.error('Announcing attendance failed', { attendanceId: record.id, error: String(error) }));
+      deps.background.run('Announcing attendance', () => announceAttendance(record), { attendanceId: record.id });
     }),
     deps.events.on('pinLockoutStarted', (...lockout) => raising(() => lockoutAlert(lockout))),
     deps.events.on('pinCapReached', (...lockout) => raising(() => pinCapAlert(lockout))),
@@ -103,11 +98,10 @@ export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | un
     ),
     // The board shows today and the night from yesterday: a change to either sends every manager a new one.
     deps.events.on('rosterChanged', ({ dates }) => {
-      loadSnapshot(deps)
-        .then((snapshot) => {
-          if (dates.some((date) => date === snapshot.date || date === addDays(snapshot.date, -1))) admin.emit('snapshot', snapshot);
-        })
-        .catch((error) => deps.logger.error('Sending the changed board failed', { error: String(error) }));
+      deps.background.run('Sending the changed board', async () => {
+        const snapshot = await loadSnapshot(deps);
+        if (dates.some((date) => date === snapshot.date || date === addDays(snapshot.date, -1))) admin.emit('snapshot', snapshot);
+      });
     }),
     deps.events.on('alertsAcknowledged', ({ ids, by, at }) => admin.emit('alert:acknowledged', { ids, by, at: at.toISOString() })),
     deps.events.on('kioskRevoked', (revoked) => {

@@ -70,6 +70,8 @@ export async function startTestServer(options: { timezone?: string; now?: string
     photoDir,
     server: rollcall.server,
     async reset() {
+      // An alert or a kiosk's last contact still being written would race (even deadlock) the truncation.
+      await rollcall.deps.background.settled();
       await database.reset();
       rollcall.deps.remembered.forgetAll();
       await rm(photoDir, { recursive: true, force: true });
