@@ -49,8 +49,24 @@ export function nextChangeAt(occurrences, now) {
 /** One row per shift occurrence. @param {Pick<BoardOccurrence, 'shiftId' | 'date'>} o */
 export const occurrenceKey = (o) => `${o.shiftId}@${o.date}`;
 
-/** How much has been recorded for an occurrence: punches are only ever added. @param {BoardOccurrence} o */
-const punches = (o) => (o.checkIn ? 1 : 0) + (o.checkOut ? 1 : 0);
+/** A punch being written while a snapshot is read is at most this much older than the snapshot. */
+const snapshotRaceMs = 30_000;
+
+/**
+ * Whether the board's row has a punch where the snapshot's row has none, and
+ * the snapshot can have missed it: one taken just before it was read, or after. An
+ * older one the snapshot lacks was voided since (the void's event missed
+ * while disconnected), so the snapshot is right.
+ * @param {BoardOccurrence} mine
+ * @param {BoardOccurrence} theirs
+ * @param {number} snapshotAt epoch ms
+ */
+function hasPunchMissedBy(mine, theirs, snapshotAt) {
+  return (/** @type {const} */ (['checkIn', 'checkOut'])).some((slot) => {
+    const punch = mine[slot];
+    return punch !== null && theirs[slot] === null && Date.parse(punch.at) >= snapshotAt - snapshotRaceMs;
+  });
+}
 
 /**
  * The board with `occurrence` in place of its row, or added when new.
@@ -68,7 +84,7 @@ export function withOccurrence(board, occurrence) {
 /**
  * A new snapshot over the current board. A check-in that arrived while the
  * snapshot was being read can be missing from it, so a row the board already
- * shows with more punches is kept; rows the snapshot no longer has (the day
+ * shows with such a punch is kept; rows the snapshot no longer has (the day
  * has ended) go.
  * @param {Snapshot | null} current
  * @param {Snapshot} snapshot
@@ -77,9 +93,10 @@ export function withOccurrence(board, occurrence) {
 export function mergeSnapshot(current, snapshot) {
   if (!current) return snapshot;
   const shown = new Map(current.occurrences.map((o) => [occurrenceKey(o), o]));
+  const snapshotAt = Date.parse(snapshot.at);
   const occurrences = snapshot.occurrences.map((o) => {
     const mine = shown.get(occurrenceKey(o));
-    return mine && punches(mine) > punches(o) ? mine : o;
+    return mine && hasPunchMissedBy(mine, o, snapshotAt) ? mine : o;
   });
   return { ...snapshot, occurrences };
 }

@@ -9,7 +9,7 @@ import { post } from './api.js';
  * come with a manager's punches only, `voided` with a voided one.
  * @typedef {{ id: number, at: string, status: string, source: 'kiosk' | 'api' | 'manager', photoUrl: string | null, kioskId?: number | null,
  *   supersedes?: number | null, reason?: string | null, createdBy?: number | null, recordedAt?: string,
- *   voided?: { reason: string, by: number, at: string } | null }} Punch
+ *   voided?: { reason: string, by: number | null, byKiosk?: number, at: string } | null }} Punch
  * @typedef {{ original: Punch | null, final: Punch | null, history: Punch[] }} Chain
  * @typedef {{ staff: number, staffName: string, shiftId: number, date: string, start: string, end: string,
  *   outcome: import('./format.js').Outcome, late: boolean, checkIn: Chain, checkOut: Chain,

@@ -17,6 +17,7 @@
 /** @typedef {import('../server/socket-contract.js').KioskWindow} KioskWindow */
 /** @typedef {import('../server/socket-contract.js').IdentifyAck} IdentifyAck */
 /** @typedef {import('../server/socket-contract.js').CaptureAck} CaptureAck */
+/** @typedef {import('../server/socket-contract.js').VoidAck} VoidAck */
 /** @typedef {import('../server/socket-contract.js').AttendanceSummary} AttendanceSummary */
 /** @typedef {import('../server/socket-contract.js').ErrorCode} ErrorCode */
 /** @typedef {import('../server/socket-contract.js').KioskLocked} KioskLocked */
@@ -33,6 +34,7 @@
  *   | { name: 'countdown', staff: Staff, attempt: string, windows: KioskWindow[], window: KioskWindow, secondsLeft: number }
  *   | { name: 'capturing', staff: Staff, attempt: string, window: KioskWindow, retrying: boolean }
  *   | { name: 'confirmed', staff: Staff, attendance: AttendanceSummary, photoUrl: string }
+ *   | { name: 'cancelling', staff: Staff, attendance: AttendanceSummary }
  *   | { name: 'alreadyDone', staff: Staff, windows: KioskWindow[] }} Step
  */
 
@@ -66,6 +68,9 @@
  *   | { type: 'captureAnswered', reply: CaptureAck, photoUrl: string }
  *   | { type: 'captureUnanswered' }
  *   | { type: 'finished' }
+ *   | { type: 'notYouPressed' }
+ *   | { type: 'voidAnswered', reply: VoidAck }
+ *   | { type: 'voidUnanswered' }
  *   | { type: 'messageFaded', message: Message }
  *   | { type: 'lockAnnounced', lock: KioskLocked, now: number }
  *   | { type: 'unlocked' }} FlowAction
@@ -82,6 +87,8 @@ export const texts = {
     'The connection to the server was lost, so your check-in may not have been saved. Please try again when the connection is back: trying twice never records twice.',
   cameraFailed: 'The camera is not working, so this kiosk cannot check you in.',
   cameraStarting: 'The camera is not ready yet.',
+  cancelled: 'Cancelled — that punch was not kept. Please type your own PIN.',
+  voidUnanswered: 'The server did not answer, so that punch may still be recorded. Please tell a manager it was not you.',
   checkOutWithoutCheckIn: 'You did not check in for this shift. Your check-out will be recorded; tell a manager when you started, so your hours are right.',
 };
 
@@ -143,6 +150,14 @@ export function flowReducer(state, action) {
       return step.name === 'capturing' ? backToIdle(state, { kind: 'error', text: texts.captureUnanswered }) : state;
     case 'finished':
       return step.name === 'confirmed' || step.name === 'alreadyDone' ? backToIdle(state, null) : state;
+    case 'notYouPressed':
+      // The confirmation names someone else: take the punch back (the server allows a minute) before the next person.
+      return step.name === 'confirmed' ? { ...state, step: { name: 'cancelling', staff: step.staff, attendance: step.attendance } } : state;
+    case 'voidAnswered':
+      if (step.name !== 'cancelling') return state;
+      return backToIdle(state, action.reply.ok === false ? { kind: 'error', text: action.reply.error.message } : { kind: 'info', text: texts.cancelled });
+    case 'voidUnanswered':
+      return step.name === 'cancelling' ? backToIdle(state, { kind: 'error', text: texts.voidUnanswered }) : state;
     case 'messageFaded':
       // Only the message the timer was set for: a newer one gets its own time.
       return state.message === action.message ? { ...state, message: null } : state;

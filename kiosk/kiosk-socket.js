@@ -10,6 +10,7 @@ import { io } from 'socket.io-client';
 /** @typedef {import('../server/socket-contract.js').IdentifyAck} IdentifyAck */
 /** @typedef {import('../server/socket-contract.js').CaptureAck} CaptureAck */
 /** @typedef {import('../server/socket-contract.js').CapturePayload} CapturePayload */
+/** @typedef {import('../server/socket-contract.js').VoidAck} VoidAck */
 /** @typedef {import('../server/socket-contract.js').KioskLocked} KioskLocked */
 /** @typedef {ReturnType<typeof createKioskSocket>} KioskSocket */
 
@@ -98,6 +99,14 @@ export function createKioskSocket(token, events) {
           onRetry?.();
         }
       }
+    },
+    /**
+     * *Not you?*: voids the punch this kiosk just took.
+     * @param {number} attendanceId
+     * @returns {Promise<VoidAck>} rejects if no answer comes within the ack timeout
+     */
+    voidPunch(attendanceId) {
+      return socket.timeout(ackTimeoutMs).emitWithAck('attendance:void', { attendanceId });
     },
     close() {
       socket.disconnect();

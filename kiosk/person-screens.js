@@ -57,13 +57,21 @@ export function SavingScreen({ step }) {
 }
 
 /**
- * @param {{ step: Extract<Step, { name: 'confirmed' }>, notice: string | null, format: TimeFormat, onDone(): void }} props
+ * The name large, so someone whose PIN was mistyped into another person's sees it is not theirs and can take it back.
+ * @param {{ step: Extract<Step, { name: 'confirmed' }>, notice: string | null, format: TimeFormat, onDone(): void, onNotYou(): void }} props
  */
-export function ConfirmScreen({ step, notice, format, onDone }) {
+export function ConfirmScreen({ step, notice, format, onDone, onNotYou }) {
   const { attendance } = step;
+  /** @param {MouseEvent} event */
+  const notYou = (event) => {
+    // The whole screen finishes on a tap; this button must not.
+    event.stopPropagation();
+    onNotYou();
+  };
   return html`
     <section class="screen confirmed" onClick=${onDone}>
       <p class="person-name">${step.staff.name}</p>
+      <button class="secondary not-you" onClick=${notYou}>Not you? Cancel this ${attendance.kind === 'check_in' ? 'check-in' : 'check-out'}</button>
       <img class="photo" src=${step.photoUrl} alt=${`Photo of ${step.staff.name} just taken`} />
       <h1>${doneText[attendance.kind]} at ${format.time(new Date(attendance.timestamp))}</h1>
       <p class=${`status ${attendance.status}`}>${statusText[attendance.status] ?? attendance.status}</p>
@@ -86,4 +94,14 @@ export function AlreadyDoneScreen({ step, notice, format, onDone }) {
       <p class="hint">Nothing more to do. Tap to finish.</p>
     </section>
   `;
+}
+
+/**
+ * *Not you?* pressed: the punch is being taken back.
+ * @param {{ step: Extract<Step, { name: 'cancelling' }> }} props
+ */
+export function CancellingScreen({ step }) {
+  return html`<section class="screen hello">
+    <p class="lead" role="status">Cancelling the punch for ${step.staff.name}…</p>
+  </section>`;
 }

@@ -9,7 +9,7 @@ import { cameraBanner, connectionBanner, idleAlert, idleAlertIsError, idleLead, 
 import { canEnterPin, flowReducer, initialFlow, messageLifetimeMs } from './check-in-flow.js';
 import { IdleScreen } from './idle-screen.js';
 import { createKioskSocket } from './kiosk-socket.js';
-import { AlreadyDoneScreen, ConfirmScreen, HelloScreen, SavingScreen } from './person-screens.js';
+import { AlreadyDoneScreen, CancellingScreen, ConfirmScreen, HelloScreen, SavingScreen } from './person-screens.js';
 import { createTimeFormat, useNow } from './time.js';
 
 /** @typedef {import('./check-in-flow.js').FlowState} FlowState */
@@ -129,6 +129,16 @@ export function Station({ token, org, timings, onUnpaired }) {
     };
   }, [finishing]);
 
+  // *Not you?*: once per cancelling step.
+  const cancellingFor = step.name === 'cancelling' ? step : null;
+  useEffect(() => {
+    if (!cancellingFor) return;
+    socketRef.current
+      .voidPunch(cancellingFor.attendance.id)
+      .then((reply) => dispatch({ type: 'voidAnswered', reply }))
+      .catch(() => dispatch({ type: 'voidUnanswered' }));
+  }, [cancellingFor]);
+
   useEffect(() => {
     const { message } = state;
     const lifetime = messageLifetimeMs(message);
@@ -169,7 +179,15 @@ export function Station({ token, org, timings, onUnpaired }) {
       ${(step.name === 'choosing' || step.name === 'countdown') &&
       html`<${HelloScreen} step=${step} notice=${state.notice} format=${format} onChoose=${(/** @type {KioskWindow} */ w) => dispatch({ type: 'windowChosen', window: w })} onCancel=${cancel} />`}
       ${step.name === 'capturing' && html`<${SavingScreen} step=${step} />`}
-      ${step.name === 'confirmed' && html`<${ConfirmScreen} step=${step} notice=${state.notice} format=${format} onDone=${() => dispatch({ type: 'finished' })} />`}
+      ${step.name === 'confirmed' &&
+      html`<${ConfirmScreen}
+        step=${step}
+        notice=${state.notice}
+        format=${format}
+        onDone=${() => dispatch({ type: 'finished' })}
+        onNotYou=${() => dispatch({ type: 'notYouPressed' })}
+      />`}
+      ${step.name === 'cancelling' && html`<${CancellingScreen} step=${step} />`}
       ${step.name === 'alreadyDone' && html`<${AlreadyDoneScreen} step=${step} notice=${state.notice} format=${format} onDone=${() => dispatch({ type: 'finished' })} />`}
     </div>
   `;

@@ -31,6 +31,8 @@ export type DomainEvents = {
   swapAwaitingManager: [swap: { id: number; proposer: number; counterpart: number }];
   /** A manager changed the dated roster on these local dates (reassigned, retimed, cancelled, a one-off shift): boards showing them are out of date. */
   rosterChanged: [change: { dates: string[] }];
+  /** A punch was voided: by a manager, or at its kiosk right after it was taken (*Not you?*). */
+  punchVoided: [voided: { record: AttendanceRecord; by: { kind: 'user'; id: number } | { kind: 'kiosk'; id: number; name: string }; at: Date }];
   /** A manager acknowledged these stored alerts. */
   alertsAcknowledged: [acknowledged: { ids: number[]; by: string; at: Date }];
 };

@@ -26,6 +26,9 @@ export type ErrorCode =
   | 'attempt_used'
   | 'payload_too_large'
   | 'staff_inactive'
+  /** *Not you?* came after the minute a kiosk may take its punch back, or a manager has changed that punch since. */
+  | 'too_late'
+  | 'already_voided'
   | 'invalid_request'
   | 'internal_error';
 
@@ -78,6 +81,9 @@ export type AttendanceSummary = {
 
 export type CaptureAck = { ok: true; attendance: AttendanceSummary } | AckError;
 
+/** *Not you?* on the confirmation: the punch this kiosk just took is voided. */
+export type VoidAck = { ok: true; attendanceId: number } | AckError;
+
 /** A frame as Socket.IO delivers binary: an ArrayBuffer or typed array from a browser, a Buffer (a Uint8Array) in Node. */
 export type ImageBytes = ArrayBuffer | Uint8Array;
 
@@ -97,6 +103,8 @@ export type KioskLocked = { message: string; retryAfterSeconds?: number; needsMa
 export type KioskClientToServer = {
   identify: (payload: { pin: string }, ack: (reply: IdentifyAck) => void) => void;
   capture: (payload: CapturePayload, ack: (reply: CaptureAck) => void) => void;
+  /** Within a minute of the punch, by the kiosk that took it. */
+  'attendance:void': (payload: { attendanceId: number }, ack: (reply: VoidAck) => void) => void;
 };
 
 export type KioskServerToClient = {
@@ -172,9 +180,21 @@ export type AttendanceCreated = AttendanceSummary & {
   occurrence: BoardOccurrence;
 };
 
+/** A punch voided, by a manager or by its kiosk (*Not you?*): the board row as it is without it. */
+export type AttendanceVoided = {
+  id: number;
+  staffId: number;
+  staffName: string;
+  kind: AttendanceKind;
+  shiftId: number;
+  date: string;
+  voidedBy: { kind: 'user'; id: number } | { kind: 'kiosk'; id: number; name: string };
+  occurrence: BoardOccurrence;
+};
+
 /** An alert as it is raised, before it is stored. */
 export type RaisedAlert = {
-  type: 'pin_lockout' | 'late_arrival' | 'swap_awaiting_manager' | 'missing_check_out';
+  type: 'pin_lockout' | 'late_arrival' | 'swap_awaiting_manager' | 'missing_check_out' | 'punch_cancelled';
   message: string;
   at: string;
   kioskId?: number;
@@ -196,6 +216,7 @@ export type AdminClientToServer = {
 export type AdminServerToClient = {
   snapshot: (snapshot: Snapshot) => void;
   'attendance:created': (event: AttendanceCreated) => void;
+  'attendance:voided': (event: AttendanceVoided) => void;
   'kiosk:status': (status: KioskStatus) => void;
   'kiosk:unlocked': (event: KioskUnlocked) => void;
   alert: (alert: Alert) => void;

@@ -230,16 +230,20 @@ export const attendance = pgTable(
 );
 
 /** A punch a manager voided, with why: the punch itself stays as it was. */
-export const punchVoids = pgTable('punch_voids', {
-  attendanceId: integer('attendance_id')
-    .primaryKey()
-    .references(() => attendance.id, { onDelete: 'restrict' }),
-  reason: text('reason').notNull(),
-  voidedBy: integer('voided_by')
-    .notNull()
-    .references(() => users.id, { onDelete: 'restrict' }),
-  at: timestamp('at', { withTimezone: true }).notNull(),
-});
+/** Voided by a manager, or by the kiosk that took the punch (its *Not you?*, within a minute): exactly one of the two. */
+export const punchVoids = pgTable(
+  'punch_voids',
+  {
+    attendanceId: integer('attendance_id')
+      .primaryKey()
+      .references(() => attendance.id, { onDelete: 'restrict' }),
+    reason: text('reason').notNull(),
+    voidedBy: integer('voided_by').references(() => users.id, { onDelete: 'restrict' }),
+    voidedByKiosk: integer('voided_by_kiosk').references(() => kiosks.id, { onDelete: 'restrict' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [check('punch_voids_one_voider', sql`(${t.voidedBy} is null) <> (${t.voidedByKiosk} is null)`)],
+);
 
 /** A manager's record that someone was away for an occurrence: sick, on leave, or other. One per occurrence. */
 export const absences = pgTable(

@@ -38,7 +38,8 @@ export function changesOf(entry, whoIs, format) {
       } else {
         changes.push({ at: p.recordedAt ?? p.at, who: whoIs(p.createdBy ?? null), what: `${label} added: ${format.time(p.at)}`, why: p.reason ?? '' });
       }
-      if (p.voided) changes.push({ at: p.voided.at, who: whoIs(p.voided.by), what: `${label} ${format.time(p.at)} voided`, why: p.voided.reason });
+      // A kiosk's own void (*Not you?*) names no user: its reason names the kiosk.
+      if (p.voided) changes.push({ at: p.voided.at, who: p.voided.by === null ? 'the kiosk' : whoIs(p.voided.by), what: `${label} ${format.time(p.at)} voided`, why: p.voided.reason });
     });
   }
   return changes.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));

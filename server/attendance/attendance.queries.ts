@@ -152,7 +152,8 @@ export async function insertCorrection(
 /** Voids a punch: a row of its own, with its ledger entry; the punch itself stays as it was. */
 export async function insertVoid(tx: Transaction, values: typeof punchVoids.$inferInsert & { at: Date }): Promise<void> {
   const [row] = await tx.insert(punchVoids).values(values).returning();
-  await appendLedger(tx, { actor: { kind: 'user', id: values.voidedBy }, action: 'attendance.voided', entity: `attendance:${values.attendanceId}`, data: voidLedgerData(row!), at: values.at });
+  const actor = values.voidedBy != null ? { kind: 'user' as const, id: values.voidedBy } : { kind: 'kiosk' as const, id: values.voidedByKiosk! };
+  await appendLedger(tx, { actor, action: 'attendance.voided', entity: `attendance:${values.attendanceId}`, data: voidLedgerData(row!), at: values.at });
 }
 
 /** The first punch recorded for an occurrence, whatever became of it: its schedule snapshot stands in for a shift no longer on the roster. */

@@ -1,11 +1,13 @@
 /**
  * The `/kiosk` namespace: a paired kiosk connects with its token (and is
- * sent `kiosk:locked` if wrong PINs have locked it), then sends `identify`
- * and `capture`, each answered through its ack. Every handler validates,
+ * sent `kiosk:locked` if wrong PINs have locked it), then sends `identify`,
+ * `capture` and, right after a punch, `attendance:void` (*Not you?*), each
+ * answered through its ack. Every handler validates,
  * acts, acks; only known messages reach the kiosk.
  */
 import { z } from 'zod';
 import { maxPhotoBytes } from '../../storage/photo-processing.js';
+import { DomainError } from '../domain-error.js';
 import type { AppDeps } from '../http/app-env.js';
 import type { KioskNamespace } from '../http/socket-server.js';
 import type { AckError, KioskClientToServer } from '../socket-contract.js';
@@ -28,7 +30,25 @@ type AckOf<E extends keyof KioskClientToServer> = Parameters<Parameters<KioskCli
 
 export const kioskRoom = (kioskId: number) => `kiosk:${kioskId}`;
 
-export type KioskSocketHooks = { onOnline(kiosk: { id: number; name: string }): void; onMaybeOffline(kiosk: { id: number; name: string }): void };
+type KioskIdentity = { id: number; name: string };
+
+/** What the kiosk namespace needs from outside the kiosk feature (the board, the timesheet's voids), passed in so features depend one way. */
+export type KioskSocketHooks = {
+  onOnline(kiosk: KioskIdentity): void;
+  onMaybeOffline(kiosk: KioskIdentity): void;
+  /** Voids the punch this kiosk just took (*Not you?*), or throws a DomainError saying why not. */
+  voidJustTaken(kiosk: KioskIdentity, attendanceId: number): Promise<unknown>;
+};
+
+const voidSchema = z.object({ attendanceId: z.number().int().positive().max(2_147_483_647) });
+
+/** The kiosk's words for why *Not you?* did not cancel: the person there can only ask a manager. */
+function voidRefusal(error: unknown): AckError | undefined {
+  if (!(error instanceof DomainError)) return undefined;
+  if (error.code === 'already_voided') return { ok: false, error: { code: 'already_voided', message: 'This punch was already cancelled.' } };
+  if (error.kind === 'not_found') return invalid(error.message);
+  return { ok: false, error: { code: 'too_late', message: 'It is too late to cancel this punch here; ask a manager.' } };
+}
 
 export function registerKioskNamespace(nsp: KioskNamespace, deps: AppDeps, hooks: KioskSocketHooks): void {
   nsp.use(async (socket, next) => {
@@ -66,7 +86,9 @@ export function registerKioskNamespace(nsp: KioskNamespace, deps: AppDeps, hooks
      * contract says, so `run` gets `unknown`; its reply is typed by the contract.
      * Validation failures and surprises become error acks, never a crash.
      */
+    const handled = new Set<string>();
     const handle = <E extends keyof KioskClientToServer>(event: E, run: (payload: unknown) => Promise<AckOf<E>>) => {
+      handled.add(event);
       const listener = async (...args: unknown[]) => {
         // The ack is always the last argument: `emit('identify', ack)` sends no payload at all.
         const ack = args.at(-1);
@@ -110,9 +132,22 @@ export function registerKioskNamespace(nsp: KioskNamespace, deps: AppDeps, hooks
       return captureAttendance(deps, kiosk.id, { ...parsed.data, image });
     });
 
+    handle('attendance:void', async (payload) => {
+      const parsed = voidSchema.safeParse(payload);
+      if (!parsed.success) return invalid('Send {attendanceId: <the id in the capture reply>}.');
+      try {
+        await hooks.voidJustTaken(kiosk, parsed.data.attendanceId);
+      } catch (error) {
+        const refusal = voidRefusal(error);
+        if (refusal) return refusal;
+        throw error;
+      }
+      return { ok: true, attendanceId: parsed.data.attendanceId };
+    });
+
     // An event this namespace does not know still gets an answer if it asked for one.
     socket.onAny((event: string, ...args: unknown[]) => {
-      if (event === 'identify' || event === 'capture') return;
+      if (handled.has(event)) return;
       const ack = args[args.length - 1];
       if (typeof ack === 'function') ack(invalid(`Unknown event "${String(event).slice(0, 40)}".`));
     });

@@ -30,7 +30,8 @@ export function punchLedgerData(row: typeof attendance.$inferSelect) {
 }
 
 export function voidLedgerData(row: typeof punchVoids.$inferSelect) {
-  return { attendanceId: row.attendanceId, reason: row.reason, voidedBy: row.voidedBy, at: iso(row.at) };
+  // Only a kiosk's void names its kiosk: a manager's keeps the shape its entries were first hashed with.
+  return { attendanceId: row.attendanceId, reason: row.reason, voidedBy: row.voidedBy, ...(row.voidedByKiosk !== null && { voidedByKiosk: row.voidedByKiosk }), at: iso(row.at) };
 }
 
 export function absenceLedgerData(row: typeof absences.$inferSelect) {

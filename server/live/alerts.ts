@@ -53,3 +53,15 @@ export function forgottenCheckOutAlert([noticed]: DomainEvents['forgottenCheckOu
     staffId: noticed.staffId,
   };
 }
+
+/** A kiosk's *Not you?*: someone else's PIN was used, by mistake or not, so a manager should know whose. */
+export function punchCancelledAlert(voided: { kind: AttendanceRecord['kind']; at: Date; staffId: number }, staffName: string, kioskName: string, zone: string, now: Date): RaisedAlert {
+  const punch = voided.kind === 'check_in' ? 'check-in' : 'check-out';
+  const time = DateTime.fromJSDate(voided.at).setZone(zone).toFormat('HH:mm');
+  return {
+    type: 'punch_cancelled',
+    message: `${staffName}'s ${punch} at ${time} on kiosk "${kioskName}" was cancelled with "Not you?": someone else may have used ${staffName}'s PIN.`,
+    at: now.toISOString(),
+    staffId: voided.staffId,
+  };
+}

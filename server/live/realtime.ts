@@ -6,6 +6,7 @@
  */
 import { createAdapter } from '@socket.io/postgres-adapter';
 import type pg from 'pg';
+import type { DomainEvents } from '../domain-events.js';
 import type { AppDeps } from '../http/app-env.js';
 import { adminNamespace, kioskNamespace, type RollcallIo } from '../http/socket-server.js';
 import { findKiosk } from '../kiosk/kiosks.queries.js';
@@ -15,7 +16,9 @@ import { insertAlert } from '../alerts/alerts.queries.js';
 import { attendanceSummary, type AttendanceRecord } from '../attendance/attendance.queries.js';
 import { listStaffNames } from '../staff/staff.queries.js';
 import { registerAdminNamespace, sessionRoom } from './admin.socket.js';
-import { forgottenCheckOutAlert, lateArrivalAlert, lockoutAlert, pinCapAlert, swapAwaitingAlert } from './alerts.js';
+import { forgottenCheckOutAlert, lateArrivalAlert, lockoutAlert, pinCapAlert, punchCancelledAlert, swapAwaitingAlert } from './alerts.js';
+import { voidJustTakenPunch } from '../timesheets/corrections.service.js';
+import { getSettings } from '../settings/settings.queries.js';
 import { addDays } from '../roster/occurrences.js';
 import { loadBoardOccurrence, loadSnapshot } from './board.js';
 
@@ -28,6 +31,7 @@ export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | un
 
   registerAdminNamespace(admin, deps);
   registerKioskNamespace(kiosk, deps, {
+    voidJustTaken: (k, attendanceId) => voidJustTakenPunch(deps, k, attendanceId),
     onOnline(k) {
       admin.emit('kiosk:status', { id: k.id, name: k.name, online: true, lastSeenAt: deps.clock.now().toISOString() });
     },
@@ -71,7 +75,27 @@ export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | un
     if (late) await raise(late);
   };
 
+  /** A voided punch, as managers see it: the board row without it, and from a kiosk's *Not you?* an alert. */
+  const announceVoid = async ({ record, by, at }: DomainEvents['punchVoided'][0]) => {
+    const staffName = (await listStaffNames(deps.db, [record.staffId])).get(record.staffId) ?? `Staff ${record.staffId}`;
+    admin.emit('attendance:voided', {
+      id: record.id,
+      staffId: record.staffId,
+      staffName,
+      kind: record.kind,
+      shiftId: record.shiftId,
+      date: record.occurrenceDate,
+      voidedBy: by,
+      occurrence: await loadBoardOccurrence(deps, record, staffName),
+    });
+    if (by.kind === 'kiosk') {
+      const { timezone } = await getSettings(deps.db, deps.config.orgTimezone);
+      await raise(punchCancelledAlert(record, staffName, by.name, timezone, at));
+    }
+  };
+
   const unsubscribe = [
+    deps.events.on('punchVoided', (voided) => deps.background.run('Announcing a voided punch', () => announceVoid(voided), { attendanceId: voided.record.id })),
     deps.events.on('attendanceRecorded', (record) => {
       deps.background.run('Announcing attendance', () => announceAttendance(record), { attendanceId: record.id });
     }),

@@ -43,7 +43,7 @@ export function createCorrectionRoutes(deps: AppDeps) {
       return c.json(toAttendanceJson(punch, await zoneNow()), 201);
     })
     .post('/:id/void', requireManager, pathParams(idParam('punch')), jsonBody(z.object({ reason: reasonText })), async (c) => {
-      const punch = await voidPunch(deps, currentUser(c.get('user')).id, c.req.valid('param').id, c.req.valid('json').reason);
+      const punch = await voidPunch(deps, { kind: 'user', id: currentUser(c.get('user')).id }, c.req.valid('param').id, c.req.valid('json').reason);
       return c.json({ ...toAttendanceJson(punch, await zoneNow()), voided: true });
     });
 }

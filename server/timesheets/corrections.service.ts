@@ -9,6 +9,7 @@
 import { DateTime } from 'luxon';
 import { isUniqueViolation } from '../../storage/errors.js';
 import { domainError } from '../domain-error.js';
+import type { DomainEvents } from '../domain-events.js';
 import type { AppDeps } from '../http/app-env.js';
 import { ledgerTransaction } from '../ledger/ledger.queries.js';
 import { getSettings, type OrgSettings } from '../settings/settings.queries.js';
@@ -115,25 +116,52 @@ export async function correctPunch(deps: AppDeps, managerId: number, input: Corr
   }
 }
 
+export type Voider = DomainEvents['punchVoided'][0]['by'];
+
+/** How long after its punch a kiosk may still take it back: the confirmation is on screen for a few seconds, so a minute is plenty. */
+export const kioskVoidSeconds = 60;
+
 /** Voids the punch that counts for its occurrence: the occurrence then has none of that kind until someone punches again. */
-export async function voidPunch(deps: AppDeps, managerId: number, attendanceId: number, reason: string): Promise<AttendanceRecord> {
+export async function voidPunch(deps: AppDeps, voider: Voider, attendanceId: number, reason: string): Promise<AttendanceRecord> {
   const record = await findRecordById(deps.db, attendanceId);
   if (!record) throw domainError.notFound(`There is no punch ${attendanceId}.`);
+  return voidRecord(deps, voider, record, reason);
+}
+
+/**
+ * A kiosk's *Not you?*: the person on the confirmation is not the one at the
+ * kiosk (a mistyped PIN that happened to be someone else's, or a buddy
+ * punch), so the punch it just took is voided. Only that kiosk's own punch,
+ * and only within a minute; after that it is a manager's correction.
+ */
+export async function voidJustTakenPunch(deps: AppDeps, kiosk: { id: number; name: string }, attendanceId: number): Promise<AttendanceRecord> {
+  const record = await findRecordById(deps.db, attendanceId);
+  if (!record || record.kioskId !== kiosk.id) throw domainError.notFound('This kiosk did not take that punch.');
+  const secondsSince = (deps.clock.now().getTime() - record.at.getTime()) / 1000;
+  if (secondsSince > kioskVoidSeconds) throw domainError.conflict('too_late', 'It is too late to cancel this punch here; ask a manager.');
+  const reason = `Cancelled with "Not you?" at kiosk "${kiosk.name}" ${Math.max(0, Math.round(secondsSince))} seconds after it was taken.`;
+  return voidRecord(deps, { kind: 'kiosk', id: kiosk.id, name: kiosk.name }, record, reason);
+}
+
+async function voidRecord(deps: AppDeps, voider: Voider, record: AttendanceRecord, reason: string): Promise<AttendanceRecord> {
+  const attendanceId = record.id;
   if (await isVoided(deps.db, attendanceId)) throw domainError.conflict('already_voided', `Punch ${attendanceId} is already void.`);
   if (await isSuperseded(deps.db, attendanceId)) {
     throw domainError.conflict('punch_superseded', `Punch ${attendanceId} has been corrected since; void the latest version instead.`);
   }
   const now = deps.clock.now();
+  const by = voider.kind === 'user' ? { voidedBy: voider.id, voidedByKiosk: null } : { voidedBy: null, voidedByKiosk: voider.id };
   try {
     await ledgerTransaction(deps.db, async (tx) => {
       if (await isDateApproved(tx, record.staffId, record.occurrenceDate)) throw periodApproved(record.occurrenceDate);
       // Checked again under the lock: a correction may have landed since the read above.
       if (await isSuperseded(tx, attendanceId)) throw punchChanged();
-      await insertVoid(tx, { attendanceId, reason, voidedBy: managerId, at: now });
+      await insertVoid(tx, { attendanceId, reason, ...by, at: now });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw punchChanged();
     throw error;
   }
+  deps.events.emit('punchVoided', { record, by: voider, at: now });
   return record;
 }

@@ -21,7 +21,8 @@ export type PunchRecord = {
   recordedAt: Date;
   photoId: string | null;
   kioskId: number | null;
-  voided: { reason: string; by: number; at: Date } | null;
+  /** `by` the manager who voided it, or `byKiosk` the kiosk that took it back (*Not you?*). */
+  voided: { reason: string; by: number | null; byKiosk: number | null; at: Date } | null;
 };
 
 /** Instants are epoch milliseconds. */
@@ -30,7 +31,7 @@ export type PunchTuple = [
   scheduledStart: number, scheduledEnd: number, source: PunchRecord['source'], supersedesId: number | null, photoId: string | null, kioskId: number | null,
 ];
 
-export type CorrectionTuple = [id: number, reason: string | null, createdBy: number | null, recordedAt: number, voidReason: string | null, voidedBy: number | null, voidedAt: number | null];
+export type CorrectionTuple = [id: number, reason: string | null, createdBy: number | null, recordedAt: number, voidReason: string | null, voidedBy: number | null, voidedAt: number | null, voidedByKiosk: number | null];
 
 export type RawPunches = { punches: string; corrections: CorrectionTuple[] };
 
@@ -61,7 +62,7 @@ export function punchRecordsFrom(raw: RawPunches): PunchRecord[] {
       recordedAt: new Date(correction?.[3] ?? at),
       photoId,
       kioskId,
-      voided: correction && correction[4] !== null ? { reason: correction[4], by: correction[5]!, at: new Date(correction[6]!) } : null,
+      voided: correction && correction[4] !== null ? { reason: correction[4], by: correction[5], byKiosk: correction[7] ?? null, at: new Date(correction[6]!) } : null,
     };
   });
 }

@@ -25,7 +25,7 @@ function punchJson(punch: PunchRecord, iso: (instant: Date) => string) {
     ...(punch.kioskId !== null && { kioskId: punch.kioskId }),
     ...(punch.supersedesId !== null && { supersedes: punch.supersedesId }),
     ...(punch.source === 'manager' && { reason: punch.reason, createdBy: punch.createdBy, recordedAt: iso(punch.recordedAt) }),
-    ...(punch.voided && { voided: { reason: punch.voided.reason, by: punch.voided.by, at: iso(punch.voided.at) } }),
+    ...(punch.voided && { voided: { reason: punch.voided.reason, by: punch.voided.by, ...(punch.voided.byKiosk !== null && { byKiosk: punch.voided.byKiosk }), at: iso(punch.voided.at) } }),
   };
 }
 

@@ -64,7 +64,7 @@ export async function readPunches(
         select coalesce(json_agg(tuple), '[]')::text as json from (${rows(
           sql`json_build_array(
             ${attendance.id}, ${attendance.reason}, ${attendance.createdBy}, ${millis(attendance.recordedAt)},
-            ${punchVoids.reason}, ${punchVoids.voidedBy}, ${millis(punchVoids.at)}
+            ${punchVoids.reason}, ${punchVoids.voidedBy}, ${millis(punchVoids.at)}, ${punchVoids.voidedByKiosk}
           ) as tuple`,
           sql`${attendance} left join ${punchVoids} on ${punchVoids.attendanceId} = ${attendance.id}`,
           sql`(${attendance.source} = 'manager' or ${punchVoids.attendanceId} is not null)`,

@@ -182,4 +182,24 @@ test('a repeat PIN says "already checked in since 08:57", with no countdown and 
   await attendanceRows(ctx, 1);
 });
 
+test('Not you? on the confirmation cancels the punch: a calm message asks for their own PIN, and the punch does not count', async () => {
+  await enterPin(ctx.page, '111111', 'keyboard');
+  await until.visible(ctx.page.getByRole('heading', { name: 'Checked in at 08:57' }));
+  await saveShot(ctx.page, 'kiosk-19-confirmed-with-not-you');
+  await button(ctx.page, 'Not you? Cancel this check-in').click();
+  const message = ctx.page.getByText('Cancelled — that punch was not kept. Please type your own PIN.');
+  await until.visible(message);
+  await expectPadReady(ctx.page);
+  await saveShot(ctx.page, 'kiosk-20-not-you-cancelled');
+  assert.equal(await ctx.page.locator('.message.error').count(), 0, 'the cancel is information, not a red alarm');
+  assert.equal(await ctx.page.locator('.message.info').count(), 1);
+
+  const { token } = await ctx.auth(ctx.manager);
+  const reply = await fetch(`${ctx.server.url}/api/timesheets/?from=2026-11-23&to=2026-11-23`, { headers: { Authorization: `Bearer ${token}` } });
+  const [entry] = (await reply.json()) as any[];
+  assert.equal(entry.staffName, 'asha');
+  assert.equal(entry.checkIn.final, null, 'the cancelled check-in does not count');
+  assert.match(entry.checkIn.original.voided.reason, /Not you\?/);
+});
+
 test.run();

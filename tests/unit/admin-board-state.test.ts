@@ -97,6 +97,16 @@ test('a new snapshot replaces the board, keeping a check-in it was read too earl
   assert.equal(mergeSnapshot(null, fetched), fetched);
 });
 
+test('a new snapshot drops a punch voided since, whose event the board missed', () => {
+  const checkedIn = occurrence({ state: 'checked_in', stateChanges: [], checkIn: punch('08:55', 5) });
+  const voidedSince = occurrence({ state: 'open', stateChanges: [{ at: at('10:00'), state: 'missed' }] });
+  const merged = mergeSnapshot(snapshot([checkedIn]), snapshot([voidedSince], { at: at('08:57') }));
+  assert.deepEqual(merged.occurrences, [voidedSince], 'a punch two minutes older than the snapshot cannot have been missed by it');
+
+  const withOther = occurrence({ state: 'checked_in', stateChanges: [], checkIn: punch('08:55', 7) });
+  assert.deepEqual(mergeSnapshot(snapshot([checkedIn]), snapshot([withOther], { at: at('08:55') })).occurrences, [withOther], 'the snapshot knows a newer punch for the row');
+});
+
 test('at midnight the new day’s snapshot drops yesterday’s finished rows', () => {
   const yesterday = snapshot([occurrence({ state: 'checked_out', stateChanges: [], checkIn: punch('08:55', 5), checkOut: punch('17:01', 6) })]);
   const today = snapshot([occurrence({ date: '2026-11-25', start: '2026-11-25T09:00:00.000Z', end: '2026-11-25T17:00:00.000Z' })], {

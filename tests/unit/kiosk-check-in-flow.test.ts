@@ -74,6 +74,26 @@ test('right PIN, one window: hello, 3-2-1 over the preview, photo, confirmation,
   assert.equal(canEnterPin(state, t0 + 9000), true);
 });
 
+test('Not you? on the confirmation: the punch is taken back, nothing finishes meanwhile, and the pad asks for their own PIN', () => {
+  const confirmed = run(afterPin(ready({ ...defaultTimings, countdownSeconds: 0 }), identified([checkIn])), { type: 'captureAnswered', reply: recorded, photoUrl: 'blob:photo-1' });
+  let state = run(confirmed, { type: 'notYouPressed' });
+  assert.deepEqual(state.step, { name: 'cancelling', staff, attendance });
+  assert.equal(canEnterPin(state, t0 + 1000), false, 'no PIN until the cancel is answered');
+  assert.deepEqual(run(state, { type: 'finished' }).step, state.step, 'the confirmation timer does not end the cancel');
+
+  const cancelled = run(state, { type: 'voidAnswered', reply: { ok: true, attendanceId: 41 } });
+  assert.deepEqual(cancelled.step, { name: 'idle' });
+  assert.deepEqual(cancelled.message, { kind: 'info', text: texts.cancelled });
+  assert.equal(idleAlertIsError(cancelled, t0 + 2000), false, 'a cancel that worked is information, not an alarm');
+
+  const tooLate = run(state, { type: 'voidAnswered', reply: { ok: false, error: { code: 'too_late', message: 'It is too late to cancel this punch here; ask a manager.' } } });
+  assert.deepEqual(tooLate.message, { kind: 'error', text: 'It is too late to cancel this punch here; ask a manager.' });
+  assert.deepEqual(run(state, { type: 'voidUnanswered' }).message, { kind: 'error', text: texts.voidUnanswered });
+
+  state = run(afterPin(ready(), identified([checkIn])), { type: 'notYouPressed' }, { type: 'voidAnswered', reply: { ok: true, attendanceId: 41 } });
+  assert.equal(state.step.name, 'countdown', 'Not you? means nothing before there is a punch');
+});
+
 test('a notice about a forgotten check-out stays through the visit, rides on a refusal, and is gone for the next person', () => {
   const notices = [{ code: 'missing_check_out' as const, message: 'You did not check out after your 09:00–17:00 shift on Sunday 22 November.', shiftId: 3, date: '2026-11-22' }];
   let state = afterPin(ready(), { ...identified([checkIn]), notices } as IdentifyAck);

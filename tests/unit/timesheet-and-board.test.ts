@@ -138,7 +138,7 @@ test('a chain: the original stays, the latest counts, a void leaves none, and th
     { original: monday!.checkIn!.original.id, final: monday!.checkIn!.final!.id, history: monday!.checkIn!.history.map((p) => p.id), by: monday!.correctedBy, reason: monday!.reason, worked: monday!.hours.workedMinutes },
     { original: first.id, final: fixed.id, history: [first.id, fixed.id], by: 9, reason: 'Wrong time', worked: 480 },
   );
-  const voidedFix = { ...fixed, voided: { reason: 'Not her', by: 7, at: new Date('2026-11-26T10:00:00Z') } };
+  const voidedFix = { ...fixed, voided: { reason: 'Not her', by: 7, byKiosk: null, at: new Date('2026-11-26T10:00:00Z') } };
   const [afterVoid] = build([first, voidedFix, out], '2026-11-30T15:00:00Z');
   assert.deepEqual({ final: afterVoid!.checkIn!.final, outcome: afterVoid!.outcome, by: afterVoid!.correctedBy, reason: afterVoid!.reason }, { final: null, outcome: 'missing_check_in', by: 7, reason: 'Not her' });
 });
