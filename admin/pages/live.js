@@ -19,6 +19,30 @@ import { useLiveBoard } from './use-live-board.js';
  * @typedef {{ url: string, caption: string }} Photo
  */
 
+/** Where each kind of alert is dealt with. @type {Record<import('../../server/socket-contract.js').Alert['type'], { path: string, label: string }>} */
+const alertDestinations = {
+  late_arrival: { path: '/app/attention', label: 'Needs attention' },
+  missing_check_out: { path: '/app/attention', label: 'Add the check-out' },
+  pin_lockout: { path: '/app/kiosks', label: 'Kiosks' },
+  swap_awaiting_manager: { path: '/app/swaps', label: 'Review the swap' },
+  punch_cancelled: { path: '/app/history', label: 'See the photos' },
+};
+
+/** @param {{ alert: import('../../server/socket-contract.js').Alert }} props */
+function AlertLink({ alert }) {
+  const app = useAppState();
+  const destination = alertDestinations[alert.type];
+  if (!destination) return null;
+  return html`<a
+    href=${destination.path}
+    onClick=${(/** @type {MouseEvent} */ event) => {
+      event.preventDefault();
+      app.navigate(destination.path);
+    }}
+    >${destination.label}</a
+  >`;
+}
+
 export function LivePage() {
   const format = useFormat();
   const { board, connected, alerts, alertsError, acknowledgeAlert, acknowledgeAll } = useLiveBoard();
@@ -49,10 +73,12 @@ export function LivePage() {
             alert.acknowledged
               ? html`<li class=${`alert ${alert.type} acknowledged`}>
                   <span>${format.day(alert.at)} ${format.time(alert.at)} — ${alert.message}</span>
+                  <${AlertLink} alert=${alert} />
                   <span class="hint">Acknowledged by ${alert.acknowledged.by} at ${format.time(alert.acknowledged.at)}</span>
                 </li>`
               : html`<li class=${`alert ${alert.type}`} role="alert">
                   <span>${format.day(alert.at)} ${format.time(alert.at)} — ${alert.message}</span>
+                  <${AlertLink} alert=${alert} />
                   <button class="link" onClick=${() => acknowledgeAlert(alert.id)}>Acknowledge</button>
                 </li>`,
           )}

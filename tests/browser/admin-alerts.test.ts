@@ -46,6 +46,11 @@ test('an alert raised while the page was closed is listed when it opens; an ackn
     await saveShot(other, 'admin-alerts-acknowledged');
     const stored = await ctx.client.get('/api/alerts/', { token: ctx.manager.token });
     assert.equal(stored.body.unacknowledged, 0);
+
+    // The alert leads to where it is dealt with: the kiosk's lock is on the Kiosks page.
+    await theirs.getByRole('link', { name: 'Kiosks' }).click();
+    await until.visible(other.getByRole('heading', { name: 'Kiosks', level: 1 }));
+    assert.equal(new URL(other.url()).pathname, '/app/kiosks');
   } finally {
     await other.close();
   }
