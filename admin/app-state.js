@@ -15,7 +15,7 @@ import { createWatchedValue, useWatchedValue } from './watched-value.js';
  * @typedef {{ id: number, username: string, role: 'manager' | 'staff', staff: { id: number, name: string } | null }} Me
  * @typedef {{ needsFirstManager: boolean, orgName: string, timezone?: string }} AuthStatus
  * @typedef {{ loading: boolean, me: Me | null, status: AuthStatus | null, error?: unknown }} Session
- * @typedef {{ timezone?: string, window_minutes?: number, late_grace_minutes?: number, swap_requires_approval?: boolean, min_rest_hours?: number }} Settings
+ * @typedef {{ timezone?: string, locale?: string, clock?: '24h' | '12h', window_minutes?: number, late_grace_minutes?: number, swap_requires_approval?: boolean, min_rest_hours?: number }} Settings
  * @typedef {ReturnType<typeof createFormat>} Format
  * @typedef {ReturnType<typeof createAppState>} AppState
  */
@@ -38,13 +38,13 @@ export function createAppState() {
   const format = createWatchedValue(createFormat(undefined));
   const path = createWatchedValue(withoutTrailingSlash(browser.location.pathname));
 
-  // A new formatter only when the zone changes: every page then re-renders in the new zone.
-  /** @type {string | undefined} */
-  let formatZone;
-  settings.subscribe(({ timezone }) => {
-    if (timezone === formatZone) return;
-    formatZone = timezone;
-    format.set(createFormat(timezone));
+  // A new formatter only when the zone, locale or clock changes: every page then re-renders with it.
+  let formatKey = '';
+  settings.subscribe(({ timezone, locale, clock }) => {
+    const key = `${timezone} ${locale} ${clock}`;
+    if (key === formatKey) return;
+    formatKey = key;
+    format.set(createFormat(timezone, { locale, clock }));
   });
   browser.addEventListener('popstate', () => path.set(withoutTrailingSlash(browser.location.pathname)));
 
@@ -57,7 +57,7 @@ export function createAppState() {
 
   async function loadSession() {
     const status = await api.get('/api/auth/status').catch(() => offline);
-    updateSettings({ timezone: status.timezone });
+    updateSettings({ timezone: status.timezone, locale: status.locale, clock: status.clock });
     try {
       /** @type {Me} */
       const me = await api.get('/api/me/');

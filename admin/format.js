@@ -3,17 +3,22 @@
 
 /** @typedef {string | number | Date} Instant  an ISO string, epoch milliseconds or a Date */
 
+/** @typedef {{ locale?: string, clock?: '24h' | '12h' }} Formats  the organisation's choice for the whole app (default en-GB, 24-hour) */
+
 /**
- * Formatters for one zone (undefined: the browser's). Building Intl formatters
- * is not free, so the app state builds one set per zone, not per render.
+ * Formatters for one zone (undefined: the browser's) in the organisation's
+ * locale and clock. Building Intl formatters is not free, so the app state
+ * builds one set per choice, not per render.
  * @param {string | undefined} timeZone  an IANA name
+ * @param {Formats} [formats]
  */
-export function createFormat(timeZone) {
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const day = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
-  const longDay = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long' });
-  const dateTime = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const calendar = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
+export function createFormat(timeZone, { locale = 'en-GB', clock = '24h' } = {}) {
+  const hourCycle = clock === '12h' ? 'h12' : 'h23';
+  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle });
+  const day = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
+  const longDay = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' });
+  const dateTime = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle });
+  const calendar = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
   const isoDate = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const wallClock = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
   /** How far the zone's wall clock is ahead of UTC at `millis`. */

@@ -3,7 +3,7 @@
 // check-in flow. Every decision is the reducer's (check-in-flow.js); this
 // component only runs what the current step asks for and reports back.
 import { html } from 'htm/preact';
-import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { captureFrame, openCamera } from './camera.js';
 import { cameraBanner, connectionBanner, idleAlert, idleAlertIsError, idleLead, showsPreview } from './check-in-display.js';
 import { canEnterPin, flowReducer, initialFlow, messageLifetimeMs } from './check-in-flow.js';
@@ -19,7 +19,7 @@ import { createTimeFormat, useNow } from './time.js';
 /** @typedef {import('./timings.js').Timings} Timings */
 
 /**
- * @param {{ token: string, org: { orgName: string, timezone?: string }, timings: Timings, onUnpaired(message: string): void }} props
+ * @param {{ token: string, org: { orgName: string, timezone?: string, locale?: string, clock?: '24h' | '12h' }, timings: Timings, onUnpaired(message: string): void }} props
  */
 export function Station({ token, org, timings, onUnpaired }) {
   const [state, dispatch] = useReducer(flowReducer, timings, initialFlow);
@@ -27,7 +27,7 @@ export function Station({ token, org, timings, onUnpaired }) {
   const socketRef = useRef(/** @type {KioskSocket | null} */ (null));
   const videoRef = useRef(/** @type {HTMLVideoElement | null} */ (null));
   const now = useNow();
-  const format = createTimeFormat(org.timezone);
+  const format = useMemo(() => createTimeFormat(org.timezone, org), [org.timezone, org.locale, org.clock]);
   const { step } = state;
 
   useEffect(() => {

@@ -12,9 +12,13 @@ export function useNow() {
   return now;
 }
 
-/** @param {string | undefined} timeZone */
-export function createTimeFormat(timeZone) {
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const date = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long' });
+/**
+ * In the organisation's locale and clock, as the admin app writes them.
+ * @param {string | undefined} timeZone
+ * @param {{ locale?: string, clock?: '24h' | '12h' }} [formats]
+ */
+export function createTimeFormat(timeZone, { locale = 'en-GB', clock = '24h' } = {}) {
+  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: clock === '12h' ? 'h12' : 'h23' });
+  const date = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' });
   return { time: (value) => time.format(value), date: (value) => date.format(value) };
 }

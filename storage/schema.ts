@@ -353,6 +353,9 @@ export const settings = pgTable(
     payPeriod: text('pay_period', { enum: ['weekly', 'fortnightly', 'semimonthly', 'monthly'] }).notNull().default('weekly'),
     /** The first day of some pay period; the others follow from it. */
     payPeriodAnchor: date('pay_period_anchor', { mode: 'string' }).notNull().default('2024-01-01'),
+    /** How the whole app writes dates (a BCP 47 tag for Intl) and times (24- or 12-hour). */
+    locale: text('locale').notNull().default('en-GB'),
+    clock: text('clock', { enum: ['24h', '12h'] }).notNull().default('24h'),
   },
   (t) => [
     check('settings_single_row', sql`${t.id} = 1`),
@@ -362,6 +365,7 @@ export const settings = pgTable(
     check('settings_rounding_choices', sql`${t.roundingMinutes} in (0, 5, 6, 10, 15)`),
     check('settings_break_range', sql`${t.breakMinutes} between 0 and 180`),
     check('settings_week_starts_on_range', sql`${t.weekStartsOn} between 1 and 7`),
+    check('settings_clock_check', sql`${t.clock} in ('24h', '12h')`),
     check('settings_pay_period_check', sql`${t.payPeriod} in ('weekly', 'fortnightly', 'semimonthly', 'monthly')`),
   ],
 );

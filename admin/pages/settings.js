@@ -10,7 +10,21 @@ import { useAppState } from '../app-state.js';
 import { ErrorMessage, FieldError, Loaded, formLevel, useData, useSubmit } from '../ui.js';
 import { PaySettings, payFields } from './pay-settings.js';
 
-const attendanceFields = ['timezone', 'window_minutes', 'late_grace_minutes', 'min_rest_hours', 'swap_requires_approval'];
+const attendanceFields = ['timezone', 'locale', 'clock', 'window_minutes', 'late_grace_minutes', 'min_rest_hours', 'swap_requires_approval'];
+
+/** Offered by name; any other tag the server accepts can be typed. */
+const locales = ['en-GB', 'en-US', 'en-AU', 'en-CA', 'en-IE', 'en-IN', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'nl-NL', 'pt-PT', 'pt-BR', 'pl-PL', 'sv-SE'];
+
+/** How a sample date and time read in `locale` with `clock`, so the choice shows what it does. */
+function sampleOf(locale, clock) {
+  try {
+    const sample = new Date(Date.UTC(2026, 10, 23, 17, 5));
+    const options = /** @type {const} */ ({ timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+    return new Intl.DateTimeFormat(locale, { ...options, hourCycle: clock === '12h' ? 'h12' : 'h23' }).format(sample);
+  } catch {
+    return null;
+  }
+}
 
 export function SettingsPage() {
   const app = useAppState();
@@ -55,6 +69,16 @@ function SettingsForm({ settings }) {
     <datalist id="zones">${zones.map((zone) => html`<option value=${zone} />`)}</datalist>
     <span class="hint">Shift times are local times in this zone.</span>
     <${FieldError} error=${error} field="timezone" />
+    <label for="locale">Date format</label>
+    <input id="locale" list="locales" value=${values.locale} onInput=${(e) => set({ locale: e.currentTarget.value.trim() })} required />
+    <datalist id="locales">${locales.map((tag) => html`<option value=${tag}>${new Intl.DisplayNames([tag], { type: 'language' }).of(tag)}</option>`)}</datalist>
+    <span class="hint">A language and region, such as en-GB or en-US. The admin app and the kiosks write dates this way${sampleOf(values.locale, values.clock) ? `: ${sampleOf(values.locale, values.clock)}` : ''}.</span>
+    <${FieldError} error=${error} field="locale" />
+    <fieldset class="choice">
+      <legend>Clock</legend>
+      <label class="check"><input type="radio" name="clock" value="24h" checked=${values.clock !== '12h'} onChange=${() => set({ clock: '24h' })} /> 24-hour (17:05)</label>
+      <label class="check"><input type="radio" name="clock" value="12h" checked=${values.clock === '12h'} onChange=${() => set({ clock: '12h' })} /> 12-hour (5:05 pm)</label>
+    </fieldset>
     ${number('window_minutes', 'Check-in window (minutes)', 5, 180, 'Check-in opens this long before a shift starts and closes this long after; check-out likewise around the end.')}
     ${number('late_grace_minutes', 'Late after (minutes)', 0, 60, 'A check-in later than this after the start counts as late.')}
     ${number('min_rest_hours', 'Minimum rest between shifts (hours)', 0, 24, '0 turns the rule off.')}

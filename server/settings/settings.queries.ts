@@ -12,6 +12,9 @@ export type OrgSettings = {
   lateGraceMinutes: number;
   swapRequiresApproval: boolean;
   minRestHours: number;
+  /** BCP 47 tag the apps format dates with (`Intl`), and their clock. */
+  locale: string;
+  clock: '24h' | '12h';
 } & HoursRules &
   PayPeriodRules;
 
@@ -26,6 +29,8 @@ export async function getSettings(db: Queryable, defaultTimezone: string): Promi
     lateGraceMinutes: row?.lateGraceMinutes ?? 5,
     swapRequiresApproval: row?.swapRequiresApproval ?? false,
     minRestHours: row?.minRestHours ?? 0,
+    locale: row?.locale ?? 'en-GB',
+    clock: row?.clock ?? '24h',
     roundingMinutes: (row?.roundingMinutes ?? defaultHoursRules.roundingMinutes) as HoursRules['roundingMinutes'],
     breakMinutes: row?.breakMinutes ?? defaultHoursRules.breakMinutes,
     breakAfterHours: row ? row.breakAfterHours : defaultHoursRules.breakAfterHours,

@@ -27,6 +27,17 @@ const hoursOrOff = (min: number, max: number) =>
     .refine((hours) => Number.isInteger(hours * 4), { message: 'must be a whole number of quarter hours, such as 7.5 or 7.25' })
     .nullable();
 
+const localeMessage = 'must be a language and region such as "en-GB", "en-US" or "de-DE"';
+
+/** A well-formed tag that this server's `Intl` can format dates in (browsers know at least as many). */
+function isSupportedLocale(tag: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([tag]).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 const patchSchema = z
   .object({
     timezone: z
@@ -57,6 +68,12 @@ const patchSchema = z
       .optional(),
     pay_period: z.enum(payPeriodKinds, { error: `must be one of ${payPeriodKinds.join(', ')}` }).optional(),
     pay_period_anchor: z.iso.date({ error: 'must be a real date written YYYY-MM-DD' }).optional(),
+    locale: z
+      .string({ error: localeMessage })
+      .max(35, localeMessage)
+      .refine(isSupportedLocale, { message: localeMessage })
+      .optional(),
+    clock: z.enum(['24h', '12h'], { error: 'must be "24h" or "12h"' }).optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
     message: 'Send at least one setting to change, such as window_minutes or overtime_daily_hours.',
@@ -81,6 +98,8 @@ export function toSettingsJson(settings: OrgSettings) {
     week_starts_on: weekdayNames[settings.weekStartsOn - 1],
     pay_period: settings.payPeriod,
     pay_period_anchor: settings.payPeriodAnchor,
+    locale: settings.locale,
+    clock: settings.clock,
   };
 }
 
@@ -105,6 +124,8 @@ export function createSettingsRoutes(deps: AppDeps) {
         weekStartsOn: body.week_starts_on,
         payPeriod: body.pay_period,
         payPeriodAnchor: body.pay_period_anchor,
+        locale: body.locale,
+        clock: body.clock,
       }, deps.clock.now());
       return c.json(toSettingsJson(await getSettings(db, deps.config.orgTimezone)));
     });

@@ -10,7 +10,7 @@ import { getSettings } from './settings.queries.js';
 
 export function createStatusRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get('/', async (c) => {
-    const { timezone } = await getSettings(deps.db, deps.config.orgTimezone);
-    return c.json({ needsFirstManager: (await countUsers(deps.db)) === 0, orgName: deps.config.orgName, timezone });
+    const { timezone, locale, clock } = await getSettings(deps.db, deps.config.orgTimezone);
+    return c.json({ needsFirstManager: (await countUsers(deps.db)) === 0, orgName: deps.config.orgName, timezone, locale, clock });
   });
 }

@@ -160,7 +160,7 @@ test('bad ranges are 400 naming the field; 62 days is the longest range', async 
 test('GET/PATCH /api/settings/: managers only; defaults; out-of-range values are 400 and change nothing', async () => {
   const asha = await createStaffMember(ctx.client, ctx.manager, 'asha');
   // The pay and hours rules are off until set (tests/api/timesheet-corrections.test.ts checks them).
-  const hoursDefaults = { rounding_minutes: 0, break_minutes: 0, break_after_hours: null, overtime_daily_hours: null, overtime_weekly_hours: null, week_starts_on: 'Monday', pay_period: 'weekly', pay_period_anchor: '2024-01-01' };
+  const hoursDefaults = { rounding_minutes: 0, break_minutes: 0, break_after_hours: null, overtime_daily_hours: null, overtime_weekly_hours: null, week_starts_on: 'Monday', pay_period: 'weekly', pay_period_anchor: '2024-01-01', locale: 'en-GB', clock: '24h' };
   const defaults = { timezone: 'America/New_York', window_minutes: 60, late_grace_minutes: 5, swap_requires_approval: false, min_rest_hours: 0, ...hoursDefaults };
   assertError(await ctx.client.get('/api/settings/'), 401, 'unauthorized');
   assertError(await ctx.client.patch('/api/settings/', { window_minutes: 30 }), 401, 'unauthorized');
@@ -176,6 +176,8 @@ test('GET/PATCH /api/settings/: managers only; defaults; out-of-range values are
     ['late_grace_minutes', 61], ['late_grace_minutes', -1],
     ['min_rest_hours', 25], ['min_rest_hours', -1],
     ['swap_requires_approval', 'yes'],
+    ['locale', 'not a locale'], ['locale', ''], ['locale', 'x'.repeat(40)], ['locale', 7],
+    ['clock', '24'], ['clock', 'am/pm'],
   ];
   for (const [field, value] of refused) assertFieldError(await ctx.client.patch('/api/settings/', { [field]: value }, await ctx.auth(ctx.manager)), field);
   assertError(await ctx.client.patch('/api/settings/', {}, await ctx.auth(ctx.manager)), 400, 'validation_failed');
@@ -187,6 +189,19 @@ test('GET/PATCH /api/settings/: managers only; defaults; out-of-range values are
   assert.deepEqual((await ctx.client.patch('/api/settings/', { window_minutes: 180, late_grace_minutes: 60, min_rest_hours: 24 }, await ctx.auth(ctx.manager))).body, highest);
   assert.deepEqual((await ctx.client.get('/api/settings/', await ctx.auth(ctx.manager))).body, highest);
 });
+
+test('the date format and clock: one choice for the whole app, told to the kiosk and the admin app by /api/auth/status', async () => {
+  assert.deepEqual(pick((await ctx.client.get('/api/auth/status')).body), { locale: 'en-GB', clock: '24h' });
+  const changed = await ctx.client.patch('/api/settings/', { locale: 'en-US', clock: '12h' }, await ctx.auth(ctx.manager));
+  assert.equal(changed.status, 200, changed.text);
+  assert.deepEqual(pick(changed.body), { locale: 'en-US', clock: '12h' });
+  assert.deepEqual(pick((await ctx.client.get('/api/auth/status')).body), { locale: 'en-US', clock: '12h' });
+  const refused = await ctx.client.patch('/api/settings/', { locale: 'Klingon please' }, await ctx.auth(ctx.manager));
+  assertFieldError(refused, 'locale');
+  assert.match(refused.body.error.message, /language and region such as "en-GB"/);
+});
+
+const pick = ({ locale, clock }: { locale: string; clock: string }) => ({ locale, clock });
 
 test('window_minutes sets the roster’s windows', async () => {
   const asha = await createStaffMember(ctx.client, ctx.manager, 'asha', { shifts: [{ day: 'Monday', start: '09:00', end: '17:00' }] });

@@ -209,4 +209,22 @@ test('one /admin connection serves every page, and a new time zone shows in Hist
   );
 });
 
+test('the date format and clock chosen in Settings apply to the whole app at once', async () => {
+  await goTo(ctx.page, 'Settings');
+  await ctx.page.getByLabel('Date format').fill('en-US');
+  await ctx.page.getByLabel('12-hour (5:05 pm)').check();
+  await until.visible(ctx.page.getByText('The admin app and the kiosks write dates this way: Mon, Nov 23, 05:05 PM', { exact: false }));
+  await saveShot(ctx.page, 'admin-35-settings-formats');
+  await button(ctx.page, 'Save settings').click();
+  await until.visible(ctx.page.getByRole('status').filter({ hasText: 'Saved.' }));
+  await goTo(ctx.page, 'History');
+  await showWeek();
+  await until.visible(historyRows().filter({ hasText: /Asha Rao\s*Nov 23, 01:58\sPM/ }));
+
+  await goTo(ctx.page, 'Settings');
+  await ctx.page.getByLabel('Date format').fill('no such place');
+  await button(ctx.page, 'Save settings').click();
+  await until.visible(ctx.page.locator('.field-error').filter({ hasText: 'must be a language and region such as "en-GB", "en-US" or "de-DE"' }));
+});
+
 test.run();
