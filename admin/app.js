@@ -2,7 +2,7 @@
 // The app shell: navigation by role, the signed-in person, and the page for
 // the current path. The state it shows lives in app-state.js.
 import { html } from 'htm/preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useAppState, useSession } from './app-state.js';
 import { useWatchedValue } from './watched-value.js';
 import { SignIn } from './pages/sign-in.js';
@@ -43,6 +43,7 @@ export function App() {
   const path = useWatchedValue(app.path);
   const waitingAlerts = useWatchedValue(app.alerts.unacknowledged);
   const { me, status } = session;
+  const [menuOpen, setMenuOpen] = useState(false);
   const pages = me?.role === 'manager' ? managerPages : staffPages;
   const current = [...pages, passwordPage].find((p) => p.path === path);
   const forbidden = !current && me?.role !== 'manager' && managerPages.some((p) => p.path === path);
@@ -57,24 +58,32 @@ export function App() {
   if (!current && !forbidden) return html`<${Loading} />`;
 
   const Page = current?.page;
+  const follow = (/** @type {string} */ to) => (/** @type {MouseEvent} */ e) => {
+    e.preventDefault();
+    setMenuOpen(false);
+    app.navigate(to);
+  };
+  // A function, not one element: the count shows in two places, and an element can be rendered only once.
+  const alertCount = () => waitingAlerts > 0
+    ? html`<span class="nav-count" title="Alerts waiting for a manager">${waitingAlerts}<span class="visually-hidden"> ${waitingAlerts === 1 ? 'alert waits' : 'alerts wait'}</span></span>`
+    : null;
+  // Managers have too many pages for a phone's width: there they sit behind "Menu", which keeps the alert count in sight.
+  const compact = pages.length > 3;
   return html`
-    <header class="topbar">
+    <header class=${compact ? 'topbar compact' : 'topbar'} onKeyDown=${(/** @type {KeyboardEvent} */ e) => e.key === 'Escape' && setMenuOpen(false)}>
       <strong class="brand">${status.orgName}</strong>
-      <nav aria-label="Main">
-        ${pages.map(
-          (p) => html`<a href=${p.path} class=${p.path === path ? 'active' : ''} aria-current=${p.path === path ? 'page' : undefined}
-            onClick=${(e) => {
-              e.preventDefault();
-              app.navigate(p.path);
-            }}>${p.label}</a>${p.path === '/app/live' && waitingAlerts > 0
-            ? html`<span class="nav-count" title="Alerts waiting for a manager">${waitingAlerts}<span class="visually-hidden"> ${waitingAlerts === 1 ? 'alert waits' : 'alerts wait'}</span></span>`
-            : null}`,
-        )}
-      </nav>
-      <span class="who">${me.staff?.name ?? me.username}${' · '}<a href=${passwordPage.path} aria-current=${path === passwordPage.path ? 'page' : undefined} onClick=${(/** @type {MouseEvent} */ e) => {
-          e.preventDefault();
-          app.navigate(passwordPage.path);
-        }}>Password</a>${' · '}<button class="link" onClick=${app.signOut}>Sign out</button></span>
+      ${compact && html`<button class="menu-toggle" aria-expanded=${menuOpen} aria-controls="main-menu" onClick=${() => setMenuOpen(!menuOpen)}>
+        <span aria-hidden="true" class="menu-icon">${menuOpen ? '✕' : '☰'}</span> Menu${waitingAlerts > 0 && html` ${alertCount()}`}</button>`}
+      <div id="main-menu" class=${menuOpen ? 'menu open' : 'menu'}>
+        <nav aria-label="Main">
+          ${pages.map(
+            (p) => html`<a href=${p.path} class=${p.path === path ? 'active' : ''} aria-current=${p.path === path ? 'page' : undefined}
+              onClick=${follow(p.path)}>${p.label}</a>${p.path === '/app/live' ? alertCount() : null}`,
+          )}
+        </nav>
+        <span class="who">${me.staff?.name ?? me.username}${' · '}<a href=${passwordPage.path} aria-current=${path === passwordPage.path ? 'page' : undefined} onClick=${follow(passwordPage.path)}>Password</a></span>
+      </div>
+      <button class="link sign-out" onClick=${app.signOut}>Sign out</button>
     </header>
     <main class="page">
       ${Page

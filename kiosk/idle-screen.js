@@ -33,7 +33,7 @@ export function IdleScreen({ lead, alert, alertIsError, enabled, onSubmit }) {
         ${alert && html`<p class=${alertIsError ? 'message error' : 'message info'}>${alert}</p>`}
       </div>
       <p class="lead">${lead}</p>
-      <div class="dots" aria-label=${`${pin.length} of ${pinLength} digits entered`}>
+      <div class="dots" role="img" aria-label=${`${pin.length} of ${pinLength} digits entered`}>
         ${Array.from({ length: pinLength }, (_, i) => html`<span class=${i < pin.length ? 'dot filled' : 'dot'}></span>`)}
       </div>
       <${PinPad} pin=${pin} length=${pinLength} enabled=${enabled} onChange=${change} onSubmit=${submit} />

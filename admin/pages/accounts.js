@@ -73,12 +73,12 @@ export function ManagersSection() {
       ${(/** @type {Account[]} */ all) => {
         const managers = all.filter((account) => account.role === 'manager');
         if (managers.length === 0) return html`<${Empty}>No managers.</${Empty}>`;
-        return html`<div class="table-wrap"><table>
-          <thead><tr><th>Username</th><th>Status</th><th></th></tr></thead>
+        return html`<div class="table-wrap"><table class="stack">
+          <thead><tr><th>Username</th><th>Status</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
           <tbody>${managers.map(
             (account) => html`<tr class=${account.active ? '' : 'inactive'}>
-              <td>${account.name ?? account.username}</td>
-              <td>${account.active ? 'Active' : 'Deactivated'}</td>
+              <td class="stack-title">${account.name ?? account.username}</td>
+              <td data-label="Status">${account.active ? 'Active' : 'Deactivated'}</td>
               <td><${AccountActions} userId=${account.id} name=${account.name ?? account.username} active=${account.active} onChanged=${accounts.reload} onMessage=${setMessage} /></td>
             </tr>`,
           )}</tbody>

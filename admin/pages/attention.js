@@ -97,7 +97,7 @@ export function AttentionPage() {
               <strong class="empty-title">Nothing needs your attention</strong>
               <span>Every shift from ${format.calendarDay(range.from)} to ${format.calendarDay(range.to)} has its check-in and check-out, and every late arrival has been accepted.</span>
             </${Empty}>`
-          : html`<div class="table-wrap"><table class="attention-list">
+          : html`<div class="table-wrap"><table class="attention-list stack">
               <thead><tr><th>Staff</th><th>Shift</th><th>What is wrong</th><th>Fix</th></tr></thead>
               ${groupByDate(rows).map(
                 ([date, group]) => html`<tbody>
@@ -107,10 +107,10 @@ export function AttentionPage() {
                     const openFix = fixes[e.type].find((fix) => open === `${key}:${fix.id}`);
                     return html`
                       <tr class="problem" data-type=${e.type}>
-                        <td class="nowrap">${e.staffName}</td>
-                        <td class="nowrap">${format.time(e.start)}–${format.time(e.end)}</td>
-                        <td><span class=${`state ${typeClasses[e.type]}`}>${typeLabels[e.type]}</span> ${problem(e, format)}</td>
-                        <td><div class="actions nowrap">
+                        <td class="nowrap stack-title">${e.staffName}</td>
+                        <td class="nowrap" data-label="Shift">${format.time(e.start)}–${format.time(e.end)}</td>
+                        <td class="problem-text"><span class=${`state ${typeClasses[e.type]}`}>${typeLabels[e.type]}</span> ${problem(e, format)}</td>
+                        <td class="row-actions"><div class="actions nowrap">
                           ${fixes[e.type].map(
                             (fix) => html`<button class=${openFix === fix ? 'primary small' : 'secondary small'} aria-expanded=${openFix === fix}
                               onClick=${() => { setMessage(''); setOpen(openFix === fix ? null : `${key}:${fix.id}`); }}>${fix.label}</button>`,

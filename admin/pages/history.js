@@ -48,21 +48,21 @@ export function HistoryPage() {
           rows.length === 0
             ? html`<${Empty}>No check-ins or check-outs ${filter.staff ? `for ${nameOf(Number(filter.staff))} ` : ''}between these dates.</${Empty}>`
             : html`
-              <div class="table-wrap"><table>
+              <div class="table-wrap"><table class="stack history-list">
                 <thead><tr><th>Photo</th><th>Staff</th><th>When</th><th>What</th><th>Status</th><th>Shift</th></tr></thead>
                 <tbody>
                   ${rows.slice(0, pageSize).map(
                     (r) => html`<tr>
-                      <td>${r.captured_image
+                      <td data-label="Photo">${r.captured_image
                         ? html`<button class="thumb" onClick=${() => setPhoto({ url: r.captured_image, caption: `${nameOf(r.staff)}, ${format.dateTime(r.timestamp)}` })}>
                             <img src=${r.captured_image} alt=${`Photo of ${nameOf(r.staff)}`} loading="lazy" width="64" height="48" />
                           </button>`
                         : '—'}</td>
-                      <td>${nameOf(r.staff)}</td>
-                      <td>${format.dateTime(r.timestamp)}</td>
-                      <td>${kindLabels[r.kind] ?? r.kind}</td>
-                      <td><span class=${`state ${r.status}`}>${statusLabels[r.status] ?? r.status}</span></td>
-                      <td>${format.time(r.scheduled_start)}–${format.time(r.scheduled_end)}</td>
+                      <td class="stack-title">${nameOf(r.staff)}</td>
+                      <td data-label="When">${format.dateTime(r.timestamp)}</td>
+                      <td data-label="What">${kindLabels[r.kind] ?? r.kind}</td>
+                      <td data-label="Status"><span class=${`state ${r.status}`}>${statusLabels[r.status] ?? r.status}</span></td>
+                      <td data-label="Shift">${format.time(r.scheduled_start)}–${format.time(r.scheduled_end)}</td>
                     </tr>`,
                   )}
                 </tbody>

@@ -124,20 +124,20 @@ export function KiosksPage() {
         ${(rows) =>
           rows.length === 0
             ? html`<${Empty}>No kiosks yet. “Add kiosk” gives a code to type on the site laptop.</${Empty}>`
-            : html`<div class="table-wrap"><table>
-                <thead><tr><th>Name</th><th>State</th><th>Last seen</th><th>Paired</th><th></th></tr></thead>
+            : html`<div class="table-wrap"><table class="stack">
+                <thead><tr><th>Name</th><th>State</th><th>Last seen</th><th>Paired</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
                 <tbody>
                   ${rows.map((/** @type {Kiosk} */ row) => ({ ...row, ...statuses[row.id] })).map(
                     (k) => [
                       html`<tr class=${k.revokedAt ? 'inactive' : k.lock ? 'locked' : ''}>
-                        <td>${k.name}</td>
-                        <td>
+                        <td class="stack-title">${k.name}</td>
+                        <td data-label="State">
                           ${k.revokedAt ? 'Revoked' : k.online ? html`<span class="pill ok">Online</span>` : html`<span class="pill off">Offline</span>`}
                           ${k.lock && html` <span class="pill warn">Locked</span>`}
                         </td>
-                        <td>${k.lastSeenAt ? format.dateTime(k.lastSeenAt) : 'Never'}</td>
-                        <td>${format.dateTime(k.pairedAt)}</td>
-                        <td>
+                        <td data-label="Last seen">${k.lastSeenAt ? format.dateTime(k.lastSeenAt) : 'Never'}</td>
+                        <td data-label="Paired">${format.dateTime(k.pairedAt)}</td>
+                        <td class="row-actions">
                           ${!k.revokedAt &&
                           html`<div class="actions">
                             ${k.lock && html`<button class="primary small" onClick=${() => unlock(k)}>Unlock</button>`}

@@ -76,11 +76,12 @@ export function LivePage() {
                   <${AlertLink} alert=${alert} />
                   <span class="hint">Acknowledged by ${alert.acknowledged.by} at ${format.time(alert.acknowledged.at)}</span>
                 </li>`
-              : html`<li class=${`alert ${alert.type}`} role="alert">
+              : // The alert role inside the item, not on it: a list holds only list items.
+                html`<li><div class=${`alert ${alert.type}`} role="alert">
                   <span>${format.day(alert.at)} ${format.time(alert.at)} — ${alert.message}</span>
                   <${AlertLink} alert=${alert} />
                   <button class="link" onClick=${() => acknowledgeAlert(alert.id)}>Acknowledge</button>
-                </li>`,
+                </div></li>`,
           )}
         </ul>`}
       <div class="kiosk-strip" aria-label="Kiosks">

@@ -97,7 +97,7 @@ export function DatedWeek() {
             ${repeat && html`<span role="status" class="hint">${'progress' in repeat ? repeat.progress : repeatSummary(repeat)}</span>`}
           </div>
           ${repeat && 'failed' in repeat && repeat.failed.length > 0 && html`<ul class="notice warn">${repeat.failed.map((line) => html`<li>${line}</li>`)}</ul>`}
-          <div class="table-wrap"><table class="grid dated">
+          <div class="table-wrap"><table class="grid dated stack">
           <thead><tr><th>Staff</th>${days.map((d) => html`<th class=${d === today ? 'today' : ''} aria-current=${d === today ? 'date' : undefined}>
             ${format.calendarDay(d)}${d === today ? html` <span class="tag today-tag">Today</span>` : ''}</th>`)}<th class="num">Hours</th></tr></thead>
           <tbody>
@@ -107,12 +107,12 @@ export function DatedWeek() {
                 <th scope="row">${person.name}</th>
                 ${days.map((d) => html`<${DateCell} person=${person} date=${d} today=${today} entries=${theirs.filter((o) => o.date === d)} staff=${staff}
                   editing=${editing} onEdit=${setEditing} onDone=${done} />`)}
-                <td class="num hours">${formatHours(entryMinutes(theirs))}</td>
+                <td class="num hours" data-label="Hours">${formatHours(entryMinutes(theirs))}</td>
               </tr>`;
             })}
           </tbody>
-          <tfoot><tr><th scope="row">Hours</th>${days.map((d) => html`<td class="num hours">${formatHours(entryMinutes(roster.filter((o) => o.date === d)))}</td>`)}
-            <td class="num hours"><strong>${formatHours(entryMinutes(roster))}</strong></td></tr></tfoot>
+          <tfoot><tr><th scope="row">Hours</th>${days.map((d) => html`<td class="num hours" data-label=${format.calendarDay(d)}>${formatHours(entryMinutes(roster.filter((o) => o.date === d)))}</td>`)}
+            <td class="num hours" data-label="Week"><strong>${formatHours(entryMinutes(roster))}</strong></td></tr></tfoot>
         </table></div>`;
       }}
     <//>
@@ -135,7 +135,7 @@ function DateCell({ person, date, today, entries, staff, editing, onEdit, onDone
   const where = `${person.name}, ${format.calendarDay(date)}`;
   const off = person.weekly_off_days.split(',').includes(weekdays[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7]);
   const addingHere = editing && 'staffId' in editing && editing.staffId === person.id && editing.date === date;
-  return html`<td class=${[date === today ? 'today' : '', entries.length ? 'has-shift' : '', off && entries.length === 0 ? 'off' : ''].join(' ').trim()}>
+  return html`<td data-label=${format.calendarDay(date)} class=${[date === today ? 'today' : '', entries.length ? 'has-shift' : '', off && entries.length === 0 ? 'off' : ''].join(' ').trim()}>
     ${entries.map((entry) => {
       if (editing && 'shiftId' in editing && editing.shiftId === entry.shiftId && editing.date === date) {
         return html`<${OccurrenceEditor} entry=${entry} staff=${staff} onDone=${onDone} onCancel=${() => onEdit(null)} />`;

@@ -64,7 +64,7 @@ export function TemplateGrid() {
           ${notice && html`<${CopyNotice} result=${notice} onClose=${() => setNotice(null)} />`}
           ${copying && html`<${CopyPanel} source=${copying} staff=${staff} shifts=${shifts} onDone=${copied} onCancel=${() => setCopying(null)} />`}
           <div class="table-wrap">
-          <table class="grid template">
+          <table class="grid template stack">
             <thead><tr><th>Staff</th>${weekdays.map((d) => html`<th><abbr title=${d}>${d.slice(0, 3)}</abbr></th>`)}<th class="num">Hours</th></tr></thead>
             <tbody>
               ${staff.map((person) => {
@@ -72,7 +72,7 @@ export function TemplateGrid() {
                 return html`<tr>
                   <th scope="row">
                     <span class="person">${person.name}</span>
-                    ${theirs.length > 0 && html`<button class="link copy" aria-label=${`Copy ${person.name}’s week to other people`} onClick=${() => startCopy({ kind: 'week', person })}>Copy week</button>`}
+                    ${theirs.length > 0 && html`<button class="link copy" onClick=${() => startCopy({ kind: 'week', person })}>Copy<span class="visually-hidden"> ${person.name}’s</span> week<span class="visually-hidden"> to other people</span></button>`}
                   </th>
                   ${weekdays.map((day) => {
                     const mine = theirs.filter((s) => s.day_of_week === day).sort((a, b) => a.shift_start.localeCompare(b.shift_start));
@@ -82,14 +82,14 @@ export function TemplateGrid() {
                       onCopy=${() => startCopy({ kind: 'day', person, day })}
                       onDone=${done} onCancel=${() => setEditing(null)} />`;
                   })}
-                  <td class="num hours">${formatHours(minutesOf(theirs))}</td>
+                  <td class="num hours" data-label="Hours">${formatHours(minutesOf(theirs))}</td>
                 </tr>`;
               })}
             </tbody>
             <tfoot><tr>
               <th scope="row">Hours</th>
-              ${weekdays.map((day) => html`<td class="num hours">${formatHours(minutesOf(shifts.filter((s) => s.day_of_week === day && staff.some((p) => p.id === s.staff))))}</td>`)}
-              <td class="num hours"><strong>${formatHours(minutesOf(shifts.filter((s) => staff.some((p) => p.id === s.staff))))}</strong></td>
+              ${weekdays.map((day) => html`<td class="num hours" data-label=${day.slice(0, 3)}>${formatHours(minutesOf(shifts.filter((s) => s.day_of_week === day && staff.some((p) => p.id === s.staff))))}</td>`)}
+              <td class="num hours" data-label="Week"><strong>${formatHours(minutesOf(shifts.filter((s) => staff.some((p) => p.id === s.staff))))}</strong></td>
             </tr></tfoot>
           </table>
           </div>`}
@@ -121,8 +121,8 @@ function DayCell({ person, day, shifts, editing, onEdit, onCopy, onDone, onCance
     return html`<${ShiftEditor} person=${person} day=${day} shift=${shift} start=${start} end=${start && hoursAfter(start, 4)} onDone=${onDone} onCancel=${onCancel} />`;
   };
 
-  if (off) return html`<td class="off"><span class="off-label" title="Weekly day off">Off</span></td>`;
-  return html`<td class=${shifts.length ? 'has-shift' : ''}>
+  if (off) return html`<td class="off" data-label=${day.slice(0, 3)}><span class="off-label" title="Weekly day off">Off</span></td>`;
+  return html`<td data-label=${day.slice(0, 3)} class=${shifts.length ? 'has-shift' : ''}>
     ${shifts.map((shift) =>
       editing?.shiftId === shift.id
         ? editor(shift)

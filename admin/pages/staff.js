@@ -37,18 +37,18 @@ export function StaffPage() {
         ${(staff) =>
           staff.length === 0
             ? html`<${Empty}>No staff yet. “Add staff” asks for a name and days off, and makes their sign-in and kiosk PIN.</${Empty}>`
-            : html`<div class="table-wrap"><table>
-                <thead><tr><th>Name</th><th>Username</th><th>Days off</th><th>PIN</th><th>Status</th><th></th></tr></thead>
+            : html`<div class="table-wrap"><table class="stack">
+                <thead><tr><th>Name</th><th>Username</th><th>Days off</th><th>PIN</th><th>Status</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
                 <tbody>
                   ${staff.map((person) =>
                     editing === person.id
-                      ? html`<tr><td colspan="6"><${StaffForm} person=${person} onSaved=${() => { setEditing(null); state.reload(); }} onCancel=${() => setEditing(null)} /></td></tr>`
+                      ? html`<tr class="fix-row"><td colspan="6"><${StaffForm} person=${person} onSaved=${() => { setEditing(null); state.reload(); }} onCancel=${() => setEditing(null)} /></td></tr>`
                       : html`<tr class=${person.active ? '' : 'inactive'}>
-                          <td>${person.name}</td>
-                          <td>${person.username}</td>
-                          <td>${person.weekly_off_days.replaceAll(',', ', ')}</td>
-                          <td>${person.has_pin ? 'Set' : html`<span class="warn-text">Not set</span>`}</td>
-                          <td>${person.active ? 'Active' : 'Deactivated'}</td>
+                          <td class="stack-title">${person.name}</td>
+                          <td data-label="Username">${person.username}</td>
+                          <td data-label="Days off">${person.weekly_off_days.replaceAll(',', ', ')}</td>
+                          <td data-label="PIN">${person.has_pin ? 'Set' : html`<span class="warn-text">Not set</span>`}</td>
+                          <td data-label="Status">${person.active ? 'Active' : 'Deactivated'}</td>
                           <td class="actions">
                             <button class="secondary small" aria-label=${`Edit ${person.name}`} onClick=${() => setEditing(person.id)}>Edit</button>
                             <${RegeneratePin} staffId=${person.id} name=${person.name} hasPin=${person.has_pin} onShown=${(/** @type {any} */ next) => { setShown(next); state.reload(); }} />

@@ -30,8 +30,8 @@ export function PersonShifts({ staffId, period, version, whoIs, onChanged }) {
     ${(/** @type {Entry[]} */ entries) =>
       entries.length === 0
         ? html`<p class="hint">No shifts in this period.</p>`
-        : html`<table class="compact shifts">
-            <thead><tr><th>Date</th><th>Shift</th><th>In</th><th>Out</th><th>Outcome</th><th class="num">Paid</th><th>Changes</th><th></th></tr></thead>
+        : html`<table class="compact shifts stack">
+            <thead><tr><th>Date</th><th>Shift</th><th>In</th><th>Out</th><th>Outcome</th><th class="num">Paid</th><th>Changes</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
               ${[...entries].sort(byDateAndName).map((e) => html`<${ShiftRow} entry=${e} open=${open} setOpen=${setOpen} whoIs=${whoIs}
                 onChanged=${() => { setOpen(null); onChanged(); }} />`)}
@@ -50,22 +50,22 @@ function ShiftRow({ entry, open, setOpen, whoIs, onChanged }) {
   const day = format.calendarDay(entry.date);
   return html`
     <tr data-date=${entry.date}>
-      <td class="nowrap">${day}</td>
-      <td class="nowrap">${format.time(entry.start)}–${format.time(entry.end)}</td>
-      <td class="nowrap"><${PunchTime} chain=${entry.checkIn} /></td>
-      <td class="nowrap"><${PunchTime} chain=${entry.checkOut} /></td>
-      <td>
+      <td class="nowrap stack-title">${day}</td>
+      <td class="nowrap" data-label="Shift">${format.time(entry.start)}–${format.time(entry.end)}</td>
+      <td class="nowrap" data-label="In"><${PunchTime} chain=${entry.checkIn} /></td>
+      <td class="nowrap" data-label="Out"><${PunchTime} chain=${entry.checkOut} /></td>
+      <td data-label="Outcome">
         <span class=${`state ${entry.outcome}`}>${outcomeLabels[entry.outcome] ?? entry.outcome}</span>
         ${entry.late && html` <span class="state late">Late</span>`}
         ${entry.absence && html` <span class="hint">${absenceLabels[entry.absence.type]}${entry.absence.note ? `: ${entry.absence.note}` : ''}</span>`}
       </td>
-      <td class="num">
+      <td class="num" data-label="Paid">
         ${entry.paidMinutes || entry.workedMinutes ? hoursMinutes(entry.paidMinutes) : '–'}
         ${entry.overtimeMinutes > 0 && html`<div class="hint">incl. ${hoursMinutes(entry.overtimeMinutes)} overtime</div>`}
         ${entry.breakMinutes > 0 && html`<div class="hint">${hoursMinutes(entry.breakMinutes)} break</div>`}
       </td>
-      <td>${entry.correctedBy ? html`<span class="corrected">By ${entry.correctedBy.username ?? whoIs(entry.correctedBy.id)}: “${entry.reason}”</span>` : ''}</td>
-      <td><div class="actions">
+      <td class="changes">${entry.correctedBy ? html`<span class="corrected">By ${entry.correctedBy.username ?? whoIs(entry.correctedBy.id)}: “${entry.reason}”</span>` : ''}</td>
+      <td class="row-actions"><div class="actions">
         ${entry.approved
           ? html`<span class="pill ok" title="Reopen the period to change it">Approved</span>`
           : html`

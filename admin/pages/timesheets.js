@@ -67,24 +67,24 @@ function Timesheets({ rules }) {
         <${PeriodActions} period=${period} rows=${rows} onChanged=${changed} />
         ${rows.length === 0
           ? html`<div class="empty">Nobody was scheduled in this period.</div>`
-          : html`<div class="table-wrap"><table class="totals">
+          : html`<div class="table-wrap"><table class="totals stack">
               <thead><tr>
                 <th>Staff</th><th class="num">Shifts</th><th class="num">Worked</th><th class="num">Break</th><th class="num">Overtime</th><th class="num">Paid</th>
                 <th class="num">Late</th><th class="num">Missed</th><th class="num">Excused</th><th>Approved</th>
               </tr></thead>
               ${[...rows].sort((a, b) => a.staffName.localeCompare(b.staffName)).map((t) => html`<tbody>
                 <tr data-staff=${t.staffName}>
-                  <td><button class="link disclose" aria-expanded=${expanded.includes(t.staffId)} onClick=${() => toggle(t.staffId)}><span class="arrow" aria-hidden="true">${expanded.includes(t.staffId) ? '▾' : '▸'}</span>${t.staffName}</button>
+                  <td class="stack-title"><button class="link disclose" aria-expanded=${expanded.includes(t.staffId)} onClick=${() => toggle(t.staffId)}><span class="arrow" aria-hidden="true">${expanded.includes(t.staffId) ? '▾' : '▸'}</span>${t.staffName}</button>
                     ${t.needsAttention > 0 && html` <span class="state missing_check_out">${t.needsAttention} to fix</span>`}</td>
-                  <td class="num">${t.scheduled}</td>
-                  <td class="num">${hoursMinutes(t.workedMinutes)}</td>
-                  <td class="num">${hoursMinutes(t.breakMinutes)}</td>
-                  <td class="num">${hoursMinutes(t.overtimeMinutes)}</td>
-                  <td class="num"><strong>${hoursMinutes(t.paidMinutes)}</strong></td>
-                  <td class="num">${t.late || '–'}</td>
-                  <td class="num">${t.missed || '–'}</td>
-                  <td class="num">${t.excused || '–'}</td>
-                  <td><${ApprovedState} totals=${t} /></td>
+                  <td class="num" data-label="Shifts">${t.scheduled}</td>
+                  <td class="num" data-label="Worked">${hoursMinutes(t.workedMinutes)}</td>
+                  <td class="num" data-label="Break">${hoursMinutes(t.breakMinutes)}</td>
+                  <td class="num" data-label="Overtime">${hoursMinutes(t.overtimeMinutes)}</td>
+                  <td class="num" data-label="Paid"><strong>${hoursMinutes(t.paidMinutes)}</strong></td>
+                  <td class="num" data-label="Late">${t.late || '–'}</td>
+                  <td class="num" data-label="Missed">${t.missed || '–'}</td>
+                  <td class="num" data-label="Excused">${t.excused || '–'}</td>
+                  <td data-label="Approved"><${ApprovedState} totals=${t} /></td>
                 </tr>
                 ${expanded.includes(t.staffId) &&
                 html`<tr class="detail"><td colspan="10"><${PersonShifts} staffId=${t.staffId} period=${period} version=${version} whoIs=${whoIs} onChanged=${changed} /></td></tr>`}
@@ -104,10 +104,10 @@ function ApprovedState({ totals }) {
 function TotalsFooter({ rows }) {
   const sum = (/** @type {keyof Totals} */ key) => rows.reduce((total, t) => total + Number(t[key]), 0);
   return html`<tr>
-    <th>Everyone</th><td class="num">${sum('scheduled')}</td>
-    <td class="num">${hoursMinutes(sum('workedMinutes'))}</td><td class="num">${hoursMinutes(sum('breakMinutes'))}</td>
-    <td class="num">${hoursMinutes(sum('overtimeMinutes'))}</td><td class="num"><strong>${hoursMinutes(sum('paidMinutes'))}</strong></td>
-    <td class="num">${sum('late') || '–'}</td><td class="num">${sum('missed') || '–'}</td><td class="num">${sum('excused') || '–'}</td><td></td>
+    <th class="stack-title">Everyone</th><td class="num" data-label="Shifts">${sum('scheduled')}</td>
+    <td class="num" data-label="Worked">${hoursMinutes(sum('workedMinutes'))}</td><td class="num" data-label="Break">${hoursMinutes(sum('breakMinutes'))}</td>
+    <td class="num" data-label="Overtime">${hoursMinutes(sum('overtimeMinutes'))}</td><td class="num" data-label="Paid"><strong>${hoursMinutes(sum('paidMinutes'))}</strong></td>
+    <td class="num" data-label="Late">${sum('late') || '–'}</td><td class="num" data-label="Missed">${sum('missed') || '–'}</td><td class="num" data-label="Excused">${sum('excused') || '–'}</td><td></td>
   </tr>`;
 }
 

@@ -36,7 +36,7 @@ test('an alert raised while the page was closed is listed when it opens; an ackn
   try {
     const theirs = other.getByRole('list', { name: 'Alerts' }).locator('li').filter({ hasText: lockoutText });
     await until.visible(theirs);
-    assert.equal(await theirs.getAttribute('role'), 'alert', 'not yet acknowledged');
+    assert.equal(await theirs.getByRole('alert').count(), 1, 'not yet acknowledged');
 
     await button(mine, 'Acknowledge').click();
     await until.visible(theirs.getByText(`Acknowledged by ${ctx.manager.username} at`));

@@ -69,10 +69,14 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await until.visible(button(page, 'Sign out'));
 }
 
-/** Opens a page from the main navigation. */
+/** Opens a page from the main navigation, through the "Menu" button where a phone's screen hides the links behind it. */
 export async function goTo(page: Page, label: string): Promise<void> {
-  await link(page.getByRole('navigation', { name: 'Main' }), label).click();
-  await until.visible(page.getByRole('link', { name: label, exact: true }).and(page.locator('[aria-current="page"]')));
+  const navLink = link(page.getByRole('navigation', { name: 'Main' }), label);
+  const menu = page.locator('button[aria-controls="main-menu"]');
+  if (!(await navLink.isVisible()) && (await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  await navLink.click();
+  // Attached rather than visible: on a phone the menu closes once a link is followed.
+  await page.getByRole('link', { name: label, exact: true, includeHidden: true }).and(page.locator('[aria-current="page"]')).waitFor({ state: 'attached' });
 }
 
 /** The `Cookie` header value of the context's session, for API calls as that person. */

@@ -1,0 +1,105 @@
+/**
+ * The admin app on a phone (390×844), as the manager and as a staff member:
+ * on every page nothing is wider than the screen, so nothing scrolls (or is
+ * cut off) sideways. The manager's navigation folds into one "Menu" button
+ * that works by keyboard and keeps the waiting alerts' count in sight; a
+ * staff member's home starts with whether they are checked in.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'uvu';
+import { reportingErrors } from '../helpers/api-suite.js';
+import { planToday, useAdminPage } from '../helpers/admin-page.js';
+import { managerStops, seedBusyDay, staffStops } from '../helpers/admin-tour.js';
+import { link, phone, saveShot, until, type Page } from '../helpers/chromium.js';
+
+const plan = planToday();
+const ctx = useAdminPage(test, { now: plan.now.toISOString(), timezone: plan.timezone, manager: 'boss' });
+let people: Awaited<ReturnType<typeof seedBusyDay>>;
+let staffPage: Page;
+
+test.before(
+  reportingErrors('seeding a busy day', async () => {
+    people = await seedBusyDay(ctx, plan);
+    await ctx.page.setViewportSize(phone);
+  }),
+);
+
+/**
+ * Fails unless the page is no wider than the screen, naming the outermost
+ * elements that reach past its right edge (also those cut off inside a
+ * scrolling box, which a person would have to scroll sideways to see).
+ */
+async function assertFitsWidth(page: Page, where: string): Promise<void> {
+  // No named functions in here: the test runner's compiler would wrap them in a helper the page does not have.
+  const found = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const tooWide = [...document.body.querySelectorAll('*')].filter((element) => {
+      const box = element.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && box.right > width + 0.5 && element.checkVisibility({ visibilityProperty: true });
+    });
+    const offenders = tooWide
+      .filter((element) => !tooWide.includes(element.parentElement!))
+      .map((element) => {
+        const parts: string[] = [];
+        for (let e: Element | null = element; e && e !== document.body && parts.length < 4; e = e.parentElement) {
+          parts.unshift(`${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${[...e.classList].map((c) => `.${c}`).join('')}`);
+        }
+        return `${parts.join(' > ')} (right edge at ${Math.round(element.getBoundingClientRect().right)} px)`;
+      });
+    return { scrollWidth: document.documentElement.scrollWidth, width, offenders };
+  });
+  assert.deepEqual(found.offenders, [], `${where}: elements wider than the ${found.width} px screen`);
+  assert.ok(found.scrollWidth <= found.width, `${where}: the page is ${found.scrollWidth} px wide on a ${found.width} px screen`);
+}
+
+test('the manager’s navigation is one Menu button, opened by keyboard, with the alert count in sight', async () => {
+  const menu = ctx.page.getByRole('button', { name: /^Menu/ });
+  await until.visible(menu.getByText('1 alert waits'));
+  const nav = ctx.page.getByRole('navigation', { name: 'Main' });
+  await until.gone(link(nav, 'Roster'));
+  const bar = await ctx.page.locator('header.topbar').boundingBox();
+  assert.ok(bar && bar.height < 70, `the closed bar is ${bar?.height} px high: more than one row`);
+
+  await menu.focus();
+  await ctx.page.keyboard.press('Enter');
+  assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+  await until.visible(link(nav, 'Roster'));
+  await saveShot(ctx.page, 'phone-manager-menu-open');
+  await ctx.page.keyboard.press('Escape');
+  await until.gone(link(nav, 'Roster'));
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+});
+
+const slug = (name: string) => name.toLowerCase().replace(/[^a-z]+/g, '-').replace(/-$/, '');
+
+for (const stop of managerStops) {
+  test(`manager: ${stop.name} fits a phone`, async () => {
+    await stop.open(ctx.page);
+    await assertFitsWidth(ctx.page, `manager, ${stop.name}`);
+    await saveShot(ctx.page, `phone-manager-${slug(stop.name)}`);
+  });
+}
+
+for (const stop of staffStops) {
+  test(`staff: ${stop.name} fits a phone`, async () => {
+    staffPage ??= await ctx.signedIn(people.asha.username, people.asha.password, phone);
+    await stop.open(staffPage);
+    await assertFitsWidth(staffPage, stop.name);
+    await saveShot(staffPage, `phone-${slug(stop.name)}`);
+  });
+}
+
+test('a staff member’s home starts with their check-in state, their latest punch right under it', async () => {
+  await link(staffPage.getByRole('navigation', { name: 'Main' }), 'My shifts').click();
+  const now = staffPage.locator('.now-card');
+  await until.visible(now.getByText(/^Checked in since \d\d:\d\d$/));
+  await until.visible(now.getByText(`Shift: Today ${plan.start}–${plan.end}`, { exact: false }));
+  const nowBox = (await now.boundingBox())!;
+  assert.ok(nowBox.y < 200, `the check-in state starts ${nowBox.y} px down`);
+  const latest = staffPage.locator('.punches li').first();
+  await until.visible(latest.getByText(/^Checked in /));
+  const latestBox = (await latest.boundingBox())!;
+  assert.ok(latestBox.y + latestBox.height <= phone.height, `her latest punch is below the first screen (at ${latestBox.y} px)`);
+});
+
+test.run();
