@@ -7,6 +7,7 @@ import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { get, patch } from '../api.js';
 import { useAppState } from '../app-state.js';
+import { createFormat } from '../format.js';
 import { ErrorMessage, FieldError, Loaded, formLevel, useData, useSubmit } from '../ui.js';
 import { PaySettings, payFields } from './pay-settings.js';
 
@@ -15,12 +16,12 @@ const attendanceFields = ['timezone', 'locale', 'clock', 'window_minutes', 'late
 /** Offered by name; any other tag the server accepts can be typed. */
 const locales = ['en-GB', 'en-US', 'en-AU', 'en-CA', 'en-IE', 'en-IN', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'nl-NL', 'pt-PT', 'pt-BR', 'pl-PL', 'sv-SE'];
 
-/** How a sample date and time read in `locale` with `clock`, so the choice shows what it does. */
+/** How a sample day and time read with the formats chosen, so the choice shows what it does; null for a locale that cannot be read. */
 function sampleOf(locale, clock) {
   try {
-    const sample = new Date(Date.UTC(2026, 10, 23, 17, 5));
-    const options = /** @type {const} */ ({ timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-    return new Intl.DateTimeFormat(locale, { ...options, hourCycle: clock === '12h' ? 'h12' : 'h23' }).format(sample);
+    const format = createFormat('UTC', { locale, clock });
+    const sample = Date.UTC(2026, 10, 23, 17, 5);
+    return `${format.day(sample)}, ${format.time(sample)}`;
   } catch {
     return null;
   }
@@ -44,6 +45,7 @@ function SettingsForm({ settings }) {
   const app = useAppState();
   const [values, setValues] = useState(settings);
   const [saved, setSaved] = useState(false);
+  const sample = sampleOf(values.locale, values.clock);
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   const set = (change) => {
     setSaved(false);
@@ -72,7 +74,7 @@ function SettingsForm({ settings }) {
     <label for="locale">Date format</label>
     <input id="locale" list="locales" value=${values.locale} onInput=${(e) => set({ locale: e.currentTarget.value.trim() })} required />
     <datalist id="locales">${locales.map((tag) => html`<option value=${tag}>${new Intl.DisplayNames([tag], { type: 'language' }).of(tag)}</option>`)}</datalist>
-    <span class="hint">A language and region, such as en-GB or en-US. The admin app and the kiosks write dates this way${sampleOf(values.locale, values.clock) ? `: ${sampleOf(values.locale, values.clock)}` : ''}.</span>
+    <span class="hint">A language and region, such as en-GB or en-US. The admin app and the kiosks write dates this way${sample ? `: ${sample}` : ''}.</span>
     <${FieldError} error=${error} field="locale" />
     <fieldset class="choice">
       <legend>Clock</legend>

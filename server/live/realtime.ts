@@ -58,9 +58,12 @@ export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | un
   const raise = async (alert: RaisedAlert) => admin.emit('alert', await insertAlert(deps.db, alert));
   const raising = (alert: () => RaisedAlert | Promise<RaisedAlert>) => deps.background.run('Raising an alert', async () => raise(await alert()));
 
+  /** Alerts and board rows name people; a profile gone since still gets a name. */
+  const staffNameOf = async (staffId: number) => (await listStaffNames(deps.db, [staffId])).get(staffId) ?? `Staff ${staffId}`;
+
   /** A new punch, as managers see it: with names, the kiosk and the board row it changes. */
   const announceAttendance = async (record: AttendanceRecord) => {
-    const staffName = (await listStaffNames(deps.db, [record.staffId])).get(record.staffId) ?? `Staff ${record.staffId}`;
+    const staffName = await staffNameOf(record.staffId);
     const kioskName = record.kioskId === null ? null : ((await findKiosk(deps.db, record.kioskId))?.name ?? null);
     admin.emit('attendance:created', {
       ...attendanceSummary(record),
@@ -77,7 +80,7 @@ export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | un
 
   /** A voided punch, as managers see it: the board row without it, and from a kiosk's *Not you?* an alert. */
   const announceVoid = async ({ record, by, at }: DomainEvents['punchVoided'][0]) => {
-    const staffName = (await listStaffNames(deps.db, [record.staffId])).get(record.staffId) ?? `Staff ${record.staffId}`;
+    const staffName = await staffNameOf(record.staffId);
     admin.emit('attendance:voided', {
       id: record.id,
       staffId: record.staffId,

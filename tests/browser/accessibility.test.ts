@@ -7,23 +7,13 @@
  * the app as a person would.
  */
 import { test } from 'uvu';
-import { reportingErrors } from '../helpers/api-suite.js';
-import { planToday, useAdminPage } from '../helpers/admin-page.js';
-import { managerStops, seedBusyDay, staffStops } from '../helpers/admin-tour.js';
+import { managerStops, staffStops, useBusyDay } from '../helpers/admin-tour.js';
 import { assertKeyboardReachable, assertNoSeriousViolations } from '../helpers/axe.js';
 import { openPage, until, type Page } from '../helpers/chromium.js';
 import { kioskPath, newPairingCode, pairThroughUi, quick } from '../helpers/kiosk-page.js';
 
-const plan = planToday();
-const ctx = useAdminPage(test, { now: plan.now.toISOString(), timezone: plan.timezone, manager: 'boss' });
-let people: Awaited<ReturnType<typeof seedBusyDay>>;
+const ctx = useBusyDay(test);
 let staffPage: Page;
-
-test.before(
-  reportingErrors('seeding a busy day', async () => {
-    people = await seedBusyDay(ctx, plan);
-  }),
-);
 
 for (const stop of managerStops) {
   test(`manager: ${stop.name}`, async () => {
@@ -35,7 +25,7 @@ for (const stop of managerStops) {
 
 for (const stop of staffStops) {
   test(`staff: ${stop.name}`, async () => {
-    staffPage ??= await ctx.signedIn(people.asha.username, people.asha.password);
+    staffPage ??= await ctx.signedIn(ctx.people.asha.username, ctx.people.asha.password);
     await stop.open(staffPage);
     await assertNoSeriousViolations(staffPage, stop.name);
     await assertKeyboardReachable(staffPage, stop.name);

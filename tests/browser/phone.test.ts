@@ -7,22 +7,11 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'uvu';
-import { reportingErrors } from '../helpers/api-suite.js';
-import { planToday, useAdminPage } from '../helpers/admin-page.js';
-import { managerStops, seedBusyDay, staffStops } from '../helpers/admin-tour.js';
+import { managerStops, staffStops, useBusyDay } from '../helpers/admin-tour.js';
 import { link, phone, saveShot, until, type Page } from '../helpers/chromium.js';
 
-const plan = planToday();
-const ctx = useAdminPage(test, { now: plan.now.toISOString(), timezone: plan.timezone, manager: 'boss' });
-let people: Awaited<ReturnType<typeof seedBusyDay>>;
+const ctx = useBusyDay(test, (suite) => suite.page.setViewportSize(phone));
 let staffPage: Page;
-
-test.before(
-  reportingErrors('seeding a busy day', async () => {
-    people = await seedBusyDay(ctx, plan);
-    await ctx.page.setViewportSize(phone);
-  }),
-);
 
 /**
  * Fails unless the page is no wider than the screen, naming the outermost
@@ -82,7 +71,7 @@ for (const stop of managerStops) {
 
 for (const stop of staffStops) {
   test(`staff: ${stop.name} fits a phone`, async () => {
-    staffPage ??= await ctx.signedIn(people.asha.username, people.asha.password, phone);
+    staffPage ??= await ctx.signedIn(ctx.people.asha.username, ctx.people.asha.password, phone);
     await stop.open(staffPage);
     await assertFitsWidth(staffPage, stop.name);
     await saveShot(staffPage, `phone-${slug(stop.name)}`);
@@ -93,7 +82,7 @@ test('a staff member’s home starts with their check-in state, their latest pun
   await link(staffPage.getByRole('navigation', { name: 'Main' }), 'My shifts').click();
   const now = staffPage.locator('.now-card');
   await until.visible(now.getByText(/^Checked in since \d\d:\d\d$/));
-  await until.visible(now.getByText(`Shift: Today ${plan.start}–${plan.end}`, { exact: false }));
+  await until.visible(now.getByText(`Shift: Today ${ctx.plan.start}–${ctx.plan.end}`, { exact: false }));
   const nowBox = (await now.boundingBox())!;
   assert.ok(nowBox.y < 200, `the check-in state starts ${nowBox.y} px down`);
   const latest = staffPage.locator('.punches li').first();

@@ -72,11 +72,16 @@ export async function signIn(page: Page, username: string, password: string): Pr
 /** Opens a page from the main navigation, through the "Menu" button where a phone's screen hides the links behind it. */
 export async function goTo(page: Page, label: string): Promise<void> {
   const navLink = link(page.getByRole('navigation', { name: 'Main' }), label);
-  const menu = page.locator('button[aria-controls="main-menu"]');
-  if (!(await navLink.isVisible()) && (await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  if (!(await navLink.isVisible())) await unfoldMenu(page);
   await navLink.click();
   // Attached rather than visible: on a phone the menu closes once a link is followed.
   await page.getByRole('link', { name: label, exact: true, includeHidden: true }).and(page.locator('[aria-current="page"]')).waitFor({ state: 'attached' });
+}
+
+/** On a phone the navigation is folded into a Menu button: opens it, if it is there and closed. */
+export async function unfoldMenu(page: Page): Promise<void> {
+  const menu = page.locator('button[aria-controls="main-menu"]');
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
 }
 
 /** The `Cookie` header value of the context's session, for API calls as that person. */

@@ -5,19 +5,34 @@
  * page from where the one before left off and waits until it shows its data.
  *
  * @example
- *   const plan = planToday();
- *   const ctx = useAdminPage(test, { now: plan.now.toISOString(), timezone: plan.timezone, manager: 'boss' });
- *   test.before(() => seedBusyDay(ctx, plan));
+ *   const ctx = useBusyDay(test);
  *   for (const stop of managerStops) test(stop.name, async () => { await stop.open(ctx.page); ... });
  */
 import assert from 'node:assert/strict';
-import type { ApiSuite } from './api-suite.js';
-import { goTo, plannedWeek, seedStaff, type DayPlan } from './admin-page.js';
+import type { Test } from 'uvu';
+import { reportingErrors, type ApiSuite } from './api-suite.js';
+import { goTo, planToday, plannedWeek, seedStaff, unfoldMenu, useAdminPage, type AdminPageSuite, type DayPlan } from './admin-page.js';
 import { button, until, type Page } from './chromium.js';
 import { makeFrame, toBase64 } from './fixtures.js';
 import { ask, closeSockets, connectKiosk, pairKiosk } from './sockets.js';
 
 export type Stop = { name: string; open(page: Page): Promise<void> };
+
+export type BusyDaySuite = AdminPageSuite & { plan: DayPlan; people: Awaited<ReturnType<typeof seedBusyDay>> };
+
+/** The admin suite on a busy day planned for now, seeded once before the file's first test; `then` runs after the seed. */
+export function useBusyDay(test: Test, then?: (ctx: BusyDaySuite) => Promise<void>): BusyDaySuite {
+  const plan = planToday();
+  const ctx = useAdminPage(test, { now: plan.now.toISOString(), timezone: plan.timezone, manager: 'boss' }) as BusyDaySuite;
+  ctx.plan = plan;
+  test.before(
+    reportingErrors('seeding a busy day', async () => {
+      ctx.people = await seedBusyDay(ctx, plan);
+      await then?.(ctx);
+    }),
+  );
+  return ctx;
+}
 
 /**
  * Asha checked in to today's shift (and missed the same shift a week ago, so
@@ -68,6 +83,15 @@ async function openFromNav(page: Page, label: string, title: string | RegExp): P
   await until.visible(heading(page, title));
   await settled(page);
 }
+
+/** Bo's request to Asha is on it, for the manager and for her alike. */
+const swapsStop = (name: string): Stop => ({
+  name,
+  async open(page) {
+    await openFromNav(page, 'Swaps', 'Swaps');
+    await until.visible(page.getByText(/Bo Lee/).first());
+  },
+});
 
 export const managerStops: Stop[] = [
   {
@@ -145,13 +169,7 @@ export const managerStops: Stop[] = [
       await openFromNav(page, 'History', 'History');
     },
   },
-  {
-    name: 'Swaps',
-    async open(page) {
-      await openFromNav(page, 'Swaps', 'Swaps');
-      await until.visible(page.getByText(/Bo Lee/).first());
-    },
-  },
+  swapsStop('Swaps'),
   {
     name: 'Kiosks',
     async open(page) {
@@ -175,8 +193,7 @@ export const managerStops: Stop[] = [
 
 /** The Password link sits beside the name, inside the menu on a phone. */
 async function openPassword(page: Page): Promise<void> {
-  const menu = page.locator('button[aria-controls="main-menu"]');
-  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  await unfoldMenu(page);
   await page.getByRole('link', { name: 'Password', exact: true }).click();
   await until.visible(heading(page, 'Change password'));
 }
@@ -190,13 +207,7 @@ export const staffStops: Stop[] = [
       await until.visible(heading(page, 'My hours', 2));
     },
   },
-  {
-    name: 'staff swaps',
-    async open(page) {
-      await openFromNav(page, 'Swaps', 'Swaps');
-      await until.visible(page.getByText(/Bo Lee/).first());
-    },
-  },
+  swapsStop('staff swaps'),
   {
     name: 'staff password',
     async open(page) {
