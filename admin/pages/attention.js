@@ -7,6 +7,7 @@ import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { get } from '../api.js';
 import { useFormat } from '../app-state.js';
+import { DateField } from '../date-field.js';
 import { addDays } from '../format.js';
 import { byDateAndName, entryKey } from '../timesheet.js';
 import { Empty, Loaded, useData } from '../ui.js';
@@ -83,8 +84,8 @@ export function AttentionPage() {
     </div>
     <p class="hint">Shifts that need a decision before their hours can be paid. Shifts in an approved period are not listed.</p>
     <form class="filters row" onSubmit=${(e) => e.preventDefault()}>
-      <label>From <input type="date" value=${range.from} max=${range.to} onChange=${(e) => e.currentTarget.value && setRange({ ...range, from: e.currentTarget.value })} /></label>
-      <label>To <input type="date" value=${range.to} min=${range.from} onChange=${(e) => e.currentTarget.value && setRange({ ...range, to: e.currentTarget.value })} /></label>
+      <${DateField} id="attention-from" label="From" value=${range.from} max=${range.to} onChange=${(from) => setRange({ ...range, from })} />
+      <${DateField} id="attention-to" label="To" value=${range.to} min=${range.from} onChange=${(to) => setRange({ ...range, to })} />
       ${all?.length > 0 && html`<${TypeFilter} rows=${all} only=${only} setOnly=${setOnly} />`}
     </form>
     ${message && html`<p class="ok-text" role="status">${message}</p>`}

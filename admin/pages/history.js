@@ -5,6 +5,7 @@ import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { get } from '../api.js';
 import { useFormat } from '../app-state.js';
+import { DateField } from '../date-field.js';
 import { addDays } from '../format.js';
 import { Empty, Loaded, useData } from '../ui.js';
 import { PhotoViewer } from './photo-viewer.js';
@@ -39,8 +40,8 @@ export function HistoryPage() {
             ${(staff.data ?? []).map((p) => html`<option value=${p.id}>${p.name}</option>`)}
           </select>
         </label>
-        <label>From <input type="date" value=${filter.from} onChange=${(e) => e.currentTarget.value && update({ from: e.currentTarget.value })} /></label>
-        <label>To <input type="date" value=${filter.to} onChange=${(e) => e.currentTarget.value && update({ to: e.currentTarget.value })} /></label>
+        <${DateField} id="history-from" label="From" value=${filter.from} max=${filter.to} onChange=${(from) => update({ from })} />
+        <${DateField} id="history-to" label="To" value=${filter.to} min=${filter.from} onChange=${(to) => update({ to })} />
         <a class="button secondary" href=${`/api/timesheets.csv?from=${filter.from}&to=${filter.to}`} download>Export timesheet for everyone (CSV)</a>
       </form>
       <${Loaded} state=${records} what="Loading attendance">

@@ -4,6 +4,7 @@
 // reads as a sentence; an empty number turns its rule off.
 import { html } from 'htm/preact';
 import { useFormat } from '../app-state.js';
+import { DateField } from '../date-field.js';
 import { weekdays } from '../format.js';
 import { payPeriodLabels, payPeriodOf } from '../pay-periods.js';
 import { FieldError } from '../ui.js';
@@ -81,8 +82,8 @@ export function PaySettings({ values, set, error }) {
     ${errors('pay_period')}
 
     <label for="pay_period_anchor">First day of a pay period</label>
-    <input id="pay_period_anchor" type="date" value=${values.pay_period_anchor ?? ''} disabled=${values.pay_period === 'semimonthly'}
-      onInput=${(e) => e.currentTarget.value && set({ pay_period_anchor: e.currentTarget.value })} />
+    <${DateField} id="pay_period_anchor" value=${values.pay_period_anchor ?? ''} disabled=${values.pay_period === 'semimonthly'}
+      onChange=${(date) => set({ pay_period_anchor: date })} />
     <span class="hint">${anchorHints[values.pay_period] ?? ''}</span>
     ${errors('pay_period_anchor')}
     ${period && html`<p class="current-period">The current pay period: <strong>${format.calendarDay(period.from)} – ${format.calendarDay(period.to)}</strong></p>`}

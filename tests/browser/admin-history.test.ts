@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises';
 import { test } from 'uvu';
 import { reportingErrors } from '../helpers/api-suite.js';
 import { goTo, seedStaff, sessionCookie, useAdminPage, type Person } from '../helpers/admin-page.js';
-import { button, link, saveShot, until } from '../helpers/chromium.js';
+import { button, link, saveShot, typeDate, until } from '../helpers/chromium.js';
 import { makeFrame, toBase64 } from '../helpers/fixtures.js';
 
 /** A New York wall-clock time in the week of 23 November 2026 (EST, UTC−5). */
@@ -62,8 +62,8 @@ test.before(
 );
 
 async function showWeek(): Promise<void> {
-  await ctx.page.getByLabel('From').fill('2026-11-23');
-  await ctx.page.getByLabel('To').fill('2026-11-29');
+  await typeDate(ctx.page, 'From', '2026-11-23');
+  await typeDate(ctx.page, 'To', '2026-11-29');
 }
 
 const historyRows = () => ctx.page.locator('table tbody tr');
@@ -99,7 +99,7 @@ test('History lists the week’s check-ins and check-outs newest first, each wit
   await saveShot(ctx.page, 'admin-31-history-photo');
   await button(ctx.page.getByRole('dialog'), 'Close').click();
 
-  await ctx.page.getByLabel('From').fill('2026-11-27');
+  await typeDate(ctx.page, 'From', '2026-11-27');
   await until.visible(ctx.page.getByText('No check-ins or check-outs for Bo Lee between these dates.'));
   await ctx.page.getByLabel('Staff').selectOption({ label: 'Everyone' });
 });
@@ -209,6 +209,33 @@ test('one /admin connection serves every page, and a new time zone shows in Hist
   );
 });
 
+const fieldShows = (id: string, text: string) =>
+  ctx.page.waitForFunction(([selector, expected]) => document.querySelector<HTMLInputElement>(selector)?.value === expected, [`#${id}`, text] as const);
+
+test('the date fields write dates as the app does, read what is typed, and say when a date cannot be read', async () => {
+  await goTo(ctx.page, 'History');
+  await showWeek();
+  await fieldShows('history-from', '23 Nov 2026');
+  await fieldShows('history-to', '29 Nov 2026');
+  // The test before moved the organisation to London: 08:58 in New York is 13:58 there.
+  await until.visible(historyRows().filter({ hasText: /Asha Rao\s*23 Nov, 13:58/ }));
+
+  await typeDate(ctx.page, 'From', '31 Nov');
+  await until.visible(ctx.page.locator('#history-from-error').filter({ hasText: 'Write a date such as 23 Nov 2026.' }));
+  assert.equal(await ctx.page.getByLabel('From', { exact: true }).getAttribute('aria-invalid'), 'true');
+  await saveShot(ctx.page, 'admin-36-date-field-error');
+  assert.equal(await historyRows().filter({ hasText: /Asha Rao\s*23 Nov, 13:58/ }).count(), 1, 'a date that cannot be read changes nothing');
+
+  await typeDate(ctx.page, 'From', '30/11');
+  await until.visible(ctx.page.locator('#history-from-error').filter({ hasText: 'Choose 29 Nov 2026 or earlier.' }));
+
+  await typeDate(ctx.page, 'From', 'Tue 24 nov');
+  await fieldShows('history-from', '24 Nov 2026');
+  await until.gone(ctx.page.locator('#history-from-error'));
+  await until.detached(historyRows().filter({ hasText: /Asha Rao\s*23 Nov, 13:58/ }));
+  await until.visible(historyRows().filter({ hasText: /Asha Rao\s*24 Nov, 14:12/ }));
+});
+
 test('the date format and clock chosen in Settings apply to the whole app at once', async () => {
   await goTo(ctx.page, 'Settings');
   await ctx.page.getByLabel('Date format').fill('en-US');
@@ -220,6 +247,10 @@ test('the date format and clock chosen in Settings apply to the whole app at onc
   await goTo(ctx.page, 'History');
   await showWeek();
   await until.visible(historyRows().filter({ hasText: /Asha Rao\s*Nov 23, 01:58\sPM/ }));
+  await fieldShows('history-from', 'Nov 23, 2026');
+  await typeDate(ctx.page, 'To', '11/24/2026');
+  await fieldShows('history-to', 'Nov 24, 2026');
+  await until.detached(historyRows().filter({ hasText: 'Nov 25' }).first());
 
   await goTo(ctx.page, 'Settings');
   await ctx.page.getByLabel('Date format').fill('no such place');

@@ -18,7 +18,7 @@ import { DateTime } from 'luxon';
 import { test } from 'uvu';
 import { reportingErrors } from '../helpers/api-suite.js';
 import { goTo, seedStaff, sessionCookie, useAdminPage, type Person } from '../helpers/admin-page.js';
-import { button, link, phone, saveShot, until } from '../helpers/chromium.js';
+import { button, link, phone, saveShot, typeDate, until } from '../helpers/chromium.js';
 import { makeFrame, toBase64 } from '../helpers/fixtures.js';
 import { pairKiosk } from '../helpers/sockets.js';
 
@@ -51,8 +51,8 @@ test.before(
 
 test('Needs attention shows the forgotten check-out; adding it through the form takes it off the list', async () => {
   await goTo(ctx.page, 'Needs attention');
-  await ctx.page.getByLabel('From').fill(monday);
-  await ctx.page.getByLabel('To').fill(sunday);
+  await typeDate(ctx.page, 'From', monday);
+  await typeDate(ctx.page, 'To', sunday);
   const rows = ctx.page.locator('tr.problem');
   const forgotten = rows.filter({ hasText: 'No check-out' });
   await until.visible(forgotten.filter({ hasText: 'Asha Rao' }));
@@ -155,7 +155,7 @@ test('Settings: pay and hours are saved, and a break without its hours gets the 
   await ctx.page.getByLabel('Round worked time to the nearest').selectOption({ label: '15 minutes' });
   await ctx.page.getByLabel('Overtime after (hours in a shift)').fill('8');
   await ctx.page.getByLabel('Pay period', { exact: true }).selectOption({ label: 'Every two weeks' });
-  await ctx.page.getByLabel('First day of a pay period').fill(monday);
+  await typeDate(ctx.page, 'First day of a pay period', monday);
   await until.visible(ctx.page.getByText(`${shown(thisMonday.minus({ weeks: 1 }))} – ${shown(thisMonday.plus({ days: 6 }))}`));
   await button(ctx.page, 'Save settings').click();
   await until.visible(ctx.page.getByRole('status').filter({ hasText: 'Saved.' }));

@@ -95,6 +95,13 @@ export const until = {
 export const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
 export const link = (scope: Page | Locator, name: string) => scope.getByRole('link', { name, exact: true });
 
+/** Types a date into the app's date field labelled `label` and takes it, as Enter does. */
+export async function typeDate(scope: Page | Locator, label: string, date: string): Promise<void> {
+  const field = scope.getByLabel(label, { exact: true });
+  await field.fill(date);
+  await field.press('Enter');
+}
+
 /** Where the browser tests leave their screenshots (one file per page and state, overwritten each run). */
 export const shotsDir = path.join(tmpdir(), 'rollcall-shots');
 
