@@ -8,38 +8,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'uvu';
 import { managerStops, staffStops, useBusyDay } from '../helpers/admin-tour.js';
-import { link, phone, saveShot, until, type Page } from '../helpers/chromium.js';
+import { assertFitsWidth, link, phone, saveShot, until, type Page } from '../helpers/chromium.js';
 
 const ctx = useBusyDay(test, (suite) => suite.page.setViewportSize(phone));
 let staffPage: Page;
-
-/**
- * Fails unless the page is no wider than the screen, naming the outermost
- * elements that reach past its right edge (also those cut off inside a
- * scrolling box, which a person would have to scroll sideways to see).
- */
-async function assertFitsWidth(page: Page, where: string): Promise<void> {
-  // No named functions in here: the test runner's compiler would wrap them in a helper the page does not have.
-  const found = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const tooWide = [...document.body.querySelectorAll('*')].filter((element) => {
-      const box = element.getBoundingClientRect();
-      return box.width > 0 && box.height > 0 && box.right > width + 0.5 && element.checkVisibility({ visibilityProperty: true });
-    });
-    const offenders = tooWide
-      .filter((element) => !tooWide.includes(element.parentElement!))
-      .map((element) => {
-        const parts: string[] = [];
-        for (let e: Element | null = element; e && e !== document.body && parts.length < 4; e = e.parentElement) {
-          parts.unshift(`${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${[...e.classList].map((c) => `.${c}`).join('')}`);
-        }
-        return `${parts.join(' > ')} (right edge at ${Math.round(element.getBoundingClientRect().right)} px)`;
-      });
-    return { scrollWidth: document.documentElement.scrollWidth, width, offenders };
-  });
-  assert.deepEqual(found.offenders, [], `${where}: elements wider than the ${found.width} px screen`);
-  assert.ok(found.scrollWidth <= found.width, `${where}: the page is ${found.scrollWidth} px wide on a ${found.width} px screen`);
-}
 
 test('the manager’s navigation is one Menu button, opened by keyboard, with the alert count in sight', async () => {
   const menu = ctx.page.getByRole('button', { name: /^Menu/ });
