@@ -32,7 +32,7 @@ export function IdleScreen({ lead, alert, alertIsError, enabled, onSubmit }) {
       <div class="message-slot" role=${alertIsError ? 'alert' : 'status'}>
         ${alert && html`<p class=${alertIsError ? 'message error' : 'message info'}>${alert}</p>`}
       </div>
-      <p class="lead">${lead}</p>
+      <h1 class="lead">${lead}</h1>
       <div class="dots" role="img" aria-label=${`${pin.length} of ${pinLength} digits entered`}>
         ${Array.from({ length: pinLength }, (_, i) => html`<span class=${i < pin.length ? 'dot filled' : 'dot'}></span>`)}
       </div>

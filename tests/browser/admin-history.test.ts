@@ -223,7 +223,7 @@ test('the date fields write dates as the app does, read what is typed, and say w
   await typeDate(ctx.page, 'From', '31 Nov');
   await until.visible(ctx.page.locator('#history-from-error').filter({ hasText: 'Write a date such as 23 Nov 2026.' }));
   assert.equal(await ctx.page.getByLabel('From', { exact: true }).getAttribute('aria-invalid'), 'true');
-  await saveShot(ctx.page, 'admin-36-date-field-error');
+  await saveShot(ctx.page, 'admin-37-date-field-error');
   assert.equal(await historyRows().filter({ hasText: /Asha Rao\s*23 Nov, 13:58/ }).count(), 1, 'a date that cannot be read changes nothing');
 
   await typeDate(ctx.page, 'From', '30/11');
