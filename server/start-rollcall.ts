@@ -4,7 +4,9 @@
  * with the real environment; tests call it with a test database and clock.
  */
 import type { DatabaseHandle } from '../storage/database.js';
+import { createDatabasePhotoStore } from '../storage/photo-blobs.js';
 import { createPhotoStore } from '../storage/photo-store.js';
+import { importPhotoFolder } from './photos/photo-import.js';
 import { createApp } from './app.js';
 import { createBackgroundWork } from './background-work.js';
 import type { Clock } from './clock.js';
@@ -31,9 +33,11 @@ export type Rollcall = { deps: AppDeps; server: RunningServer; close(): Promise<
 
 export async function startRollcall(options: RollcallOptions): Promise<Rollcall> {
   const presence = createKioskPresence();
+  const files = createPhotoStore(options.photoDir);
   const deps: AppDeps = {
     db: options.database.db,
-    photos: createPhotoStore(options.photoDir),
+    // On a server, photos are rows, so every process on every host serves every photo.
+    photos: options.database.kind === 'postgres' ? createDatabasePhotoStore(options.database.db, files) : files,
     clock: options.clock,
     events: createEventBus(),
     presence,
@@ -46,6 +50,7 @@ export async function startRollcall(options: RollcallOptions): Promise<Rollcall>
   const server = await startServer(createApp(deps), options.listen);
   presence.bind(server.io);
   const detach = attachRealtime(server.io, deps, options.database.pool);
+  if (deps.photos.kind === 'database') deps.background.run('Copying photo files into the database', () => importPhotoFolder(deps, files, options.photoDir));
   return {
     deps,
     server,

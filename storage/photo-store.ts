@@ -1,6 +1,10 @@
 /**
- * Stored photos, content-addressed by SHA-256 under
- * `DATA_DIR/photos/ab/cd/<sha256>.webp`. A file is written under a temporary
+ * Where photos' bytes live. The embedded default keeps them as files,
+ * content-addressed by SHA-256 under `DATA_DIR/photos/ab/cd/<sha256>.webp`;
+ * on a PostgreSQL server they are rows (photo-blobs.ts), so any process on
+ * any host serves any photo.
+ *
+ * Files: A file is written under a temporary
  * name, fsynced, and renamed into place, so a reader never sees half a photo,
  * and it is on disk (the rename too: the folder is fsynced) before the
  * database row that refers to it is committed, even across a power loss.
@@ -9,13 +13,25 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Queryable } from './database.js';
 import type { ProcessedPhoto } from './photo-processing.js';
 
 export type PhotoStore = {
+  kind: 'files' | 'database';
+  /**
+   * Before the transaction whose row first names the photo: files are
+   * written here, so the file is on disk before any row refers to it.
+   */
+  prepare(photo: ProcessedPhoto): Promise<void>;
+  /** Inside that transaction: database rows are written here, so a row never lacks its photo. */
+  saveWith(tx: Queryable, photo: ProcessedPhoto): Promise<void>;
+  /** The WebP bytes, or `undefined` if there is no such photo. */
+  read(id: string): Promise<Buffer | undefined>;
+};
+
+export type PhotoFiles = PhotoStore & {
   /** Writes the photo's file if it is not there yet. */
   save(photo: ProcessedPhoto): Promise<void>;
-  /** The WebP bytes, or `undefined` if there is no such file. */
-  read(id: string): Promise<Buffer | undefined>;
 };
 
 const idPattern = /^[0-9a-f]{64}$/;
@@ -55,10 +71,15 @@ function parentsOfNewFolders(firstCreated: string, last: string): string[] {
   }
 }
 
-export function createPhotoStore(directory: string): PhotoStore {
+export const isPhotoId = (id: string) => idPattern.test(id);
+
+export function createPhotoStore(directory: string): PhotoFiles {
   const fileOf = (id: string) => path.join(directory, id.slice(0, 2), id.slice(2, 4), `${id}.webp`);
 
-  return {
+  const store: PhotoFiles = {
+    kind: 'files',
+    prepare: (photo) => store.save(photo),
+    async saveWith() {},
     async save(photo) {
       const file = fileOf(photo.id);
       const exists = await stat(file).then(
@@ -89,4 +110,5 @@ export function createPhotoStore(directory: string): PhotoStore {
       }
     },
   };
+  return store;
 }

@@ -9,6 +9,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   date,
   doublePrecision,
   index,
@@ -174,6 +175,25 @@ export const photos = pgTable('photos', {
   width: integer('width').notNull(),
   height: integer('height').notNull(),
   createdAt: createdAt(),
+});
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  // node-postgres gives a Buffer, PGlite a Uint8Array.
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
+});
+
+/**
+ * A photo's bytes, when photos are kept in the database (on a PostgreSQL
+ * server: any process on any host serves any photo). Written in the same
+ * transaction as the row that first names the photo; apart from `photos` so
+ * that reading photo metadata never drags the bytes along.
+ */
+export const photoBlobs = pgTable('photo_blobs', {
+  photoId: text('photo_id')
+    .primaryKey()
+    .references(() => photos.id, { onDelete: 'cascade' }),
+  data: bytea('data').notNull(),
 });
 
 /**

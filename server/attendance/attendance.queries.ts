@@ -6,6 +6,7 @@ import type { LedgerActor } from '../ledger/chain.js';
 import { appendLedger, ledgerTransaction } from '../ledger/ledger.queries.js';
 import { punchLedgerData, voidLedgerData } from '../ledger/recorded-rows.js';
 import type { ProcessedPhoto } from '../../storage/photo-processing.js';
+import type { PhotoStore } from '../../storage/photo-store.js';
 import type { AttendanceKind, AttendanceStatus, AttendanceSummary } from '../socket-contract.js';
 
 export type AttendanceRecord = typeof attendance.$inferSelect;
@@ -91,42 +92,53 @@ export async function findChainTip(db: Queryable, key: PunchKey): Promise<{ reco
   return row && { record: row.record, voided: row.voidedAt !== null };
 }
 
+/** Unwinds the punch's transaction when the occurrence already has its punch, so the photo's rows go with it. */
+class AlreadyPunched extends Error {}
+
 /**
- * A person's own punch (kiosk or API), with its photo row and its ledger
- * entry, in one transaction; `undefined` if the occurrence already has a
- * punch of this kind that counts. After a manager voided the last one, the
- * new punch continues that chain.
+ * A person's own punch (kiosk or API), with its photo's rows (and, where
+ * photos live in the database, its bytes) and its ledger entry, in one
+ * transaction; `undefined`, with nothing written, if the occurrence already
+ * has a punch of this kind that counts. After a manager voided the last one,
+ * the new punch continues that chain.
  */
 export async function insertRecordWithPhoto(
   db: Queryable,
   record: NewAttendance,
-  photo: ProcessedPhoto | undefined,
+  photo: { processed: ProcessedPhoto; store: PhotoStore } | undefined,
   actor: LedgerActor,
 ): Promise<AttendanceRecord | undefined> {
-  return ledgerTransaction(db, async (tx) => {
-    if (photo) {
-      await tx
-        .insert(photos)
-        .values({ id: photo.id, bytes: photo.data.byteLength, width: photo.width, height: photo.height })
-        .onConflictDoNothing();
-    }
-    // Usually the first punch of its kind: inserted straight away. Only when one exists is its chain read.
-    let [row] = await tx
-      .insert(attendance)
-      .values({ ...record, supersedesId: null, recordedAt: record.at })
-      .onConflictDoNothing()
-      .returning();
-    if (!row) {
-      const tip = await findChainTip(tx, record);
-      if (!tip || !tip.voided) return undefined;
-      [row] = await tx
+  try {
+    return await ledgerTransaction(db, async (tx) => {
+      if (photo) {
+        const { processed } = photo;
+        await tx
+          .insert(photos)
+          .values({ id: processed.id, bytes: processed.data.byteLength, width: processed.width, height: processed.height })
+          .onConflictDoNothing();
+        await photo.store.saveWith(tx, processed);
+      }
+      // Usually the first punch of its kind: inserted straight away. Only when one exists is its chain read.
+      let [row] = await tx
         .insert(attendance)
-        .values({ ...record, supersedesId: tip.record.id, recordedAt: record.at })
+        .values({ ...record, supersedesId: null, recordedAt: record.at })
+        .onConflictDoNothing()
         .returning();
-    }
-    await appendLedger(tx, { actor, action: 'attendance.captured', entity: `attendance:${row!.id}`, data: punchLedgerData(row!), at: record.at });
-    return row;
-  });
+      if (!row) {
+        const tip = await findChainTip(tx, record);
+        if (!tip || !tip.voided) throw new AlreadyPunched();
+        [row] = await tx
+          .insert(attendance)
+          .values({ ...record, supersedesId: tip.record.id, recordedAt: record.at })
+          .returning();
+      }
+      await appendLedger(tx, { actor, action: 'attendance.captured', entity: `attendance:${row!.id}`, data: punchLedgerData(row!), at: record.at });
+      return row;
+    });
+  } catch (error) {
+    if (error instanceof AlreadyPunched) return undefined;
+    throw error;
+  }
 }
 
 /** Adds a manager's punch to a chain (`supersedes` its tip, or starts it) with its ledger entry. */

@@ -46,8 +46,8 @@ export async function recordAttendance(
     return { ok: true, created: false, record: existing!, settings: windows.settings };
   }
 
-  // The file is in place before the row that names it commits.
-  await deps.photos.save(processed.photo);
+  // A file is in place before the row that names it commits; database bytes go in with the row.
+  await deps.photos.prepare(processed.photo);
   const { occurrence } = choice.window;
   const inserted = await insertRecordWithPhoto(
     deps.db,
@@ -64,7 +64,7 @@ export async function recordAttendance(
       scheduledEnd: occurrence.end.toJSDate(),
       source: 'kioskId' in input ? 'kiosk' : 'api',
     },
-    processed.photo,
+    { processed: processed.photo, store: deps.photos },
     'kioskId' in input ? { kind: 'kiosk', id: input.kioskId } : { kind: 'user', id: input.userId },
   );
   if (inserted) {

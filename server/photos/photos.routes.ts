@@ -4,6 +4,7 @@ import { currentUser, requireUser } from '../auth/authenticate.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { forbidden, notFound } from '../http/errors.js';
 import { photoBelongsToStaff, photoExists } from '../attendance/attendance.queries.js';
+import { isPhotoId } from '../../storage/photo-store.js';
 import { recordPhotoView } from './photo-views.js';
 
 export function createPhotoRoutes(deps: AppDeps) {
@@ -11,19 +12,19 @@ export function createPhotoRoutes(deps: AppDeps) {
     const user = currentUser(c.get('user'));
     const id = c.req.param('id').toLowerCase();
     const missing = () => notFound('There is no photo with this id.');
-    if (!/^[0-9a-f]{64}$/.test(id) || !(await photoExists(deps.db, id))) throw missing();
+    if (!isPhotoId(id) || !(await photoExists(deps.db, id))) throw missing();
     if (user.role !== 'manager' && (user.staffId === null || !(await photoBelongsToStaff(deps.db, id, user.staffId)))) {
       throw forbidden('You can only see your own photos.');
     }
-    const bytes = await deps.photos.read(id);
-    if (!bytes) throw missing();
-    // Recorded before the bytes leave: a view the ledger cannot record is not served.
+    // Content-addressed: the bytes behind an id never change, so the id is the entity tag.
+    const etag = `"${id}"`;
+    const cached = (c.req.header('If-None-Match') ?? '').split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+    const bytes = cached ? undefined : await deps.photos.read(id);
+    if (!cached && !bytes) throw missing();
+    // Recorded before the photo is shown (also when the browser shows its cached copy): a view the ledger cannot record is not served.
     if (user.role === 'manager') await recordPhotoView(deps.db, user.id, id, deps.clock.now());
-    // Content-addressed: the bytes behind an id never change.
-    return c.body(new Uint8Array(bytes), 200, {
-      'Content-Type': 'image/webp',
-      'Cache-Control': 'private, max-age=31536000, immutable',
-      'X-Content-Type-Options': 'nosniff',
-    });
+    const headers = { ETag: etag, 'Cache-Control': 'private, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' };
+    if (cached) return c.body(null, 304, headers);
+    return c.body(new Uint8Array(bytes!), 200, { ...headers, 'Content-Type': 'image/webp' });
   });
 }
