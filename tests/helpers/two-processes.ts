@@ -35,6 +35,8 @@ export type TwoProcessSuite = SocketSuite & {
   second: ServerProcess;
   /** A client of the child (`client` talks to the test server). */
   secondClient: Client;
+  /** Starts the child again, with the same data folder, after it was stopped or killed; `second` and `secondClient` then name the new one. */
+  restartSecond(): Promise<void>;
 };
 
 export function useTwoProcessSuite(test: Test): { ctx: TwoProcessSuite; check: Test | Test['skip'] } {
@@ -58,8 +60,13 @@ export function useTwoProcessSuite(test: Test): { ctx: TwoProcessSuite; check: T
     reportingErrors('starting the second process', async () => {
       assert.equal(ctx.server.database.kind, 'postgres');
       dataDir = await mkdtemp(path.join(tmpdir(), 'rollcall-second-'));
-      ctx.second = await spawnServer({ DATABASE_URL: ctx.server.database.url, SECRET_KEY: testSecretKey, DATA_DIR: dataDir, ORG_TIMEZONE: 'UTC', LOG_LEVEL: 'warn' });
-      ctx.secondClient = createClient(ctx.second.url);
+      const folder = dataDir;
+      ctx.restartSecond = async () => {
+        await ctx.second?.stop();
+        ctx.second = await spawnServer({ DATABASE_URL: ctx.server.database.url, SECRET_KEY: testSecretKey, DATA_DIR: folder, ORG_TIMEZONE: 'UTC', LOG_LEVEL: 'warn' });
+        ctx.secondClient = createClient(ctx.second.url);
+      };
+      await ctx.restartSecond();
     }),
   );
   return { ctx, check };
