@@ -7,6 +7,8 @@ import type { DatabaseHandle } from '../storage/database.js';
 import { createDatabasePhotoStore } from '../storage/photo-blobs.js';
 import { createPhotoStore } from '../storage/photo-store.js';
 import { importPhotoFolder } from './photos/photo-import.js';
+import { listenForSettingsChanges } from './settings/settings-changes.js';
+import { forgetSettings } from './settings/settings.queries.js';
 import { createApp } from './app.js';
 import { createBackgroundWork } from './background-work.js';
 import type { Clock } from './clock.js';
@@ -50,12 +52,17 @@ export async function startRollcall(options: RollcallOptions): Promise<Rollcall>
   const server = await startServer(createApp(deps), options.listen);
   presence.bind(server.io);
   const detach = attachRealtime(server.io, deps, options.database.pool);
+  // What this process remembers of the settings, forgotten whenever any process changes them.
+  forgetSettings(deps.db);
+  deps.remembered.register(() => forgetSettings(deps.db));
+  const stopListening = options.database.pool ? listenForSettingsChanges(options.database.pool, deps.db, deps.logger) : async () => {};
   if (deps.photos.kind === 'database') deps.background.run('Copying photo files into the database', () => importPhotoFolder(deps, files, options.photoDir));
   return {
     deps,
     server,
     async close() {
       detach();
+      await stopListening();
       await server.close();
       await deps.background.settled();
     },

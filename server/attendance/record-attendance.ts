@@ -1,11 +1,11 @@
 /**
  * Recording a check-in or check-out: the one code path shared by the
  * original `POST /api/attendance/` and the kiosk's `capture`. It decodes the
- * photo, finds the staff member's open windows, refuses outside them, returns
- * the existing record for a repeat, and otherwise stores the photo and then
- * the row.
+ * photo while it finds the staff member's open windows, refuses outside
+ * them, returns the existing record for a repeat, and otherwise stores the
+ * photo and the row.
  */
-import { checkPhotoBytes, processPhoto } from '../../storage/photo-processing.js';
+import { checkPhotoBytes, processPhoto, type PhotoResult } from '../../storage/photo-processing.js';
 import type { AppDeps } from '../http/app-env.js';
 import { isStaffActive } from '../staff/staff.queries.js';
 import { findRecord, insertRecordWithPhoto, type AttendanceRecord } from './attendance.queries.js';
@@ -19,20 +19,25 @@ export type RecordOutcome =
 
 export async function recordAttendance(
   deps: AppDeps,
-  input: { staffId: number; image: Uint8Array; kind?: AttendanceKind } & ({ kioskId: number } | { userId: number }),
+  input: { staffId: number; image: Uint8Array; kind?: AttendanceKind; /** The frame's conversion, if the caller started it already. */ photo?: Promise<PhotoResult> } & (
+    | { kioskId: number }
+    | { userId: number }
+  ),
 ): Promise<RecordOutcome> {
   // Size and signature first, before any query.
   const precheck = checkPhotoBytes(input.image);
   if (!precheck.ok) return { ok: false, code: precheck.code, message: precheck.message };
-  if (!(await isStaffActive(deps.db, input.staffId))) {
+  const now = deps.clock.now();
+  // The frame is decoded and compressed while the schedule is read: neither waits for the other.
+  const processing = input.photo ?? processPhoto(input.image);
+  const [active, windows] = await Promise.all([isStaffActive(deps.db, input.staffId), findStaffWindows(deps, input.staffId, now)]);
+  if (!active) {
     return { ok: false, code: 'staff_inactive', message: 'Your staff profile is no longer active, so you cannot check in or out. Ask a manager.' };
   }
-  // Decoded before anything depends on the schedule: a truncated or corrupt frame is refused whatever
-  // the answer would have been (the earlier record for a repeat, window_closed), never a success.
-  const processed = await processPhoto(input.image);
+  // A truncated or corrupt frame is refused whatever the schedule would have answered (the earlier
+  // record for a repeat, window_closed), never a success.
+  const processed = await processing;
   if (!processed.ok) return { ok: false, code: processed.code, message: processed.message };
-  const now = deps.clock.now();
-  const windows = await findStaffWindows(deps, input.staffId, now);
   const choice = chooseWindow(
     windows.open,
     windows.recorded.map((r) => ({ shiftId: r.shiftId, date: r.occurrenceDate, kind: r.kind })),

@@ -7,7 +7,7 @@
  * seen on the wire cannot be replayed within its two minutes. A capture that
  * is refused (a bad frame, a closed window) leaves it to the next try.
  */
-import { checkPhotoBytes } from '../../storage/photo-processing.js';
+import { checkPhotoBytes, processPhoto } from '../../storage/photo-processing.js';
 import { attendanceSummary, findRecordById } from '../attendance/attendance.queries.js';
 import { recordAttendance } from '../attendance/record-attendance.js';
 import type { AppDeps } from '../http/app-env.js';
@@ -18,13 +18,16 @@ import { findCaptureRequest, releaseAttempt, rememberCaptureRequest, useAttempt 
 export type CaptureInput = { attempt: string; kind: 'check_in' | 'check_out'; image: Uint8Array; requestId: string };
 
 export async function captureAttendance(deps: AppDeps, kioskId: number, input: CaptureInput): Promise<CaptureAck> {
-  const earlier = await findCaptureRequest(deps.db, kioskId, input.requestId);
-  if (earlier !== undefined) {
-    const record = await findRecordById(deps.db, earlier);
-    if (record) return { ok: true, attendance: attendanceSummary(record) };
-  }
+  const earlierResult = async (): Promise<CaptureAck | undefined> => {
+    const earlier = await findCaptureRequest(deps.db, kioskId, input.requestId);
+    const record = earlier === undefined ? undefined : await findRecordById(deps.db, earlier);
+    return record && { ok: true, attendance: attendanceSummary(record) };
+  };
   const check = verifyAttempt(deps.secrets.attemptKey, input.attempt, kioskId, deps.clock.now());
   if (!check.ok) {
+    // A retry after the attempt expired still gets the first answer.
+    const earlier = await earlierResult();
+    if (earlier) return earlier;
     const message =
       check.reason === 'expired'
         ? 'That took too long: please enter your PIN again.'
@@ -33,14 +36,18 @@ export async function captureAttendance(deps: AppDeps, kioskId: number, input: C
   }
   // Bytes that are not even an image are refused before they can hold the attempt.
   const bytes = checkPhotoBytes(input.image);
-  if (!bytes.ok) return { ok: false, error: { code: bytes.code, message: bytes.message } };
+  if (!bytes.ok) return (await earlierResult()) ?? { ok: false, error: { code: bytes.code, message: bytes.message } };
+  // A signed attempt: the frame's conversion starts now, beside the queries that decide whether it is kept.
+  const photo = processPhoto(input.image);
+  const earlier = await earlierResult();
+  if (earlier) return earlier;
   const use = { attemptId: check.id, kioskId, requestId: input.requestId, expiresAt: new Date(check.attempt.expiresAt) };
   if ((await useAttempt(deps.db, use, deps.clock.now())) !== input.requestId) {
     return { ok: false, error: { code: 'attempt_used', message: 'This PIN entry has already been used for a check-in or check-out: please enter your PIN again.' } };
   }
   let recorded = false;
   try {
-    const outcome = await recordAttendance(deps, { staffId: check.attempt.staffId, image: input.image, kind: input.kind, kioskId });
+    const outcome = await recordAttendance(deps, { staffId: check.attempt.staffId, image: input.image, kind: input.kind, kioskId, photo });
     if (!outcome.ok) return { ok: false, error: { code: outcome.code, message: outcome.message } };
     await rememberCaptureRequest(deps.db, kioskId, input.requestId, outcome.record.id);
     recorded = true;

@@ -1,5 +1,11 @@
-/** The organisation's settings row. */
-import { eq } from 'drizzle-orm';
+/**
+ * The organisation's settings row. Read on nearly every request and rarely
+ * changed, so each process remembers it until it changes: a change here
+ * forgets it at once, and on a PostgreSQL server tells the other processes
+ * to forget it too (`settingsChangedChannel`, see settings-changes.ts).
+ */
+import { eq, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Database, Queryable } from '../../storage/database.js';
 import { settings } from '../../storage/schema.js';
 import { localDateOf } from '../clock.js';
@@ -20,9 +26,40 @@ export type OrgSettings = {
 
 const defaultPayPeriod: PayPeriodRules = { payPeriod: 'weekly', payPeriodAnchor: '2024-01-01' };
 
+type SettingsRow = typeof settings.$inferSelect;
+
+/** Per database: the row as last read (null: there is none), and a count of the times it was forgotten. */
+const remembered = new WeakMap<object, { forgotten: number; row?: SettingsRow | null }>();
+
+/** Makes this process read the settings from the database again on their next use. */
+export function forgetSettings(db: Database): void {
+  const entry = remembered.get(db);
+  if (entry) {
+    entry.forgotten += 1;
+    entry.row = undefined;
+  }
+}
+
+/** The NOTIFY channel a settings change is announced on to every process on the server. */
+export const settingsChangedChannel = 'rollcall_settings_changed';
+
+async function settingsRow(db: Queryable): Promise<SettingsRow | null> {
+  const read = async () => (await db.select().from(settings).where(eq(settings.id, 1)))[0] ?? null;
+  // A transaction reads what it sees itself, never another moment's copy.
+  if (db instanceof PgTransaction) return read();
+  let entry = remembered.get(db);
+  if (!entry) remembered.set(db, (entry = { forgotten: 0 }));
+  if (entry.row !== undefined) return entry.row;
+  const forgotten = entry.forgotten;
+  const row = await read();
+  // Forgotten while this read was under way: what it read may be older than the change.
+  if (entry.forgotten === forgotten) entry.row = row;
+  return row;
+}
+
 /** The settings, with the server's `ORG_TIMEZONE` standing in until a manager picks a zone. */
 export async function getSettings(db: Queryable, defaultTimezone: string): Promise<OrgSettings> {
-  const [row] = await db.select().from(settings).where(eq(settings.id, 1));
+  const row = await settingsRow(db);
   return {
     timezone: row?.timezone ?? defaultTimezone,
     windowMinutes: row?.windowMinutes ?? 60,
@@ -46,10 +83,16 @@ export async function getSettings(db: Queryable, defaultTimezone: string): Promi
 export async function updateSettings(db: Database, managerId: number, changes: Partial<OrgSettings>, now: Date): Promise<void> {
   const values = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   if (Object.keys(values).length === 0) return;
-  await ledgerTransaction(db, async (tx) => {
-    await tx.insert(settings).values({ id: 1, ...values }).onConflictDoUpdate({ target: settings.id, set: values });
-    await appendLedger(tx, { actor: { kind: 'user', id: managerId }, action: 'settings.changed', entity: 'settings:1', data: values, at: now });
-  });
+  try {
+    await ledgerTransaction(db, async (tx) => {
+      await tx.insert(settings).values({ id: 1, ...values }).onConflictDoUpdate({ target: settings.id, set: values });
+      await appendLedger(tx, { actor: { kind: 'user', id: managerId }, action: 'settings.changed', entity: 'settings:1', data: values, at: now });
+      // Delivered to the other processes when this commits (PGlite has no others, and ignores it).
+      await tx.execute(sql`select pg_notify(${settingsChangedChannel}, '')`);
+    });
+  } finally {
+    forgetSettings(db);
+  }
 }
 
 /** Today's local date in the organisation's zone. */

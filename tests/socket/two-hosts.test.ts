@@ -47,6 +47,21 @@ check('a photo captured through either host is served by the other, byte for byt
   assert.deepEqual(await listPhotoFiles(ctx.server.photoDir), [], 'no photo file on the first host');
 });
 
+check('a settings change on either host reaches the other, which remembered the old value', async () => {
+  const hosts = [ctx.client, ctx.secondClient] as const;
+  const graceOn = async (client: (typeof hosts)[number]) => (await client.get('/api/settings/', ctx.managerAuth)).body.late_grace_minutes;
+  for (const [changeOn, other, grace] of [[hosts[0], hosts[1], 11], [hosts[1], hosts[0], 12]] as const) {
+    // Both read the settings first, so each has a copy to forget.
+    assert.notEqual(await graceOn(other), grace);
+    assert.notEqual(await graceOn(changeOn), grace);
+    const changed = await changeOn.patch('/api/settings/', { late_grace_minutes: grace }, ctx.managerAuth);
+    assert.equal(changed.status, 200, changed.text);
+    assert.equal(await graceOn(changeOn), grace, 'the host that changed it answers with the new value at once');
+    // The other hears of it when the change commits: within moments, not at once.
+    await eventually(() => graceOn(other), (value) => value === grace, 2000);
+  }
+});
+
 /**
  * Sends a capture to the child, kills it (SIGKILL) at the moment `killWhen`
  * resolves, then retries the same request on the test server. Returns the
