@@ -7,10 +7,10 @@
  * (`importPhotoFiles`, at start), a photo missing from the table is read from
  * this host's files.
  */
-import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database, Queryable } from './database.js';
 import type { PhotoFiles, PhotoStore } from './photo-store.js';
-import { isPhotoId } from './photo-store.js';
+import { isPhotoId, photoRow } from './photo-store.js';
 import { photoBlobs, photos } from './schema.js';
 
 export function createDatabasePhotoStore(db: Database, files: PhotoFiles): PhotoStore {
@@ -18,7 +18,13 @@ export function createDatabasePhotoStore(db: Database, files: PhotoFiles): Photo
     kind: 'database',
     async prepare() {},
     async saveWith(tx, photo) {
-      await tx.insert(photoBlobs).values({ photoId: photo.id, data: Buffer.from(photo.data.buffer, photo.data.byteOffset, photo.data.byteLength) }).onConflictDoNothing();
+      // The row and its bytes in one statement (a round trip fewer on every capture); the foreign key is checked at its end.
+      const row = photoRow(photo);
+      await tx.execute(sql`
+        with described as (
+          insert into ${photos} (id, bytes, width, height) values (${row.id}, ${row.bytes}, ${row.width}, ${row.height}) on conflict do nothing
+        )
+        insert into ${photoBlobs} (photo_id, data) values (${row.id}, ${photo.data}) on conflict do nothing`);
     },
     async read(id) {
       if (!isPhotoId(id)) return undefined;

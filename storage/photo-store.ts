@@ -15,6 +15,7 @@ import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Queryable } from './database.js';
 import type { ProcessedPhoto } from './photo-processing.js';
+import { photos } from './schema.js';
 
 export type PhotoStore = {
   kind: 'files' | 'database';
@@ -23,7 +24,7 @@ export type PhotoStore = {
    * written here, so the file is on disk before any row refers to it.
    */
   prepare(photo: ProcessedPhoto): Promise<void>;
-  /** Inside that transaction: database rows are written here, so a row never lacks its photo. */
+  /** Inside that transaction: the photo's row (and, in the database, its bytes), so a row never lacks its photo. */
   saveWith(tx: Queryable, photo: ProcessedPhoto): Promise<void>;
   /** The WebP bytes, or `undefined` if there is no such photo. */
   read(id: string): Promise<Buffer | undefined>;
@@ -73,13 +74,18 @@ function parentsOfNewFolders(firstCreated: string, last: string): string[] {
 
 export const isPhotoId = (id: string) => idPattern.test(id);
 
+/** The `photos` row that describes a photo, wherever its bytes are. */
+export const photoRow = (photo: ProcessedPhoto) => ({ id: photo.id, bytes: photo.data.byteLength, width: photo.width, height: photo.height });
+
 export function createPhotoStore(directory: string): PhotoFiles {
   const fileOf = (id: string) => path.join(directory, id.slice(0, 2), id.slice(2, 4), `${id}.webp`);
 
   const store: PhotoFiles = {
     kind: 'files',
     prepare: (photo) => store.save(photo),
-    async saveWith() {},
+    async saveWith(tx, photo) {
+      await tx.insert(photos).values(photoRow(photo)).onConflictDoNothing();
+    },
     async save(photo) {
       const file = fileOf(photo.id);
       const exists = await stat(file).then(

@@ -107,17 +107,12 @@ export async function insertRecordWithPhoto(
   record: NewAttendance,
   photo: { processed: ProcessedPhoto; store: PhotoStore } | undefined,
   actor: LedgerActor,
+  /** More to write in the same transaction once the punch is in (the kiosk's request, so a retry finds it). */
+  alsoWrite?: (tx: Transaction, row: AttendanceRecord) => Promise<void>,
 ): Promise<AttendanceRecord | undefined> {
   try {
     return await ledgerTransaction(db, async (tx) => {
-      if (photo) {
-        const { processed } = photo;
-        await tx
-          .insert(photos)
-          .values({ id: processed.id, bytes: processed.data.byteLength, width: processed.width, height: processed.height })
-          .onConflictDoNothing();
-        await photo.store.saveWith(tx, processed);
-      }
+      if (photo) await photo.store.saveWith(tx, photo.processed);
       // Usually the first punch of its kind: inserted straight away. Only when one exists is its chain read.
       let [row] = await tx
         .insert(attendance)
@@ -133,6 +128,7 @@ export async function insertRecordWithPhoto(
           .returning();
       }
       await appendLedger(tx, { actor, action: 'attendance.captured', entity: `attendance:${row!.id}`, data: punchLedgerData(row!), at: record.at });
+      await alsoWrite?.(tx, row!);
       return row;
     });
   } catch (error) {

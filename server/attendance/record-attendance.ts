@@ -6,6 +6,7 @@
  * photo and the row.
  */
 import { checkPhotoBytes, processPhoto, type PhotoResult } from '../../storage/photo-processing.js';
+import type { Transaction } from '../../storage/database.js';
 import type { AppDeps } from '../http/app-env.js';
 import { isStaffActive } from '../staff/staff.queries.js';
 import { findRecord, insertRecordWithPhoto, type AttendanceRecord } from './attendance.queries.js';
@@ -19,7 +20,15 @@ export type RecordOutcome =
 
 export async function recordAttendance(
   deps: AppDeps,
-  input: { staffId: number; image: Uint8Array; kind?: AttendanceKind; /** The frame's conversion, if the caller started it already. */ photo?: Promise<PhotoResult> } & (
+  input: {
+    staffId: number;
+    image: Uint8Array;
+    kind?: AttendanceKind;
+    /** The frame's conversion, if the caller started it already. */
+    photo?: Promise<PhotoResult>;
+    /** Written in the new punch's own transaction (not for a repeat, which stores nothing). */
+    alsoWrite?: (tx: Transaction, record: AttendanceRecord) => Promise<void>;
+  } & (
     | { kioskId: number }
     | { userId: number }
   ),
@@ -71,6 +80,7 @@ export async function recordAttendance(
     },
     { processed: processed.photo, store: deps.photos },
     'kioskId' in input ? { kind: 'kiosk', id: input.kioskId } : { kind: 'user', id: input.userId },
+    input.alsoWrite,
   );
   if (inserted) {
     deps.events.emit('attendanceRecorded', inserted);

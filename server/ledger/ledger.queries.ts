@@ -51,8 +51,14 @@ export function entryOfRow(row: LedgerRow): LedgerEntry {
  * same chain; taking it again is free.
  */
 export async function lockLedger(tx: Transaction): Promise<void> {
+  // Held until the transaction ends: asking again would cost a round trip for nothing.
+  if (holdingLock.has(tx)) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${ledgerLockKey})`);
+  holdingLock.add(tx);
 }
+
+/** Transactions that hold the ledger's lock (a nested one, a savepoint, is an object of its own and asks again, harmlessly). */
+const holdingLock = new WeakSet<Transaction>();
 
 /**
  * A transaction that appends to the ledger, with the ledger's lock taken
