@@ -19,6 +19,7 @@ import type { AppDeps, AppEnv } from './http/app-env.js';
 import { AppError, createErrorHandler, handleNotFound } from './http/errors.js';
 import { refuseCrossSiteWrites } from './http/same-origin.js';
 import { securityHeaders } from './http/security-headers.js';
+import { loadAppPages } from './web/app-pages.js';
 import { createAuditRoutes } from './audit/audit.routes.js';
 import { createAlertRoutes } from './alerts/alerts.routes.js';
 import { createKioskRoutes } from './kiosk/kiosks.routes.js';
@@ -67,12 +68,13 @@ export function createApp(deps: AppDeps) {
     .route('/alerts', createAlertRoutes(deps))
     .route('/', createTimesheetRoutes(deps));
 
+  const pages = loadAppPages();
   const app = new Hono<AppEnv>({ strict: false });
-  app.use(securityHeaders());
+  app.use(securityHeaders([pages.admin, pages.kiosk]));
   // Photos are already compressed; everything else (JSON, CSV, scripts) shrinks several-fold.
   app.use((c, next) => (c.req.path.startsWith('/api/photos/') ? next() : compressResponses(c, next)));
   app.route('/api', api);
-  app.route('/', createWebRoutes());
+  app.route('/', createWebRoutes(pages));
   app.get('/', (c) => c.redirect('/app'));
   app.notFound(handleNotFound);
   app.onError(createErrorHandler(deps.logger));

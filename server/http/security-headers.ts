@@ -6,33 +6,29 @@
  * the kiosk alone.
  *
  * The pages' one inline script is their import map; it is allowed by its
- * hash, read from the pages themselves, so editing a map cannot silently
+ * hash, read from the pages as served, so editing a map cannot silently
  * break the page under the policy.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { projectPath } from '../../storage/project-path.js';
 import type { AppEnv } from './app-env.js';
 
-const pages = [projectPath('kiosk', 'index.html'), projectPath('admin', 'index.html')];
-
-/** `'sha256-…'` of every inline `<script>` in the pages, as CSP wants it. */
-export function inlineScriptHashes(files: readonly string[] = pages): string[] {
+/** `'sha256-…'` of every inline `<script>` in the pages (their HTML), as CSP wants it. */
+export function inlineScriptHashes(pages: readonly string[]): string[] {
   const hashes = new Set<string>();
-  for (const file of files) {
-    for (const [, body] of readFileSync(file, 'utf8').matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)) {
+  for (const page of pages) {
+    for (const [, body] of page.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)) {
       hashes.add(`'sha256-${createHash('sha256').update(body!).digest('base64')}'`);
     }
   }
   return [...hashes];
 }
 
-export function securityHeaders(): MiddlewareHandler<AppEnv> {
+export function securityHeaders(pages: readonly string[]): MiddlewareHandler<AppEnv> {
   const contentSecurityPolicy = {
     defaultSrc: ["'self'"],
-    scriptSrc: ["'self'", ...inlineScriptHashes()],
+    scriptSrc: ["'self'", ...inlineScriptHashes(pages)],
     styleSrc: ["'self'"],
     imgSrc: ["'self'", 'blob:', 'data:'],
     mediaSrc: ["'self'", 'blob:'],

@@ -1,47 +1,65 @@
 /**
  * The browser apps: the kiosk at `/kiosk`, the admin app at `/app`, and the
- * few ES modules they import (Preact, htm) at `/vendor/`, mapped by an
- * import map in each page. No bundler: files are served as they are, with
- * ETags so a reload only revalidates (the app compresses every response).
+ * few ES modules they import (Preact, htm, the Socket.IO client) at
+ * `/vendor/`, mapped by an import map in each page. No bundler: files are
+ * served as they are.
+ *
+ * Each page is revalidated every time (an ETag), and names its files under
+ * its release path (app-pages.ts), `/app/r/<release>/main.js`: those never
+ * change under one path, so a browser keeps them (`immutable`) and a warm
+ * load asks for the page alone; a new release is a new path, so it is never
+ * half loaded. Relative imports stay under the release path by themselves.
+ * The unversioned paths still work, revalidated.
  */
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { etag } from 'hono/etag';
 import { projectPath } from '../../storage/project-path.js';
 import type { AppEnv } from '../http/app-env.js';
+import { vendorFiles, type AppPages } from './app-pages.js';
 
-// A Map, not an object literal: `/vendor/constructor` must find nothing, not Object's own property.
-const vendorFiles = new Map([
-  ['preact.mjs', 'node_modules/preact/dist/preact.mjs'],
-  ['preact-hooks.mjs', 'node_modules/preact/hooks/dist/hooks.mjs'],
-  ['htm.mjs', 'node_modules/htm/dist/htm.mjs'],
-  ['htm-preact.mjs', 'node_modules/htm/preact/index.mjs'],
-]);
+const immutable = 'public, max-age=31536000, immutable';
 
 /** A single-page app from `folder`: its files, and its index.html for every other path below `prefix`. */
-function singlePageApp(prefix: string, folder: string) {
+function singlePageApp(prefix: string, folder: string, release: string, page: string) {
   const root = projectPath(folder);
+  const index = (c: Context<AppEnv>) => c.html(page);
   const files = serveStatic<AppEnv>({ root, rewriteRequestPath: (path) => path.slice(prefix.length) || '/' });
-  const index = serveStatic<AppEnv>({ path: projectPath(folder, 'index.html') });
+  const released = serveStatic<AppEnv>({ root, rewriteRequestPath: (path) => path.slice(prefix.length).replace(/^\/r\/[^/]+/, '') });
   return new Hono<AppEnv>()
     .get('/', index)
-    .get('/*', files, async (c, next) => (/\.[a-z0-9]+$/i.test(c.req.path) ? next() : index(c, next)));
+    .get('/r/:release/*', async (c, next) => {
+      const response = await released(c, next);
+      // Another release's path (a page loaded before a restart) gets this release's file, revalidated rather than kept.
+      if (response?.status === 200 && c.req.param('release') === release) response.headers.set('Cache-Control', immutable);
+      return response;
+    })
+    .get('/*', files, async (c, next) => (/\.[a-z0-9]+$/i.test(c.req.path) ? next() : index(c)));
 }
 
-export function createWebRoutes() {
+export function createWebRoutes(pages: AppPages) {
+  const { release } = pages;
   const web = new Hono<AppEnv>();
   web.use('*', etag());
   web.use('*', async (c, next) => {
     await next();
-    // Revalidate every time: with ETags that is a 304, and a new release is never half-loaded.
-    if (c.res.status === 200 || c.res.status === 304) c.header('Cache-Control', 'no-cache');
+    // Revalidate everything not under a release path: with ETags that is a 304.
+    if ((c.res.status === 200 || c.res.status === 304) && !c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-cache');
+  });
+  const vendor = (file: string | undefined) => (file === undefined ? undefined : vendorFiles.get(file));
+  web.get('/vendor/r/:release/:file', async (c, next) => {
+    const file = vendor(c.req.param('file'));
+    if (!file) return next();
+    const response = await serveStatic<AppEnv>({ path: projectPath(file) })(c, next);
+    if (response?.status === 200 && c.req.param('release') === release) response.headers.set('Cache-Control', immutable);
+    return response;
   });
   web.get('/vendor/:file', async (c, next) => {
-    const file = vendorFiles.get(c.req.param('file'));
+    const file = vendor(c.req.param('file'));
     if (!file) return next();
     return serveStatic<AppEnv>({ path: projectPath(file) })(c, next);
   });
-  web.route('/kiosk', singlePageApp('/kiosk', 'kiosk'));
-  web.route('/app', singlePageApp('/app', 'admin'));
+  web.route('/kiosk', singlePageApp('/kiosk', 'kiosk', release, pages.kiosk));
+  web.route('/app', singlePageApp('/app', 'admin', release, pages.admin));
   return web;
 }
