@@ -9,7 +9,7 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
+import { compressResponses } from './http/compress-responses.js';
 import { createAttendanceRoutes } from './attendance/attendance.routes.js';
 import { createCorrectionRoutes } from './timesheets/corrections.routes.js';
 import { createAuthRoutes } from './auth/auth.routes.js';
@@ -43,7 +43,7 @@ const defaultBodyLimit = bodyLimit({
   },
 });
 
-const compressResponses = compress();
+const compressed = compressResponses();
 
 export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>({ strict: false })
@@ -72,7 +72,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>({ strict: false });
   app.use(securityHeaders([pages.admin, pages.kiosk]));
   // Photos are already compressed; everything else (JSON, CSV, scripts) shrinks several-fold.
-  app.use((c, next) => (c.req.path.startsWith('/api/photos/') ? next() : compressResponses(c, next)));
+  app.use((c, next) => (c.req.path.startsWith('/api/photos/') ? next() : compressed(c, next)));
   app.route('/api', api);
   app.route('/', createWebRoutes(pages));
   app.get('/', (c) => c.redirect('/app'));
