@@ -56,11 +56,14 @@ export function createAppState() {
   }
 
   async function loadSession() {
-    const status = await api.get('/api/auth/status').catch(() => offline);
+    // Asked together: neither answer depends on the other, and the first page waits for both.
+    const asked = Promise.all([api.get('/api/auth/status').catch(() => offline), api.get('/api/me/').then((me) => ({ me }), (error) => ({ error }))]);
+    const [status, answer] = await asked;
     updateSettings({ timezone: status.timezone, locale: status.locale, clock: status.clock });
     try {
+      if ('error' in answer) throw answer.error;
       /** @type {Me} */
-      const me = await api.get('/api/me/');
+      const me = answer.me;
       session.set({ loading: false, me, status });
       // Only managers may join /admin; opening it twice is a no-op.
       if (me.role === 'manager') socket.open();

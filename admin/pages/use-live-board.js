@@ -14,6 +14,8 @@ import { useWatchedValue } from '../watched-value.js';
 
 // States change with time (a window opens, a shift is missed): re-render this often.
 const tickMs = 30_000;
+// How long a new connection's own snapshot may take before the board asks for one.
+const snapshotGraceMs = 3_000;
 // The server's clock may be a little behind the browser's: ask just after its midnight.
 const midnightMarginMs = 1_000;
 
@@ -26,8 +28,11 @@ export function useLiveBoard() {
   const alertsError = useWatchedValue(app.alerts.problem);
   const [now, setNow] = useState(Date.now());
   const fetching = useRef(false);
+  const openedConnected = useRef(connected);
+  const snapshotsTaken = useRef(0);
 
   const takeSnapshot = useCallback((/** @type {Snapshot} */ snapshot) => {
+    snapshotsTaken.current += 1;
     setBoard((current) => mergeSnapshot(current, snapshot));
     // The board carries the server's zone: a change made in another tab shows here too.
     app.updateSettings({ timezone: snapshot.timezone });
@@ -59,9 +64,19 @@ export function useLiveBoard() {
     };
   }, []);
 
-  // On opening the page and after every reconnect: events may have been missed meanwhile.
+  // Every new connection brings its own snapshot (the server sends one on connect), so the board
+  // asks only when it opens on a connection already up, whose snapshot went by before it listened,
+  // or when a connection's snapshot has not come within a few seconds.
   useEffect(() => {
-    if (connected) refresh();
+    if (!connected) return;
+    if (openedConnected.current) {
+      openedConnected.current = false;
+      refresh();
+      return;
+    }
+    const before = snapshotsTaken.current;
+    const timer = setTimeout(() => snapshotsTaken.current === before && refresh(), snapshotGraceMs);
+    return () => clearTimeout(timer);
   }, [connected]);
 
   // At midnight the board's day ends: a timer for the moment, and the tick in case the timer was held up (a sleeping laptop).
