@@ -15,22 +15,17 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { DateTime } from 'luxon';
 import { io, type Socket } from 'socket.io-client';
 import { issueToken } from '../server/auth/api-tokens.js';
-import { hashPassword } from '../server/auth/password.js';
-import { hashToken } from '../server/auth/session.js';
 import { deriveSecrets } from '../server/secrets.js';
-import { hashPin } from '../server/staff/pin.js';
-import { migrateDatabase, openDatabase } from '../storage/database.js';
+import { openDatabase } from '../storage/database.js';
 import { processPhoto } from '../storage/photo-processing.js';
-import { kiosks, staff, users } from '../storage/schema.js';
-import { seedShifts } from './seed.js';
+import { seedCheckInSite } from './seed.js';
 import { makeFrame, toBase64 } from '../tests/helpers/fixtures.js';
 import { createClient } from '../tests/helpers/http.js';
 import { spawnServer } from '../tests/helpers/server-process.js';
 import { signInCookie } from '../tests/helpers/sockets.js';
-import { median, ms, percentile } from './stats.js';
+import { measure, median, ms, percentile, type Figures } from './stats.js';
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 /** Check-ins per kiosk (or per HTTP client) at each level: about 60–300 samples a level. */
@@ -50,25 +45,6 @@ const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
 console.log(`${availableParallelism()} cores, load average ${load()} (other work on the machine skews every figure below)`);
 console.log(`frame: 1280×720 JPEG, ${(frame.byteLength / 1024).toFixed(1)} KB (${(frameBase64.length / 1024).toFixed(1)} KB as base64)`);
 
-type Figures = { p50: number; p99: number; perSecond: number };
-const figures = (times: number[], wallMs: number): Figures => ({ p50: median(times), p99: percentile(times, 99), perSecond: times.length / (wallMs / 1000) });
-
-/** Runs `workers` loops in parallel, each over its own items, timing every `run`; returns the figures. */
-async function measure<T>(batches: T[][], run: (item: T, worker: number) => Promise<void>): Promise<Figures> {
-  const times: number[] = [];
-  const started = performance.now();
-  await Promise.all(
-    batches.map(async (items, worker) => {
-      for (const item of items) {
-        const t0 = performance.now();
-        await run(item, worker);
-        times.push(performance.now() - t0);
-      }
-    }),
-  );
-  return figures(times, performance.now() - started);
-}
-
 // sharp alone, in this process while the server is not running yet.
 const sharpOnce = async () => {
   const result = await processPhoto(frame);
@@ -82,28 +58,10 @@ const sharpParallel = await measure([0, 1].map(() => Array.from({ length: Math.c
 const secretKey = randomBytes(32).toString('hex');
 const secrets = deriveSecrets(secretKey);
 const dataDir = await mkdtemp(path.join(tmpdir(), 'rollcall-bench-'));
-const now = DateTime.utc();
 const perLevel = levels.map((level) => level.clients * level.each);
 const staffCount = warmups + 2 * perLevel.reduce((a, b) => a + b, 0) + fanOutCheckIns;
 const kioskTokens = Array.from({ length: 50 }, () => randomBytes(32).toString('base64url'));
-{
-  const database = await openDatabase({ databaseUrl: undefined, pgliteDir: path.join(dataDir, 'db') });
-  await migrateDatabase(database);
-  const { db } = database;
-  const passwordHash = await hashPassword('bench-Passw0rd!');
-  const [manager] = await db.insert(users).values({ username: 'bench_manager', passwordHash, role: 'manager' }).returning({ id: users.id });
-  for (let first = 0; first < staffCount; first += 500) {
-    const indexes = Array.from({ length: Math.min(500, staffCount - first) }, (_, i) => first + i);
-    const userRows = await db.insert(users).values(indexes.map((i) => ({ username: `bench_staff_${i}`, passwordHash, role: 'staff' as const }))).returning({ id: users.id });
-    const staffRows = await db
-      .insert(staff)
-      .values(indexes.map((i, n) => ({ userId: userRows[n]!.id, name: `Staff ${i}`, weeklyOffs: [((now.weekday + 2) % 7) + 1], pinHmac: hashPin(secrets.pinPepper, String(100000 + i)), startedOn: '2000-01-01' })))
-      .returning({ id: staff.id });
-    await seedShifts(db, staffRows.map((row) => ({ staffId: row.id, dayOfWeek: now.weekday, startTime: now.toFormat('HH:mm:00'), endTime: now.plus({ hours: 8 }).toFormat('HH:mm:00') })));
-  }
-  await db.insert(kiosks).values(kioskTokens.map((token, i) => ({ name: `Kiosk ${i + 1}`, tokenHash: hashToken(token), pairedAt: new Date(), pairedBy: manager!.id })));
-  await database.close();
-}
+await seedCheckInSite(await openDatabase({ databaseUrl: undefined, pgliteDir: path.join(dataDir, 'db') }), { count: staffCount, pinPepper: secrets.pinPepper, kioskTokens });
 
 const server = await spawnServer({ DATA_DIR: dataDir, DATABASE_URL: undefined, SECRET_KEY: secretKey, ORG_TIMEZONE: 'UTC', LOG_LEVEL: 'warn' });
 const sockets: Socket[] = [];

@@ -21,23 +21,18 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { DateTime } from 'luxon';
 import pg from 'pg';
 import sharp from 'sharp';
 import { io, type Socket } from 'socket.io-client';
-import { hashPassword } from '../server/auth/password.js';
-import { hashToken } from '../server/auth/session.js';
 import { deriveSecrets } from '../server/secrets.js';
-import { hashPin } from '../server/staff/pin.js';
-import { migrateDatabase, openDatabase } from '../storage/database.js';
+import { openDatabase } from '../storage/database.js';
 import { processPhoto } from '../storage/photo-processing.js';
-import { kiosks, staff, users } from '../storage/schema.js';
 import { makeFrame } from '../tests/helpers/fixtures.js';
 import { createClient } from '../tests/helpers/http.js';
 import { spawnServer, type ServerProcess } from '../tests/helpers/server-process.js';
 import { signInCookie } from '../tests/helpers/sockets.js';
-import { seedShifts } from './seed.js';
-import { median, ms, percentile } from './stats.js';
+import { seedCheckInSite } from './seed.js';
+import { measure, median, ms, percentile, type Figures } from './stats.js';
 
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {
@@ -70,22 +65,6 @@ async function distinctFrames(count: number): Promise<Buffer[]> {
   return frames;
 }
 
-type Figures = { p50: number; p99: number; perSecond: number; count: number };
-async function measure<T>(batches: T[][], run: (item: T, worker: number) => Promise<void>): Promise<Figures> {
-  const times: number[] = [];
-  const started = performance.now();
-  await Promise.all(
-    batches.map(async (items, worker) => {
-      for (const item of items) {
-        const t0 = performance.now();
-        await run(item, worker);
-        times.push(performance.now() - t0);
-      }
-    }),
-  );
-  const wall = performance.now() - started;
-  return { p50: median(times), p99: percentile(times, 99), perSecond: times.length / (wall / 1000), count: times.length };
-}
 const split = <T>(items: T[], parts: number): T[][] => Array.from({ length: parts }, (_, k) => items.filter((_, i) => i % parts === k));
 
 const staffNeeded = warmups * 2 + oneKioskRuns + 3 * kioskCount * eachAtFifty + fanOutCheckIns + 40;
@@ -115,26 +94,6 @@ const secretKey = randomBytes(32).toString('hex');
 const secrets = deriveSecrets(secretKey);
 const kioskTokens = Array.from({ length: kioskCount }, () => randomBytes(32).toString('base64url'));
 const filesKioskToken = randomBytes(32).toString('base64url');
-const now = DateTime.utc();
-
-/** A manager, `count` staff (PIN 100000 + n) each on a shift starting now, and kiosks with the tokens given. */
-async function seed(database: Awaited<ReturnType<typeof openDatabase>>, count: number, tokens: string[]) {
-  await migrateDatabase(database);
-  const { db } = database;
-  const passwordHash = await hashPassword('bench-Passw0rd!');
-  const [manager] = await db.insert(users).values({ username: 'bench_manager', passwordHash, role: 'manager' }).returning({ id: users.id });
-  for (let first = 0; first < count; first += 500) {
-    const indexes = Array.from({ length: Math.min(500, count - first) }, (_, i) => first + i);
-    const userRows = await db.insert(users).values(indexes.map((i) => ({ username: `bench_staff_${i}`, passwordHash, role: 'staff' as const }))).returning({ id: users.id });
-    const staffRows = await db
-      .insert(staff)
-      .values(indexes.map((i, n) => ({ userId: userRows[n]!.id, name: `Staff ${i}`, weeklyOffs: [((now.weekday + 2) % 7) + 1], pinHmac: hashPin(secrets.pinPepper, String(100000 + i)), startedOn: '2000-01-01' })))
-      .returning({ id: staff.id });
-    await seedShifts(db, staffRows.map((row) => ({ staffId: row.id, dayOfWeek: now.weekday, startTime: now.toFormat('HH:mm:00'), endTime: now.plus({ hours: 8 }).toFormat('HH:mm:00') })));
-  }
-  await db.insert(kiosks).values(tokens.map((token, i) => ({ name: `Kiosk ${i + 1}`, tokenHash: hashToken(token), pairedAt: new Date(), pairedBy: manager!.id })));
-  await database.close();
-}
 
 const dirs: string[] = [];
 const hosts: ServerProcess[] = [];
@@ -155,9 +114,9 @@ const connect = (url: string, namespace: string, options: object) =>
   });
 
 try {
-  await seed(await openDatabase({ databaseUrl: benchUrl, pgliteDir: undefined }), staffNeeded, kioskTokens);
+  await seedCheckInSite(await openDatabase({ databaseUrl: benchUrl, pgliteDir: undefined }), { count: staffNeeded, pinPepper: secrets.pinPepper, kioskTokens });
   const filesDir = await mkdtemp(path.join(tmpdir(), 'rollcall-bench-files-'));
-  await seed(await openDatabase({ databaseUrl: undefined, pgliteDir: path.join(filesDir, 'db') }), 40, [filesKioskToken]);
+  await seedCheckInSite(await openDatabase({ databaseUrl: undefined, pgliteDir: path.join(filesDir, 'db') }), { count: 40, pinPepper: secrets.pinPepper, kioskTokens: [filesKioskToken] });
   const [hostA, hostB] = [await startHost(benchUrl), await startHost(benchUrl)];
 
   let nextStaff = 0;

@@ -3,8 +3,12 @@
  * thousand people would spend minutes hashing passwords (and photos).
  */
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Database } from '../storage/database.js';
-import { shifts, shiftVersions, staff, users } from '../storage/schema.js';
+import { DateTime } from 'luxon';
+import { hashPassword } from '../server/auth/password.js';
+import { hashToken } from '../server/auth/session.js';
+import { hashPin } from '../server/staff/pin.js';
+import { migrateDatabase, type Database, type DatabaseHandle } from '../storage/database.js';
+import { kiosks, shifts, shiftVersions, staff, users } from '../storage/schema.js';
 
 export type SeededStaff = { id: number; name: string; weeklyOffs: number[] };
 
@@ -54,4 +58,29 @@ export async function seedShifts(db: Database, rows: readonly SeededShift[]): Pr
  */
 export async function settleConnection(url: string): Promise<void> {
   await fetch(`${url}/api/auth/status`).catch(() => fetch(`${url}/api/auth/status`));
+}
+
+/**
+ * A database for check-in benchmarks, migrated and then closed: the manager
+ * `bench_manager` (password `bench-Passw0rd!`), `count` staff (`bench_staff_<n>`,
+ * PIN 100000 + n) each on a shift starting now on the real clock, and a kiosk
+ * paired for each token given.
+ */
+export async function seedCheckInSite(database: DatabaseHandle, { count, pinPepper, kioskTokens }: { count: number; pinPepper: Buffer; kioskTokens: readonly string[] }): Promise<void> {
+  await migrateDatabase(database);
+  const { db } = database;
+  const now = DateTime.utc();
+  const passwordHash = await hashPassword('bench-Passw0rd!');
+  const [manager] = await db.insert(users).values({ username: 'bench_manager', passwordHash, role: 'manager' }).returning({ id: users.id });
+  for (let first = 0; first < count; first += 500) {
+    const indexes = Array.from({ length: Math.min(500, count - first) }, (_, i) => first + i);
+    const userRows = await db.insert(users).values(indexes.map((i) => ({ username: `bench_staff_${i}`, passwordHash, role: 'staff' as const }))).returning({ id: users.id });
+    const staffRows = await db
+      .insert(staff)
+      .values(indexes.map((i, n) => ({ userId: userRows[n]!.id, name: `Staff ${i}`, weeklyOffs: [((now.weekday + 2) % 7) + 1], pinHmac: hashPin(pinPepper, String(100000 + i)), startedOn: longAgo })))
+      .returning({ id: staff.id });
+    await seedShifts(db, staffRows.map((row) => ({ staffId: row.id, dayOfWeek: now.weekday, startTime: now.toFormat('HH:mm:00'), endTime: now.plus({ hours: 8 }).toFormat('HH:mm:00') })));
+  }
+  await db.insert(kiosks).values(kioskTokens.map((token, i) => ({ name: `Kiosk ${i + 1}`, tokenHash: hashToken(token), pairedAt: new Date(), pairedBy: manager!.id })));
+  await database.close();
 }
