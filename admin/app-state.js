@@ -57,8 +57,7 @@ export function createAppState() {
 
   async function loadSession() {
     // Asked together: neither answer depends on the other, and the first page waits for both.
-    const asked = Promise.all([api.get('/api/auth/status').catch(() => offline), api.get('/api/me/').then((me) => ({ me }), (error) => ({ error }))]);
-    const [status, answer] = await asked;
+    const [status, answer] = await Promise.all([api.get('/api/auth/status').catch(() => offline), api.get('/api/me/').then((me) => ({ me }), (error) => ({ error }))]);
     updateSettings({ timezone: status.timezone, locale: status.locale, clock: status.clock });
     try {
       if ('error' in answer) throw answer.error;

@@ -29,9 +29,10 @@ export function DateField({ id, label, value, onChange, min, max, disabled = fal
   const commit = () => {
     if (typed === null) return;
     if (typed.trim() === '' && value) return take(value);
-    const year = Number((value || format.date(Date.now())).slice(0, 4));
-    const date = format.parseDate(typed, year);
-    if (!date) return setError(`Write a date such as ${format.fullDate(value || format.date(Date.now()))}.`);
+    // The date shown (else today) gives a date typed without its year its year, and the example.
+    const reference = value || format.date(Date.now());
+    const date = format.parseDate(typed, Number(reference.slice(0, 4)));
+    if (!date) return setError(`Write a date such as ${format.fullDate(reference)}.`);
     if (min && date < min) return setError(`Choose ${format.fullDate(min)} or later.`);
     if (max && date > max) return setError(`Choose ${format.fullDate(max)} or earlier.`);
     take(date);

@@ -190,10 +190,12 @@ export function parseDate(text, { locale, year }) {
     }
     return null;
   };
-  const monthWords = words.map(monthOfWord).filter((m) => m !== null);
   const isWeekday = (/** @type {string} */ word) => word.length >= 2 && weekdayNames.some((name) => name.startsWith(word));
-  if (words.length !== monthWords.length + words.filter((w) => monthOfWord(w) === null && isWeekday(w)).length) return null;
-  if (numbers.length + words.length !== tokens.length || numbers.some((n) => n.length > 4)) return null;
+  // Each word is a month or a weekday (which says nothing the date does not); anything else is not a date.
+  const monthOfEach = words.map(monthOfWord);
+  if (monthOfEach.some((month, i) => month === null && !isWeekday(words[i]))) return null;
+  const monthWords = monthOfEach.filter((month) => month !== null);
+  if (numbers.some((n) => n.length > 4)) return null;
   if (monthWords.length === 1) {
     const days = numbers.filter((n) => n.length <= 2);
     const years = numbers.filter((n) => n.length === 4);

@@ -11,7 +11,7 @@
  * work), seeded by multi-row inserts before the server starts; each shift
  * starts now, on the real clock the server process uses.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,7 @@ import { issueToken } from '../server/auth/api-tokens.js';
 import { deriveSecrets } from '../server/secrets.js';
 import { openDatabase } from '../storage/database.js';
 import { processPhoto } from '../storage/photo-processing.js';
+import { captureAt, identifyAt, peopleInTurn } from './check-ins.js';
 import { seedCheckInSite } from './seed.js';
 import { makeFrame, toBase64 } from '../tests/helpers/fixtures.js';
 import { createClient } from '../tests/helpers/http.js';
@@ -75,32 +76,20 @@ try {
       socket.once('connect_error', reject);
     });
   const kioskSockets = await Promise.all(kioskTokens.map((token) => connect('/kiosk', { auth: { token } })));
-  let nextStaff = 0;
   /** Staff numbers (0-based; PIN 100000 + n, staff id n + 1) for `count` check-ins. */
-  const takeStaff = (count: number) => Array.from({ length: count }, () => nextStaff++);
-
-  const identify = async (kiosk: Socket, n: number): Promise<string> => {
-    const reply = await kiosk.timeout(30_000).emitWithAck('identify', { pin: String(100000 + n) });
-    if (!reply.ok) throw new Error(`identify ${n}: ${JSON.stringify(reply.error)}`);
-    return reply.attempt;
-  };
-  const capture = async (kiosk: Socket, attempt: string) => {
-    const reply = await kiosk.timeout(30_000).emitWithAck('capture', { attempt, kind: 'check_in', image: frame, requestId: randomUUID() });
-    if (!reply.ok || reply.attendance.status === undefined) throw new Error(`capture: ${JSON.stringify(reply.error)}`);
-    return reply.attendance;
-  };
+  const takeStaff = peopleInTurn();
 
   /** Identifies every member first (attempts last 2 minutes), then times the captures alone. */
   async function socketLevel(clients: number, each: number): Promise<Figures> {
     const batches = await Promise.all(
       Array.from({ length: clients }, async (_, k) => {
         const batch: string[] = [];
-        for (const n of takeStaff(each)) batch.push(await identify(kioskSockets[k]!, n));
+        for (const n of takeStaff(each)) batch.push(await identifyAt(kioskSockets[k]!, n));
         return batch;
       }),
     );
     return measure(batches, async (attempt, k) => {
-      await capture(kioskSockets[k]!, attempt);
+      await captureAt(kioskSockets[k]!, attempt, frame);
     });
   }
 
@@ -129,10 +118,10 @@ try {
   const spreads: number[] = [];
   const acks: number[] = [];
   for (const n of takeStaff(fanOutCheckIns)) {
-    const attempt = await identify(kioskSockets[0]!, n);
+    const attempt = await identifyAt(kioskSockets[0]!, n);
     const arrivals = managers.map((socket) => new Promise<number>((resolve) => socket.once('attendance:created', () => resolve(performance.now()))));
     const sent = performance.now();
-    await capture(kioskSockets[0]!, attempt);
+    await captureAt(kioskSockets[0]!, attempt, frame);
     acks.push(performance.now() - sent);
     const times = await Promise.all(arrivals);
     deliveries.push(...times.map((t) => t - sent));

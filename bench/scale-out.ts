@@ -31,6 +31,7 @@ import { makeFrame } from '../tests/helpers/fixtures.js';
 import { createClient } from '../tests/helpers/http.js';
 import { spawnServer, type ServerProcess } from '../tests/helpers/server-process.js';
 import { signInCookie } from '../tests/helpers/sockets.js';
+import { captureAt, identifyAt, peopleInTurn } from './check-ins.js';
 import { seedCheckInSite } from './seed.js';
 import { measure, median, ms, percentile, type Figures } from './stats.js';
 
@@ -119,18 +120,7 @@ try {
   await seedCheckInSite(await openDatabase({ databaseUrl: undefined, pgliteDir: path.join(filesDir, 'db') }), { count: 40, pinPepper: secrets.pinPepper, kioskTokens: [filesKioskToken] });
   const [hostA, hostB] = [await startHost(benchUrl), await startHost(benchUrl)];
 
-  let nextStaff = 0;
-  const takeStaff = (count: number) => Array.from({ length: count }, () => nextStaff++);
-  const identify = async (kiosk: Socket, n: number): Promise<string> => {
-    const reply = await kiosk.timeout(30_000).emitWithAck('identify', { pin: String(100000 + n) });
-    if (!reply.ok) throw new Error(`identify ${n}: ${JSON.stringify(reply.error)}`);
-    return reply.attempt;
-  };
-  const capture = async (kiosk: Socket, attempt: string, frame: Buffer) => {
-    const reply = await kiosk.timeout(30_000).emitWithAck('capture', { attempt, kind: 'check_in', image: frame, requestId: randomUUID() });
-    if (!reply.ok) throw new Error(`capture: ${JSON.stringify(reply.error)}`);
-    return reply.attendance;
-  };
+  const takeStaff = peopleInTurn();
   const kiosksOn = async (url: string, tokens: string[]) => Promise.all(tokens.map((token) => connect(url, '/kiosk', { auth: { token } })));
 
   /** Identifies each kiosk's people first (attempts last two minutes), then times the captures alone. */
@@ -138,12 +128,12 @@ try {
     const batches = await Promise.all(
       kioskSockets.map(async (kiosk) => {
         const batch: { attempt: string; frame: Buffer }[] = [];
-        for (const n of takeStaff(each)) batch.push({ attempt: await identify(kiosk, n), frame: frameOf() });
+        for (const n of takeStaff(each)) batch.push({ attempt: await identifyAt(kiosk, n), frame: frameOf() });
         return batch;
       }),
     );
     return measure(batches, async ({ attempt, frame }, k) => {
-      await capture(kioskSockets[k]!, attempt, frame);
+      await captureAt(kioskSockets[k]!, attempt, frame);
     });
   }
 
@@ -175,10 +165,10 @@ try {
   const fromAck: number[] = [];
   const photoUrls: string[] = [];
   for (const n of takeStaff(fanOutCheckIns)) {
-    const attempt = await identify(fanKiosk, n);
+    const attempt = await identifyAt(fanKiosk, n);
     const arrivals = managers.map((socket) => new Promise<number>((resolve) => socket.once('attendance:created', () => resolve(performance.now()))));
     const sent = performance.now();
-    const attendance = await capture(fanKiosk, attempt, frameOf());
+    const attendance = await captureAt(fanKiosk, attempt, frameOf());
     const acked = performance.now();
     photoUrls.push(attendance.photoUrl);
     for (const at of await Promise.all(arrivals)) {
@@ -204,7 +194,7 @@ try {
   const filesHost = await startHost(undefined, filesDir);
   const filesKiosk = await connect(filesHost.url, '/kiosk', { auth: { token: filesKioskToken } });
   const filesPhotos: string[] = [];
-  for (let n = 0; n < 20; n++) filesPhotos.push((await capture(filesKiosk, await identify(filesKiosk, n), frameOf())).photoUrl);
+  for (let n = 0; n < 20; n++) filesPhotos.push((await captureAt(filesKiosk, await identifyAt(filesKiosk, n), frameOf())).photoUrl);
   const fromFiles = await timeGets(filesHost.url, filesPhotos, await signInCookie(createClient(filesHost.url), 'bench_manager', 'bench-Passw0rd!'));
 
   const net = oneKiosk.p50 - floor.p50;

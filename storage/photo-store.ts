@@ -4,10 +4,10 @@
  * on a PostgreSQL server they are rows (photo-blobs.ts), so any process on
  * any host serves any photo.
  *
- * Files: A file is written under a temporary
- * name, fsynced, and renamed into place, so a reader never sees half a photo,
- * and it is on disk (the rename too: the folder is fsynced) before the
- * database row that refers to it is committed, even across a power loss.
+ * A file is written under a temporary name, fsynced, and renamed into
+ * place, so a reader never sees half a photo, and it is on disk (the rename
+ * too: the folder is fsynced) before the database row that refers to it is
+ * committed, even across a power loss.
  * Files are 0600 and folders 0700 whatever the process umask: they are faces.
  */
 import { randomBytes } from 'node:crypto';

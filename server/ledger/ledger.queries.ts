@@ -44,6 +44,9 @@ export function entryOfRow(row: LedgerRow): LedgerEntry {
   return { seq: row.seq, at: row.at.toISOString(), actor: parseActor(row.actor) as LedgerActor, action: row.action, entity: row.entity, data, prevHash: row.prevHash, hash: row.hash };
 }
 
+/** Transactions that hold the ledger's lock (a nested one, a savepoint, is an object of its own and asks again, harmlessly). */
+const holdingLock = new WeakSet<Transaction>();
+
 /**
  * Takes the ledger's lock until the transaction ends. A transaction that
  * checks something before changing it (is the punch still the latest? is
@@ -56,9 +59,6 @@ export async function lockLedger(tx: Transaction): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${ledgerLockKey})`);
   holdingLock.add(tx);
 }
-
-/** Transactions that hold the ledger's lock (a nested one, a savepoint, is an object of its own and asks again, harmlessly). */
-const holdingLock = new WeakSet<Transaction>();
 
 /**
  * A transaction that appends to the ledger, with the ledger's lock taken

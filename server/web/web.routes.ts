@@ -20,20 +20,23 @@ import { vendorFiles, type AppPages } from './app-pages.js';
 
 const immutable = 'public, max-age=31536000, immutable';
 
-/** A single-page app from `folder`: its files, and its index.html for every other path below `prefix`. */
+/**
+ * A file served under the path of release `:release`: kept for good when that
+ * is this release. Another release's path (a page loaded before a restart)
+ * gets this release's file, revalidated rather than kept.
+ */
+function keptUnderRelease(c: Context<AppEnv>, release: string, response: Response | void): Response | void {
+  if (response?.status === 200 && c.req.param('release') === release) response.headers.set('Cache-Control', immutable);
+  return response;
+}
+
+/** A single-page app from `folder`: its files, with or without a release path, and its index.html for every other path below `prefix`. */
 function singlePageApp(prefix: string, folder: string, release: string, page: string) {
-  const root = projectPath(folder);
   const index = (c: Context<AppEnv>) => c.html(page);
-  const files = serveStatic<AppEnv>({ root, rewriteRequestPath: (path) => path.slice(prefix.length) || '/' });
-  const released = serveStatic<AppEnv>({ root, rewriteRequestPath: (path) => path.slice(prefix.length).replace(/^\/r\/[^/]+/, '') });
+  const files = serveStatic<AppEnv>({ root: projectPath(folder), rewriteRequestPath: (path) => path.slice(prefix.length).replace(/^\/r\/[^/]+/, '') || '/' });
   return new Hono<AppEnv>()
     .get('/', index)
-    .get('/r/:release/*', async (c, next) => {
-      const response = await released(c, next);
-      // Another release's path (a page loaded before a restart) gets this release's file, revalidated rather than kept.
-      if (response?.status === 200 && c.req.param('release') === release) response.headers.set('Cache-Control', immutable);
-      return response;
-    })
+    .get('/r/:release/*', async (c, next) => keptUnderRelease(c, release, await files(c, next)))
     .get('/*', files, async (c, next) => (/\.[a-z0-9]+$/i.test(c.req.path) ? next() : index(c)));
 }
 
@@ -46,19 +49,13 @@ export function createWebRoutes(pages: AppPages) {
     // Revalidate everything not under a release path: with ETags that is a 304.
     if ((c.res.status === 200 || c.res.status === 304) && !c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-cache');
   });
-  const vendor = (file: string | undefined) => (file === undefined ? undefined : vendorFiles.get(file));
-  web.get('/vendor/r/:release/:file', async (c, next) => {
-    const file = vendor(c.req.param('file'));
+  const vendorFile = async (c: Context<AppEnv>, next: () => Promise<void>) => {
+    const file = vendorFiles.get(c.req.param('file') ?? '');
     if (!file) return next();
-    const response = await serveStatic<AppEnv>({ path: projectPath(file) })(c, next);
-    if (response?.status === 200 && c.req.param('release') === release) response.headers.set('Cache-Control', immutable);
-    return response;
-  });
-  web.get('/vendor/:file', async (c, next) => {
-    const file = vendor(c.req.param('file'));
-    if (!file) return next();
-    return serveStatic<AppEnv>({ path: projectPath(file) })(c, next);
-  });
+    return keptUnderRelease(c, release, await serveStatic<AppEnv>({ path: projectPath(file) })(c, next));
+  };
+  web.get('/vendor/r/:release/:file', vendorFile);
+  web.get('/vendor/:file', vendorFile);
   web.route('/kiosk', singlePageApp('/kiosk', 'kiosk', release, pages.kiosk));
   web.route('/app', singlePageApp('/app', 'admin', release, pages.admin));
   return web;
