@@ -9,7 +9,8 @@
  * change under one path, so a browser keeps them (`immutable`) and a warm
  * load asks for the page alone; a new release is a new path, so it is never
  * half loaded. Relative imports stay under the release path by themselves.
- * The unversioned paths still work, revalidated.
+ * The unversioned paths still work, revalidated. The kiosk's service worker
+ * (kiosk-worker.ts) keeps its release's files for a reload while offline.
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
@@ -17,6 +18,7 @@ import { etag } from 'hono/etag';
 import { projectPath } from '../../storage/project-path.js';
 import type { AppEnv } from '../http/app-env.js';
 import { vendorFiles, type AppPages } from './app-pages.js';
+import { kioskWorkerHeaders, kioskWorkerPath, kioskWorkerScript } from './kiosk-worker.js';
 
 const immutable = 'public, max-age=31536000, immutable';
 
@@ -56,6 +58,8 @@ export function createWebRoutes(pages: AppPages) {
   };
   web.get('/vendor/r/:release/:file', vendorFile);
   web.get('/vendor/:file', vendorFile);
+  const kioskWorker = kioskWorkerScript(pages);
+  web.get(kioskWorkerPath, (c) => c.body(kioskWorker, 200, kioskWorkerHeaders));
   web.route('/kiosk', singlePageApp('/kiosk', 'kiosk', release, pages.kiosk));
   web.route('/app', singlePageApp('/app', 'admin', release, pages.admin));
   return web;
