@@ -7,7 +7,7 @@ import { post } from './api.js';
  * The server leaves out a punch's fields that are empty (a month's export
  * holds tens of thousands of punches): `reason`, `createdBy` and `recordedAt`
  * come with a manager's punches only, `voided` with a voided one.
- * @typedef {{ id: number, at: string, status: string, source: 'kiosk' | 'api' | 'manager', photoUrl: string | null, kioskId?: number | null,
+ * @typedef {{ id: number, at: string, status: string, source: 'kiosk' | 'kiosk_offline' | 'api' | 'manager', photoUrl: string | null, kioskId?: number | null,
  *   supersedes?: number | null, reason?: string | null, createdBy?: number | null, recordedAt?: string,
  *   voided?: { reason: string, by: number | null, byKiosk?: number, at: string } | null }} Punch
  * @typedef {{ original: Punch | null, final: Punch | null, history: Punch[] }} Chain

@@ -4,6 +4,7 @@
 // is a token, the station after (and back to pairing if it is revoked).
 import { html } from 'htm/preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { forgetOfflinePunches, rememberKioskKey } from './offline-punches.js';
 import { PairScreen } from './pair-screen.js';
 import { Station } from './station.js';
 
@@ -26,6 +27,7 @@ export function App({ timings }) {
 
   const unpair = useCallback((/** @type {string} */ message) => {
     localStorage.removeItem(tokenKey);
+    forgetOfflinePunches().catch(() => {});
     setToken(null);
     setNotice(message);
   }, []);
@@ -33,8 +35,9 @@ export function App({ timings }) {
   if (!token) {
     return html`<${PairScreen}
       notice=${notice}
-      onPaired=${(/** @type {string} */ newToken) => {
+      onPaired=${(/** @type {string} */ newToken, /** @type {string} */ publicKey) => {
         localStorage.setItem(tokenKey, newToken);
+        rememberKioskKey(publicKey);
         setNotice(null);
         setToken(newToken);
       }}

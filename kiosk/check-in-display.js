@@ -65,8 +65,22 @@ export function alreadyDoneText(windows, time) {
  */
 export function connectionBanner(state) {
   const { connected, everConnected } = state.connection;
-  if (connected) return null;
+  const waiting = waitingText(state);
+  if (connected) return waiting;
+  if (state.offline.canSave) return ['No connection to the server. You can still check in and out: punches are saved on this kiosk and sent when it is back.', waiting].filter(Boolean).join(' ');
   return `${everConnected ? 'Reconnecting…' : 'Connecting to the server…'} Check-ins resume as soon as the connection is back.`;
+}
+
+/**
+ * How many saved punches are waiting, or null when none are.
+ * @param {FlowState} state
+ * @returns {string | null}
+ */
+export function waitingText(state) {
+  const { waiting } = state.offline;
+  if (waiting === 0) return null;
+  const punches = waiting === 1 ? '1 punch' : `${waiting} punches`;
+  return state.connection.connected ? `Sending ${punches} saved while offline…` : `${punches} waiting to be sent.`;
 }
 
 /**
@@ -84,5 +98,5 @@ export function cameraBanner(state) {
  */
 export function showsPreview(state) {
   const { name } = state.step;
-  return name === 'choosing' || name === 'countdown' || name === 'capturing';
+  return name === 'choosing' || name === 'countdown' || name === 'capturing' || name === 'offlineCountdown' || name === 'offlineCapturing';
 }

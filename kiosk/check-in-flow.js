@@ -10,7 +10,7 @@
  * @example
  *   let state = initialFlow({ countdownSeconds: 3, confirmSeconds: 5 });
  *   state = flowReducer(state, { type: 'connected' });
- *   state = flowReducer(state, { type: 'pinSubmitted', now: Date.now() });
+ *   state = flowReducer(state, { type: 'pinSubmitted', pin: '111111', now: Date.now() });
  *   state = flowReducer(state, { type: 'identifyAnswered', reply, now: Date.now() });
  */
 
@@ -35,7 +35,15 @@
  *   | { name: 'capturing', staff: Staff, attempt: string, window: KioskWindow, retrying: boolean }
  *   | { name: 'confirmed', staff: Staff, attendance: AttendanceSummary, photoUrl: string }
  *   | { name: 'cancelling', staff: Staff, attendance: AttendanceSummary }
- *   | { name: 'alreadyDone', staff: Staff, windows: KioskWindow[] }} Step
+ *   | { name: 'alreadyDone', staff: Staff, windows: KioskWindow[] }
+ *   | { name: 'offlineCountdown', pin: string, secondsLeft: number }
+ *   | { name: 'offlineCapturing', pin: string }
+ *   | { name: 'saved', photoUrl: string }} Step
+ *
+ * While the server cannot be reached, a PIN goes straight to the photo
+ * (`offlineCountdown`, `offlineCapturing`): the punch is sealed and saved on
+ * the kiosk (`saved`) and sent once the connection is back. Nobody is
+ * identified offline, since the kiosk holds no PINs.
  */
 
 /** @typedef {{ state: 'starting' } | { state: 'ready' } | { state: 'failed', error: string }} CameraState */
@@ -49,6 +57,7 @@
  * @property {string | null} managerLock while the kiosk is locked until a manager unlocks it: the server's words for the person at it
  * @property {{ connected: boolean, everConnected: boolean }} connection
  * @property {CameraState} camera
+ * @property {{ canSave: boolean, waiting: number }} offline whether the kiosk holds the key to save punches while offline, and how many are waiting to be sent
  * @property {Timings} timings
  */
 
@@ -57,7 +66,7 @@
  *   | { type: 'disconnected' }
  *   | { type: 'cameraOpened' }
  *   | { type: 'cameraFailed', error: string }
- *   | { type: 'pinSubmitted', now: number }
+ *   | { type: 'pinSubmitted', now: number, pin: string }
  *   | { type: 'identifyAnswered', reply: IdentifyAck, now: number }
  *   | { type: 'identifyUnanswered' }
  *   | { type: 'windowChosen', window: KioskWindow }
@@ -73,7 +82,11 @@
  *   | { type: 'voidUnanswered' }
  *   | { type: 'messageFaded', message: Message }
  *   | { type: 'lockAnnounced', lock: KioskLocked, now: number }
- *   | { type: 'unlocked' }} FlowAction
+ *   | { type: 'unlocked' }
+ *   | { type: 'keyKnown' }
+ *   | { type: 'queueCounted', count: number }
+ *   | { type: 'savedOffline', photoUrl: string }
+ *   | { type: 'saveFailed' }} FlowAction
  */
 
 export const pinLength = 6;
@@ -89,6 +102,7 @@ export const texts = {
   cameraStarting: 'The camera is not ready yet.',
   cancelled: 'Cancelled — that punch was not kept. Please type your own PIN.',
   voidUnanswered: 'The server did not answer, so that punch may still be recorded. Please tell a manager it was not you.',
+  saveFailed: 'Your punch could not be saved on this kiosk. Please try again; if it keeps failing, tell a manager.',
   checkOutWithoutCheckIn: 'You did not check in for this shift. Your check-out will be recorded; tell a manager when you started, so your hours are right.',
 };
 
@@ -100,7 +114,17 @@ const idle = { name: 'idle' };
  * @returns {FlowState}
  */
 export function initialFlow(timings) {
-  return { step: idle, message: null, notice: null, lockedUntil: 0, managerLock: null, connection: { connected: false, everConnected: false }, camera: { state: 'starting' }, timings };
+  return {
+    step: idle,
+    message: null,
+    notice: null,
+    lockedUntil: 0,
+    managerLock: null,
+    connection: { connected: false, everConnected: false },
+    camera: { state: 'starting' },
+    offline: { canSave: false, waiting: 0 },
+    timings,
+  };
 }
 
 /**
@@ -125,6 +149,7 @@ export function flowReducer(state, action) {
       return { ...state, camera: { state: 'failed', error: action.error } };
     case 'pinSubmitted':
       if (!canEnterPin(state, action.now)) return state;
+      if (!state.connection.connected) return startOfflineCountdown({ ...state, message: null }, action.pin);
       return { ...state, step: { name: 'identifying' }, message: null };
     case 'identifyAnswered':
       return step.name === 'identifying' ? answerIdentify(state, action.reply, action.now) : state;
@@ -133,13 +158,16 @@ export function flowReducer(state, action) {
     case 'windowChosen':
       return step.name === 'choosing' ? startCountdown(state, step.staff, step.attempt, step.windows, action.window) : state;
     case 'countdownTicked':
+      if (step.name === 'offlineCountdown') {
+        return step.secondsLeft > 1 ? { ...state, step: { ...step, secondsLeft: step.secondsLeft - 1 } } : { ...state, step: { name: 'offlineCapturing', pin: step.pin } };
+      }
       if (step.name !== 'countdown') return state;
       if (step.secondsLeft > 1) return { ...state, step: { ...step, secondsLeft: step.secondsLeft - 1 } };
       return { ...state, step: { name: 'capturing', staff: step.staff, attempt: step.attempt, window: step.window, retrying: false } };
     case 'cancelled':
-      return step.name === 'choosing' || step.name === 'countdown' ? backToIdle(state, null) : state;
+      return step.name === 'choosing' || step.name === 'countdown' || step.name === 'offlineCountdown' ? backToIdle(state, null) : state;
     case 'photoFailed':
-      return step.name === 'capturing' ? backToIdle(state, { kind: 'error', text: texts.photoFailed }) : state;
+      return step.name === 'capturing' || step.name === 'offlineCapturing' ? backToIdle(state, { kind: 'error', text: texts.photoFailed }) : state;
     case 'captureRetrying':
       return step.name === 'capturing' && !step.retrying ? { ...state, step: { ...step, retrying: true } } : state;
     case 'captureAnswered':
@@ -149,7 +177,7 @@ export function flowReducer(state, action) {
     case 'captureUnanswered':
       return step.name === 'capturing' ? backToIdle(state, { kind: 'error', text: texts.captureUnanswered }) : state;
     case 'finished':
-      return step.name === 'confirmed' || step.name === 'alreadyDone' ? backToIdle(state, null) : state;
+      return step.name === 'confirmed' || step.name === 'alreadyDone' || step.name === 'saved' ? backToIdle(state, null) : state;
     case 'notYouPressed':
       // The confirmation names someone else: take the punch back (the server allows a minute) before the next person.
       return step.name === 'confirmed' ? { ...state, step: { name: 'cancelling', staff: step.staff, attendance: step.attendance } } : state;
@@ -171,9 +199,28 @@ export function flowReducer(state, action) {
         managerLock: null,
         message: state.message?.code === 'locked' ? null : state.message,
       };
+    case 'keyKnown':
+      return state.offline.canSave ? state : { ...state, offline: { ...state.offline, canSave: true } };
+    case 'queueCounted':
+      return { ...state, offline: { ...state.offline, waiting: action.count } };
+    case 'savedOffline':
+      // From the offline steps, or from an online photo whose connection dropped before it was answered.
+      return step.name === 'offlineCapturing' || step.name === 'capturing' ? { ...state, notice: null, step: { name: 'saved', photoUrl: action.photoUrl } } : state;
+    case 'saveFailed':
+      return step.name === 'offlineCapturing' || step.name === 'capturing' ? backToIdle(state, { kind: 'error', text: texts.saveFailed }) : state;
     default:
       return state;
   }
+}
+
+/**
+ * @param {FlowState} state
+ * @param {string} pin
+ * @returns {FlowState}
+ */
+function startOfflineCountdown(state, pin) {
+  const secondsLeft = state.timings.countdownSeconds;
+  return { ...state, step: secondsLeft <= 0 ? { name: 'offlineCapturing', pin } : { name: 'offlineCountdown', pin, secondsLeft } };
 }
 
 /**
@@ -267,7 +314,9 @@ export function lockSecondsLeft(state, now) {
  * @param {number} now
  */
 export function canEnterPin(state, now) {
-  return state.connection.connected && state.managerLock === null && lockSecondsLeft(state, now) === 0 && state.step.name === 'idle';
+  // Offline, a PIN is only taken if the punch can be saved: a key to seal it to, and a camera for its photo.
+  const reachable = state.connection.connected || (state.offline.canSave && state.camera.state === 'ready');
+  return reachable && state.managerLock === null && lockSecondsLeft(state, now) === 0 && state.step.name === 'idle';
 }
 
 /**

@@ -5,7 +5,7 @@ import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 
 /**
- * @param {{ notice: string | null, onPaired(token: string): void }} props
+ * @param {{ notice: string | null, onPaired(token: string, publicKey: string): void }} props
  *   `notice`: why the kiosk is back here (e.g. it was revoked)
  */
 export function PairScreen({ notice, onPaired }) {
@@ -25,9 +25,9 @@ export function PairScreen({ notice, onPaired }) {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ code, name }),
       });
-      /** @type {{ token?: string, error?: { message?: string } } | null} */
+      /** @type {{ token?: string, publicKey?: string, error?: { message?: string } } | null} */
       const body = await response.json().catch(() => null);
-      if (response.ok) onPaired(body.token);
+      if (response.ok) onPaired(body.token, body.publicKey);
       else setError(body?.error?.message ?? 'Pairing failed. Try again.');
     } catch {
       setError('The server cannot be reached. Check the network connection, then try again.');

@@ -105,3 +105,30 @@ export function CancellingScreen({ step }) {
     <p class="lead" role="status">Cancelling the punch for ${step.staff.name}…</p>
   </section>`;
 }
+
+/**
+ * Offline, before the photo: nobody can be named (the kiosk holds no PINs), so it says what happens instead.
+ * @param {{ onCancel(): void }} props
+ */
+export function OfflineHelloScreen({ onCancel }) {
+  return html`<section class="screen hello">
+    <h1>Look at the camera</h1>
+    <p class="lead">No connection to the server: your punch is saved on this kiosk and sent when the connection is back.</p>
+    <button class="secondary" onClick=${onCancel}>Cancel</button>
+  </section>`;
+}
+
+/**
+ * Saved offline: the photo, and that it will be sent. The time is the server's to judge, so none is promised here.
+ * @param {{ step: Extract<Step, { name: 'saved' }>, waiting: number, onDone(): void }} props
+ */
+export function SavedScreen({ step, waiting, onDone }) {
+  return html`
+    <section class="screen confirmed saved" onClick=${onDone}>
+      <img class="photo" src=${step.photoUrl} alt="Photo just taken" />
+      <h1>Saved — it will be sent when the connection is back</h1>
+      <p class="status">${waiting === 1 ? '1 punch is waiting on this kiosk.' : `${waiting} punches are waiting on this kiosk.`}</p>
+      <p class="hint">If your PIN was mistyped, a manager is told when it is sent. Tap to finish.</p>
+    </section>
+  `;
+}

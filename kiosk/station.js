@@ -8,8 +8,11 @@ import { captureFrame, openCamera } from './camera.js';
 import { cameraBanner, connectionBanner, idleAlert, idleAlertIsError, idleLead, showsPreview } from './check-in-display.js';
 import { canEnterPin, flowReducer, initialFlow, messageLifetimeMs } from './check-in-flow.js';
 import { IdleScreen } from './idle-screen.js';
-import { createKioskSocket } from './kiosk-socket.js';
-import { AlreadyDoneScreen, CancellingScreen, ConfirmScreen, HelloScreen, SavingScreen } from './person-screens.js';
+import { useHealthReports } from './health-reports.js';
+import { createKioskSocket, WentOffline } from './kiosk-socket.js';
+import { setKioskBusy } from './offline-app.js';
+import { rememberKioskKey, useOfflinePunches } from './offline-punches.js';
+import { AlreadyDoneScreen, CancellingScreen, ConfirmScreen, HelloScreen, OfflineHelloScreen, SavedScreen, SavingScreen } from './person-screens.js';
 import { createTimeFormat, useNow } from './time.js';
 
 /** @typedef {import('./check-in-flow.js').FlowState} FlowState */
@@ -26,6 +29,8 @@ export function Station({ token, org, timings, onUnpaired }) {
   const [stream, setStream] = useState(/** @type {MediaStream | null} */ (null));
   const socketRef = useRef(/** @type {KioskSocket | null} */ (null));
   const videoRef = useRef(/** @type {HTMLVideoElement | null} */ (null));
+  // The PIN of the person at the kiosk, kept until they are done: their photo is saved offline with it if the connection drops.
+  const pinRef = useRef('');
   const now = useNow();
   const format = useMemo(() => createTimeFormat(org.timezone, org), [org.timezone, org.locale, org.clock]);
   const { step } = state;
@@ -37,10 +42,16 @@ export function Station({ token, org, timings, onUnpaired }) {
       onUnauthorized: (text) => onUnpaired(text),
       onLocked: (lock) => dispatch({ type: 'lockAnnounced', lock, now: Date.now() }),
       onUnlocked: () => dispatch({ type: 'unlocked' }),
+      onKey: (publicKey) => {
+        rememberKioskKey(publicKey);
+        dispatch({ type: 'keyKnown' });
+      },
     });
     socketRef.current = socket;
     return () => socket.close();
   }, [token]);
+  const offline = useOfflinePunches(socketRef, state.connection.connected, dispatch);
+  useHealthReports(socketRef, state);
 
   // Opened once and kept open all day, so a photo never waits for the camera to wake up.
   useEffect(() => {
@@ -69,7 +80,10 @@ export function Station({ token, org, timings, onUnpaired }) {
   async function identify(pin) {
     const at = Date.now();
     if (!canEnterPin(state, at)) return;
-    dispatch({ type: 'pinSubmitted', now: at });
+    pinRef.current = pin;
+    dispatch({ type: 'pinSubmitted', now: at, pin });
+    // Offline, the reducer goes straight to the photo.
+    if (!state.connection.connected) return;
     try {
       const reply = await socketRef.current.identify(pin);
       dispatch({ type: 'identifyAnswered', reply, now: Date.now() });
@@ -79,7 +93,7 @@ export function Station({ token, org, timings, onUnpaired }) {
   }
 
   // The countdown: one tick a second while it runs; the reducer says when it reaches the photo.
-  const countingFor = step.name === 'countdown' ? step.window : null;
+  const countingFor = step.name === 'countdown' ? step.window : step.name === 'offlineCountdown' ? step : null;
   useEffect(() => {
     if (!countingFor) return;
     const timer = setInterval(() => dispatch({ type: 'countdownTicked' }), 1000);
@@ -92,42 +106,76 @@ export function Station({ token, org, timings, onUnpaired }) {
     if (capturingFor) sendPhoto(capturingFor.attempt, capturingFor.window);
   }, [capturingFor?.window]);
 
+  // Offline: the photo, sealed with the PIN and saved, once per offline capturing step.
+  const savingOffline = step.name === 'offlineCapturing' ? step : null;
+  useEffect(() => {
+    if (savingOffline) takePhoto().then((frame) => frame && saveOffline(savingOffline.pin, frame, crypto.randomUUID()));
+  }, [savingOffline]);
+
+  /** @returns {Promise<{ bytes: ArrayBuffer, url: string } | null>} */
+  async function takePhoto() {
+    try {
+      return await captureFrame(videoRef.current);
+    } catch {
+      dispatch({ type: 'photoFailed' });
+      return null;
+    }
+  }
+
+  /**
+   * @param {string} pin
+   * @param {{ bytes: ArrayBuffer, url: string }} frame
+   * @param {string} requestId
+   */
+  async function saveOffline(pin, frame, requestId) {
+    try {
+      await offline.save(pin, frame.bytes, requestId);
+      dispatch({ type: 'savedOffline', photoUrl: frame.url });
+    } catch {
+      URL.revokeObjectURL(frame.url);
+      dispatch({ type: 'saveFailed' });
+    }
+  }
+
   /**
    * @param {string} attempt
    * @param {KioskWindow} window
    */
   async function sendPhoto(attempt, window) {
-    let frame;
-    try {
-      frame = await captureFrame(videoRef.current);
-    } catch {
-      dispatch({ type: 'photoFailed' });
-      return;
-    }
+    const frame = await takePhoto();
+    if (!frame) return;
+    const requestId = crypto.randomUUID();
     try {
       const reply = await socketRef.current.capture(
-        { attempt, kind: window.kind, image: frame.bytes, requestId: crypto.randomUUID() },
-        () => dispatch({ type: 'captureRetrying' }),
+        { attempt, kind: window.kind, image: frame.bytes, requestId },
+        { onRetry: () => dispatch({ type: 'captureRetrying' }), stopWhenOffline: state.offline.canSave },
       );
       // Only a confirmation shows the photo; it is released when the confirmation goes.
       if (!reply.ok) URL.revokeObjectURL(frame.url);
       dispatch({ type: 'captureAnswered', reply, photoUrl: frame.url });
-    } catch {
+    } catch (error) {
+      // The same requestId: if the first try did reach the server, the saved one returns its record.
+      if (error instanceof WentOffline) return saveOffline(pinRef.current, frame, requestId);
       URL.revokeObjectURL(frame.url);
       dispatch({ type: 'captureUnanswered' });
     }
   }
 
-  // A confirmation, or the answer to a repeat PIN, goes back to the pad by itself.
-  const finishing = step.name === 'confirmed' || step.name === 'alreadyDone' ? step : null;
+  // A confirmation, a saved punch, or the answer to a repeat PIN, goes back to the pad by itself.
+  const finishing = step.name === 'confirmed' || step.name === 'alreadyDone' || step.name === 'saved' ? step : null;
   useEffect(() => {
     if (!finishing) return;
     const timer = setTimeout(() => dispatch({ type: 'finished' }), state.timings.confirmSeconds * 1000);
     return () => {
       clearTimeout(timer);
-      if (finishing.name === 'confirmed') URL.revokeObjectURL(finishing.photoUrl);
+      if (finishing.name !== 'alreadyDone') URL.revokeObjectURL(finishing.photoUrl);
     };
   }, [finishing]);
+
+  useEffect(() => {
+    if (step.name === 'idle') pinRef.current = '';
+    setKioskBusy(step.name !== 'idle');
+  }, [step.name]);
 
   // *Not you?*: once per cancelling step.
   const cancellingFor = step.name === 'cancelling' ? step : null;
@@ -165,6 +213,7 @@ export function Station({ token, org, timings, onUnpaired }) {
       <div class=${`camera ${showsPreview(state) ? 'visible' : ''}`}>
         <video ref=${videoRef} muted playsinline autoplay aria-label="Camera preview"></video>
         ${step.name === 'countdown' && html`<div class="countdown" aria-live="assertive">${step.secondsLeft}</div>`}
+        ${step.name === 'offlineCountdown' && html`<div class="countdown" aria-live="assertive">${step.secondsLeft}</div>`}
         ${step.name === 'capturing' && html`<div class="countdown small">${step.retrying ? 'Reconnecting… your photo will be sent' : 'Saving…'}</div>`}
       </div>
       ${step.name === 'idle' || step.name === 'identifying'
@@ -188,6 +237,9 @@ export function Station({ token, org, timings, onUnpaired }) {
         onNotYou=${() => dispatch({ type: 'notYouPressed' })}
       />`}
       ${step.name === 'cancelling' && html`<${CancellingScreen} step=${step} />`}
+      ${step.name === 'offlineCountdown' && html`<${OfflineHelloScreen} onCancel=${cancel} />`}
+      ${step.name === 'offlineCapturing' && html`<section class="screen hello"><p class="lead">Hold still…</p></section>`}
+      ${step.name === 'saved' && html`<${SavedScreen} step=${step} waiting=${state.offline.waiting} onDone=${() => dispatch({ type: 'finished' })} />`}
       ${step.name === 'alreadyDone' && html`<${AlreadyDoneScreen} step=${step} notice=${state.notice} format=${format} onDone=${() => dispatch({ type: 'finished' })} />`}
     </div>
   `;

@@ -33,9 +33,18 @@ export type DomainEvents = {
   rosterChanged: [change: { dates: string[] }];
   /** A punch was voided: by a manager, or at its kiosk right after it was taken (*Not you?*). */
   punchVoided: [voided: { record: AttendanceRecord; by: { kind: 'user'; id: number } | { kind: 'kiosk'; id: number; name: string }; at: Date }];
+  /** A punch a kiosk saved while offline arrived and could not be recorded. */
+  offlinePunchRefused: [refused: { kioskId: number; kioskName: string; takenAt: Date; reason: OfflineRefusal; staffId?: number; at: Date }];
+  /** A kiosk has been unreachable past the setting while a shift window is open (told once per time it goes dark). */
+  kioskWentDark: [dark: { kioskId: number; kioskName: string; lastSeenAt: Date | null; at: Date }];
+  /** A kiosk reported that its camera stopped working (or never started). */
+  kioskCameraFailed: [failed: { kioskId: number; kioskName: string; error: string | null; at: Date }];
   /** A manager acknowledged these stored alerts. */
   alertsAcknowledged: [acknowledged: { ids: number[]; by: string; at: Date }];
 };
+
+/** Why a punch saved offline was not recorded. */
+export type OfflineRefusal = 'wrong_pin' | 'locked' | 'window_closed' | 'staff_inactive' | 'invalid_image' | 'taken_at_out_of_range';
 
 export type EventBus = {
   emit<K extends keyof DomainEvents>(event: K, ...args: DomainEvents[K]): void;

@@ -14,11 +14,13 @@ export type Secrets = {
   pinPepper: Buffer;
   /** Signs kiosk attempt tokens, so any server process can check one. */
   attemptKey: string;
+  /** Each kiosk's key pair for the punches it saves while offline is derived from this (offline-punch-crypto.ts). */
+  offlinePunchKey: Buffer;
 };
 
 export function deriveSecrets(secretKey: string): Secrets {
   const derive = (purpose: string) => createHmac('sha256', secretKey).update(`rollcall:${purpose}`).digest();
-  return { jwtKey: derive('jwt').toString('hex'), pinPepper: derive('pin'), attemptKey: derive('attempt').toString('hex') };
+  return { jwtKey: derive('jwt').toString('hex'), pinPepper: derive('pin'), attemptKey: derive('attempt').toString('hex'), offlinePunchKey: derive('offline-punch') };
 }
 
 export function loadOrCreateSecretKey(dataDir: string): string {

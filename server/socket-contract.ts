@@ -30,6 +30,10 @@ export type ErrorCode =
   | 'too_late'
   | 'already_voided'
   | 'invalid_request'
+  /** A saved offline punch that this kiosk's key does not open: sealed to another key, or changed since. */
+  | 'undecryptable'
+  /** A saved offline punch claims a time when the server knows the kiosk was connected (or one still to come). */
+  | 'taken_at_out_of_range'
   | 'internal_error';
 
 export type AckError = {
@@ -89,6 +93,24 @@ export type ImageBytes = ArrayBuffer | Uint8Array;
 
 export type CapturePayload = { attempt: string; kind: AttendanceKind; image: ImageBytes; requestId: string };
 
+/**
+ * A punch the kiosk took while it could not reach the server, sealed to its
+ * kiosk key (`kiosk:key`): inside are `{pin, takenAt, requestId}` and the
+ * photo. `sentAt` is the kiosk's clock as it sends, so the server can allow
+ * for a kiosk clock that is off.
+ */
+export type OfflinePunchPayload = { key: ImageBytes; iv: ImageBytes; data: ImageBytes; sentAt: string };
+
+export type CameraState = 'starting' | 'ready' | 'failed';
+
+/** What a kiosk says about itself every minute (and when it changes). */
+export type KioskHealth = { camera: CameraState; cameraError?: string; queue: number; version: string };
+
+export type HealthAck = { ok: true } | AckError;
+
+/** The public key a kiosk seals offline punches to, sent on every connect. */
+export type KioskKeyNotice = { publicKey: string };
+
 /** Why a kiosk's connection is being ended, sent to it and between server processes: one shape everywhere. */
 export type KioskRevoked = { kioskId: number; message: string };
 
@@ -105,6 +127,9 @@ export type KioskClientToServer = {
   capture: (payload: CapturePayload, ack: (reply: CaptureAck) => void) => void;
   /** Within a minute of the punch, by the kiosk that took it. */
   'attendance:void': (payload: { attendanceId: number }, ack: (reply: VoidAck) => void) => void;
+  /** A punch saved while offline, sent once the kiosk is back, one at a time and in the order taken. A replay (same requestId) returns the first result. */
+  capture_offline: (payload: OfflinePunchPayload, ack: (reply: CaptureAck) => void) => void;
+  'kiosk:health': (payload: KioskHealth, ack: (reply: HealthAck) => void) => void;
 };
 
 export type KioskServerToClient = {
@@ -114,6 +139,8 @@ export type KioskServerToClient = {
   'kiosk:locked': (payload: KioskLocked) => void;
   /** A manager unlocked this kiosk: show the PIN pad again. */
   'kiosk:unlocked': (payload: KioskUnlocked) => void;
+  /** On connect: the key to seal offline punches to. */
+  'kiosk:key': (payload: KioskKeyNotice) => void;
 };
 
 export type KioskSocketData = { kioskId: number; kioskName: string };
@@ -194,7 +221,18 @@ export type AttendanceVoided = {
 
 /** An alert as it is raised, before it is stored. */
 export type RaisedAlert = {
-  type: 'pin_lockout' | 'late_arrival' | 'swap_awaiting_manager' | 'missing_check_out' | 'punch_cancelled';
+  type:
+    | 'pin_lockout'
+    | 'late_arrival'
+    | 'swap_awaiting_manager'
+    | 'missing_check_out'
+    | 'punch_cancelled'
+    /** A kiosk unreachable for longer than the setting while a shift window is open. */
+    | 'kiosk_offline'
+    /** A kiosk reported that its camera does not work. */
+    | 'kiosk_camera'
+    /** A punch saved while offline could not be recorded (a wrong PIN, no window then). */
+    | 'offline_punch_refused';
   message: string;
   at: string;
   kioskId?: number;

@@ -225,7 +225,8 @@ export const attendance = pgTable(
     /** The schedule the record was checked against, so later template edits never rewrite history. */
     scheduledStart: timestamp('scheduled_start', { withTimezone: true }).notNull(),
     scheduledEnd: timestamp('scheduled_end', { withTimezone: true }).notNull(),
-    source: text('source', { enum: ['kiosk', 'api', 'manager'] }).notNull(),
+    /** `kiosk_offline`: taken while the kiosk could not reach the server and sent later; `at` is when it was taken, `recordedAt` when it arrived. */
+    source: text('source', { enum: ['kiosk', 'kiosk_offline', 'api', 'manager'] }).notNull(),
     supersedesId: integer('supersedes_id').references((): AnyPgColumn => attendance.id, { onDelete: 'restrict' }),
     /** Why a manager added this punch; null for the person's own. */
     reason: text('reason'),
@@ -244,7 +245,7 @@ export const attendance = pgTable(
     index('attendance_at_idx').on(t.at),
     check('attendance_kind_check', sql`${t.kind} in ('check_in', 'check_out')`),
     check('attendance_status_check', sql`${t.status} in ('on_time', 'late', 'early')`),
-    check('attendance_source_check', sql`${t.source} in ('kiosk', 'api', 'manager')`),
+    check('attendance_source_check', sql`${t.source} in ('kiosk', 'kiosk_offline', 'api', 'manager')`),
     check('attendance_manager_reason', sql`${t.source} <> 'manager' or (${t.reason} is not null and ${t.createdBy} is not null)`),
   ],
 );
@@ -376,6 +377,8 @@ export const settings = pgTable(
     /** How the whole app writes dates (a BCP 47 tag for Intl) and times (24- or 12-hour). */
     locale: text('locale').notNull().default('en-GB'),
     clock: text('clock', { enum: ['24h', '12h'] }).notNull().default('24h'),
+    /** Managers are alerted when a kiosk has been unreachable this long while a shift window is open. */
+    kioskOfflineAlertMinutes: integer('kiosk_offline_alert_minutes').notNull().default(10),
   },
   (t) => [
     check('settings_single_row', sql`${t.id} = 1`),
@@ -386,6 +389,7 @@ export const settings = pgTable(
     check('settings_break_range', sql`${t.breakMinutes} between 0 and 180`),
     check('settings_week_starts_on_range', sql`${t.weekStartsOn} between 1 and 7`),
     check('settings_clock_check', sql`${t.clock} in ('24h', '12h')`),
+    check('settings_kiosk_offline_alert_range', sql`${t.kioskOfflineAlertMinutes} between 1 and 1440`),
     check('settings_pay_period_check', sql`${t.payPeriod} in ('weekly', 'fortnightly', 'semimonthly', 'monthly')`),
   ],
 );
@@ -473,6 +477,13 @@ export const kiosks = pgTable(
     pairedBy: integer('paired_by').references(() => users.id, { onDelete: 'set null' }),
     /** When a manager last unlocked it: wrong PINs before this no longer count towards a lockout. */
     pinUnlockedAt: timestamp('pin_unlocked_at', { withTimezone: true }),
+    /** What the kiosk last reported about itself (every minute while connected). */
+    cameraState: text('camera_state', { enum: ['starting', 'ready', 'failed'] }),
+    cameraError: text('camera_error'),
+    queueLength: integer('queue_length'),
+    appVersion: text('app_version'),
+    /** When managers were last told it had gone dark: once per time it goes dark. */
+    offlineAlertedAt: timestamp('offline_alerted_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('kiosks_token_hash_key').on(t.tokenHash)],
 );

@@ -26,6 +26,9 @@ const alertDestinations = {
   pin_lockout: { path: '/app/kiosks', label: 'Kiosks' },
   swap_awaiting_manager: { path: '/app/swaps', label: 'Review the swap' },
   punch_cancelled: { path: '/app/history', label: 'See the photos' },
+  kiosk_offline: { path: '/app/kiosks', label: 'Kiosks' },
+  kiosk_camera: { path: '/app/kiosks', label: 'Kiosks' },
+  offline_punch_refused: { path: '/app/attention', label: 'Needs attention' },
 };
 
 /** @param {{ alert: import('../../server/socket-contract.js').Alert }} props */

@@ -44,7 +44,9 @@ export type NewAttendance = {
   kioskId: number | null;
   scheduledStart: Date;
   scheduledEnd: Date;
-  source: 'kiosk' | 'api' | 'manager';
+  source: AttendanceRecord['source'];
+  /** When the server received it, if not `at` (a punch taken offline). */
+  recordedAt?: Date;
 };
 
 export async function findRecordsForOccurrences(
@@ -116,7 +118,7 @@ export async function insertRecordWithPhoto(
       // Usually the first punch of its kind: inserted straight away. Only when one exists is its chain read.
       let [row] = await tx
         .insert(attendance)
-        .values({ ...record, supersedesId: null, recordedAt: record.at })
+        .values({ ...record, supersedesId: null, recordedAt: record.recordedAt ?? record.at })
         .onConflictDoNothing()
         .returning();
       if (!row) {
@@ -124,10 +126,10 @@ export async function insertRecordWithPhoto(
         if (!tip || !tip.voided) throw new AlreadyPunched();
         [row] = await tx
           .insert(attendance)
-          .values({ ...record, supersedesId: tip.record.id, recordedAt: record.at })
+          .values({ ...record, supersedesId: tip.record.id, recordedAt: record.recordedAt ?? record.at })
           .returning();
       }
-      await appendLedger(tx, { actor, action: 'attendance.captured', entity: `attendance:${row!.id}`, data: punchLedgerData(row!), at: record.at });
+      await appendLedger(tx, { actor, action: 'attendance.captured', entity: `attendance:${row!.id}`, data: punchLedgerData(row!), at: record.recordedAt ?? record.at });
       await alsoWrite?.(tx, row!);
       return row;
     });

@@ -31,6 +31,8 @@ export function toAttendanceJson(record: AttendanceRecord, zone: string) {
     scheduled_end: iso(record.scheduledEnd),
     kiosk: record.kioskId,
     source: record.source,
+    /** When the server stored it: later than `timestamp` for a punch a kiosk took offline. */
+    recorded_at: iso(record.recordedAt),
     supersedes: record.supersedesId,
     reason: record.reason,
     created_by: record.createdBy,

@@ -28,6 +28,8 @@ export async function recordAttendance(
     photo?: Promise<PhotoResult>;
     /** Written in the new punch's own transaction (not for a repeat, which stores nothing). */
     alsoWrite?: (tx: Transaction, record: AttendanceRecord) => Promise<void>;
+    /** A punch a kiosk took while offline: judged and recorded at the time it was taken. */
+    takenOfflineAt?: Date;
   } & (
     | { kioskId: number }
     | { userId: number }
@@ -36,7 +38,8 @@ export async function recordAttendance(
   // Size and signature first, before any query.
   const precheck = checkPhotoBytes(input.image);
   if (!precheck.ok) return { ok: false, code: precheck.code, message: precheck.message };
-  const now = deps.clock.now();
+  const receivedAt = deps.clock.now();
+  const now = input.takenOfflineAt ?? receivedAt;
   // The frame is decoded and compressed while the schedule is read: neither waits for the other.
   const processing = input.photo ?? processPhoto(input.image);
   const [active, windows] = await Promise.all([isStaffActive(deps.db, input.staffId), findStaffWindows(deps, input.staffId, now)]);
@@ -76,7 +79,8 @@ export async function recordAttendance(
       kioskId: 'kioskId' in input ? input.kioskId : null,
       scheduledStart: occurrence.start.toJSDate(),
       scheduledEnd: occurrence.end.toJSDate(),
-      source: 'kioskId' in input ? 'kiosk' : 'api',
+      source: 'kioskId' in input ? (input.takenOfflineAt ? 'kiosk_offline' : 'kiosk') : 'api',
+      recordedAt: receivedAt,
     },
     { processed: processed.photo, store: deps.photos },
     'kioskId' in input ? { kind: 'kiosk', id: input.kioskId } : { kind: 'user', id: input.userId },

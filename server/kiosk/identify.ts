@@ -37,7 +37,7 @@ export function toKioskWindow(window: OpenWindow, zone: string, punches: readonl
   };
 }
 
-type PinCheck =
+export type PinCheck =
   | { result: 'locked'; lock: KioskLock; justLocked: boolean }
   | { result: 'wrong'; attemptsLeft: number }
   | { result: 'right'; person: { id: number; name: string } };
@@ -49,7 +49,7 @@ type PinCheck =
  * so no more than 5 are ever checked before the lock, and no more than 20
  * between two unlocks.
  */
-function checkPin(deps: AppDeps, kioskId: number, pin: unknown, now: Date): Promise<PinCheck> {
+export function checkPin(deps: AppDeps, kioskId: number, pin: unknown, now: Date): Promise<PinCheck> {
   return deps.db.transaction(async (tx): Promise<PinCheck> => {
     const { pinUnlockedAt } = await lockKiosk(tx, kioskId);
     const before = await readLockout(tx, kioskId, pinUnlockedAt, now);

@@ -1,7 +1,9 @@
 /**
  * The `/kiosk` namespace: a paired kiosk connects with its token (and is
- * sent `kiosk:locked` if wrong PINs have locked it), then sends `identify`,
- * `capture` and, right after a punch, `attendance:void` (*Not you?*), each
+ * sent its key for offline punches, and `kiosk:locked` if wrong PINs have
+ * locked it), then sends `identify`, `capture` and, right after a punch,
+ * `attendance:void` (*Not you?*); on reconnect the punches it saved while
+ * offline (`capture_offline`); and every minute `kiosk:health`. Each is
  * answered through its ack. Every handler validates,
  * acts, acks; only known messages reach the kiosk.
  */
@@ -12,6 +14,9 @@ import type { AppDeps } from '../http/app-env.js';
 import type { KioskNamespace } from '../http/socket-server.js';
 import type { AckError, KioskClientToServer } from '../socket-contract.js';
 import { captureAttendance } from './capture.js';
+import { captureOffline } from './capture-offline.js';
+import { healthSchema, recordKioskHealth } from './kiosk-health.js';
+import { kioskKey, type KioskKey } from './offline-punch-crypto.js';
 import { identifyStaff } from './identify.js';
 import { currentLock, lockNotice } from './kiosk-lock.js';
 import { findKioskByToken, isKioskActive, touchKiosk } from './kiosks.queries.js';
@@ -50,7 +55,11 @@ function voidRefusal(error: unknown): AckError | undefined {
   return { ok: false, error: { code: 'too_late', message: 'It is too late to cancel this punch here; ask a manager.' } };
 }
 
+/** What the handshake learnt that stays on this process: the key and the kiosk's last contact before this connection. */
+type Handshake = { key: KioskKey; lastContactBefore: Date };
+
 export function registerKioskNamespace(nsp: KioskNamespace, deps: AppDeps, hooks: KioskSocketHooks): void {
+  const handshakes = new WeakMap<object, Handshake>();
   nsp.use(async (socket, next) => {
     try {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -58,6 +67,7 @@ export function registerKioskNamespace(nsp: KioskNamespace, deps: AppDeps, hooks
       if (!kiosk) return next(new Error('unauthorized'));
       socket.data.kioskId = kiosk.id;
       socket.data.kioskName = kiosk.name;
+      handshakes.set(socket, { key: kioskKey(deps.secrets.offlinePunchKey, kiosk), lastContactBefore: kiosk.lastContact });
       next();
     } catch (error) {
       deps.logger.error('Kiosk handshake failed', { error: String(error) });
@@ -67,7 +77,10 @@ export function registerKioskNamespace(nsp: KioskNamespace, deps: AppDeps, hooks
 
   nsp.on('connection', (socket) => {
     const kiosk = { id: socket.data.kioskId, name: socket.data.kioskName };
+    const { key, lastContactBefore } = handshakes.get(socket)!;
+    const gap = { lastContactBefore, backAt: deps.clock.now() };
     void socket.join(kioskRoom(kiosk.id));
+    socket.emit('kiosk:key', { publicKey: key.publicKey });
     const touch = () => deps.background.run("Recording a kiosk's last contact", () => touchKiosk(deps.db, kiosk.id, deps.clock.now()), { kioskId: kiosk.id });
     touch();
     hooks.onOnline(kiosk);
@@ -130,6 +143,15 @@ export function registerKioskNamespace(nsp: KioskNamespace, deps: AppDeps, hooks
         return { ok: false, error: { code: 'payload_too_large', message: `The photo is ${(image.byteLength / 1048576).toFixed(1)} MB; the limit is 5 MB.` } };
       }
       return captureAttendance(deps, kiosk.id, { ...parsed.data, image });
+    });
+
+    handle('capture_offline', async (payload) => captureOffline(deps, kiosk, key, gap, payload));
+
+    handle('kiosk:health', async (payload) => {
+      const parsed = healthSchema.safeParse(payload);
+      if (!parsed.success) return invalid('Send {camera: "starting" | "ready" | "failed", cameraError?, queue: <count>, version}.');
+      await recordKioskHealth(deps, kiosk, parsed.data);
+      return { ok: true };
     });
 
     handle('attendance:void', async (payload) => {

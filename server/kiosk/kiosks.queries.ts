@@ -5,12 +5,13 @@
  * which takes the ledger's lock first, as every transaction that appends
  * does: taken after row locks, two could deadlock. A code never reaches the ledger.
  */
-import { and, asc, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
-import type { Queryable, Transaction } from '../../storage/database.js';
+import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Database, Queryable, Transaction } from '../../storage/database.js';
 import { isUniqueViolation } from '../../storage/errors.js';
 import { kioskAttempts, kioskRequests, kiosks, pairingCodes, pinFailures, staff } from '../../storage/schema.js';
 import { hashToken } from '../auth/session.js';
 import { appendLedger, ledgerTransaction, type LedgerChange } from '../ledger/ledger.queries.js';
+import type { KioskHealth } from '../socket-contract.js';
 import { generateKioskToken, generatePairingCode, pairingCodeLifetimeMs } from './kiosk-tokens.js';
 
 type KioskAction = 'kiosk.paired' | 'kiosk.revoked' | 'kiosk.unlocked';
@@ -72,10 +73,10 @@ export async function pairKiosk(db: Queryable, code: string, name: string, now: 
 
 export type KioskIdentity = { id: number; name: string };
 
-/** The kiosk a token belongs to, unless it was revoked. */
-export async function findKioskByToken(db: Queryable, token: string): Promise<KioskIdentity | undefined> {
+/** The kiosk a token belongs to, unless it was revoked, with its last contact (before this one). */
+export async function findKioskByToken(db: Queryable, token: string): Promise<(KioskIdentity & { tokenHash: string; lastContact: Date }) | undefined> {
   const [row] = await db
-    .select({ id: kiosks.id, name: kiosks.name })
+    .select({ id: kiosks.id, name: kiosks.name, tokenHash: kiosks.tokenHash, lastContact: sql<Date>`coalesce(${kiosks.lastSeenAt}, ${kiosks.pairedAt})`.mapWith(kiosks.pairedAt) })
     .from(kiosks)
     .where(and(eq(kiosks.tokenHash, hashToken(token)), isNull(kiosks.revokedAt)));
   return row;
@@ -95,6 +96,10 @@ export async function listKiosks(db: Queryable) {
       lastSeenAt: kiosks.lastSeenAt,
       revokedAt: kiosks.revokedAt,
       pinUnlockedAt: kiosks.pinUnlockedAt,
+      cameraState: kiosks.cameraState,
+      cameraError: kiosks.cameraError,
+      queueLength: kiosks.queueLength,
+      appVersion: kiosks.appVersion,
     })
     .from(kiosks)
     .orderBy(asc(kiosks.name), asc(kiosks.id));
@@ -194,4 +199,33 @@ export async function useAttempt(db: Queryable, use: { attemptId: string; kioskI
 /** Hands an attempt back after its capture was refused, so the next try with it may use it. */
 export async function releaseAttempt(db: Queryable, use: { attemptId: string; requestId: string }): Promise<void> {
   await db.delete(kioskAttempts).where(and(eq(kioskAttempts.attemptHash, use.attemptId), eq(kioskAttempts.requestId, use.requestId)));
+}
+
+/** Stores a kiosk's health report as its latest contact; returns the camera state it reported before. */
+export async function storeHealthReport(db: Database, kioskId: number, health: KioskHealth, now: Date): Promise<KioskHealth['camera'] | null> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select({ camera: kiosks.cameraState }).from(kiosks).where(eq(kiosks.id, kioskId)).for('update');
+    await tx
+      .update(kiosks)
+      .set({ cameraState: health.camera, cameraError: health.cameraError ?? null, queueLength: health.queue, appVersion: health.version, lastSeenAt: now })
+      .where(eq(kiosks.id, kioskId));
+    return before?.camera ?? null;
+  });
+}
+
+/** Not told since it was last seen: a later contact makes it worth telling again. */
+const notToldSinceSeen = () => or(isNull(kiosks.offlineAlertedAt), lt(kiosks.offlineAlertedAt, kiosks.lastSeenAt));
+
+/** Paired kiosks last seen before `silentSince` that managers have not been told about since. */
+export async function findSilentKiosks(db: Queryable, silentSince: Date) {
+  return db
+    .select({ id: kiosks.id, name: kiosks.name, lastSeenAt: kiosks.lastSeenAt })
+    .from(kiosks)
+    .where(and(isNull(kiosks.revokedAt), lt(kiosks.lastSeenAt, silentSince), notToldSinceSeen()));
+}
+
+/** Marks the kiosk as told about now; false if another process already did. */
+export async function claimDarkKioskAlert(db: Queryable, kioskId: number, now: Date): Promise<boolean> {
+  const claimed = await db.update(kiosks).set({ offlineAlertedAt: now }).where(and(eq(kiosks.id, kioskId), notToldSinceSeen())).returning({ id: kiosks.id });
+  return claimed.length > 0;
 }

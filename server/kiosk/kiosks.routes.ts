@@ -1,4 +1,4 @@
-/** `/api/kiosks/`: pairing codes, pairing, the list with online and lock state, unlocking, and revoking. */
+/** `/api/kiosks/`: pairing codes, pairing, the kiosk address, the list with online and lock state, unlocking, and revoking. */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { currentUser, requireManager } from '../auth/authenticate.js';
@@ -7,6 +7,8 @@ import { AppError, conflict, notFound } from '../http/errors.js';
 import { idParam, jsonBody, pathParams } from '../http/validate.js';
 import { normalisePairingCode, pairingCodeLength, revokedMessage } from './kiosk-tokens.js';
 import { kioskLockView, readLockout, unlockKiosk } from './kiosk-lock.js';
+import { hashToken } from '../auth/session.js';
+import { kioskKey } from './offline-punch-crypto.js';
 import { createPairingCode, findKiosk, listKiosks, pairKiosk, revokeKiosk } from './kiosks.queries.js';
 
 const pairSchema = z.object({
@@ -26,12 +28,19 @@ export function createKioskRoutes(deps: AppDeps) {
       if (!paired) {
         throw new AppError(400, 'invalid_code', 'This pairing code is not valid: it may be mistyped, already used or expired (codes last 10 minutes). Ask a manager for a new one.');
       }
-      return c.json(paired, 201);
+      // The key it seals punches to while offline: it needs it before it is ever offline.
+      const { publicKey } = kioskKey(deps.secrets.offlinePunchKey, { id: paired.kioskId, tokenHash: hashToken(paired.token) });
+      return c.json({ ...paired, publicKey }, 201);
     })
     .use(requireManager)
     .post('/pairing-codes', async (c) => {
       const { code, expiresAt } = await createPairingCode(db, currentUser(c.get('user')).id, clock.now());
       return c.json({ code, expiresAt: expiresAt.toISOString() }, 201);
+    })
+    // Where a kiosk on another machine opens Rollcall, and the certificate fingerprint to compare there.
+    .get('/address', (c) => {
+      const { kioskUrls, certificate, reachableFromOtherMachines } = deps.address.kiosk();
+      return c.json({ kioskUrls, certificate: certificate && { sha256: certificate.sha256 }, reachableFromOtherMachines });
     })
     .get('/', async (c) => {
       const online = await deps.presence.onlineKioskIds();
@@ -49,6 +58,8 @@ export function createKioskRoutes(deps: AppDeps) {
             // null, or {needsManager, since, until (null until a manager unlocks it), wrongPins}.
             lock: row.revokedAt === null ? kioskLockView(await readLockout(db, row.id, row.pinUnlockedAt, now)) : null,
             pinUnlockedAt: row.pinUnlockedAt?.toISOString() ?? null,
+            // As the kiosk last reported it (null before its first report).
+            health: row.appVersion === null ? null : { camera: row.cameraState, cameraError: row.cameraError, queue: row.queueLength, version: row.appVersion },
           })),
         ),
       );

@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { AttendanceRecord } from '../attendance/attendance.queries.js';
-import type { DomainEvents } from '../domain-events.js';
+import type { DomainEvents, OfflineRefusal } from '../domain-events.js';
 import type { RaisedAlert } from '../socket-contract.js';
 
 export function lockoutAlert([lockout]: DomainEvents['pinLockoutStarted']): RaisedAlert {
@@ -63,5 +63,46 @@ export function punchCancelledAlert(voided: { kind: AttendanceRecord['kind']; at
     message: `${staffName}'s ${punch} at ${time} on kiosk "${kioskName}" was cancelled with "Not you?": someone else may have used ${staffName}'s PIN.`,
     at: now.toISOString(),
     staffId: voided.staffId,
+  };
+}
+
+const refusalReasons: Record<OfflineRefusal, string> = {
+  wrong_pin: 'the PIN typed was wrong',
+  locked: 'the kiosk was locked after wrong PINs',
+  window_closed: 'no check-in or check-out window was open at that time',
+  staff_inactive: 'that staff profile is no longer active',
+  invalid_image: 'its photo could not be read',
+  taken_at_out_of_range: 'the time it claims falls outside the time the kiosk was offline',
+};
+
+/** A punch saved offline that could not be recorded: the person thinks they clocked, so a manager should check. */
+export function offlinePunchRefusedAlert([refused]: DomainEvents['offlinePunchRefused'], staffName: string | null, zone: string): RaisedAlert {
+  const time = DateTime.fromJSDate(refused.takenAt).setZone(zone).toFormat('ccc d LLL HH:mm');
+  const whose = staffName ? `${staffName}'s punch` : 'A punch';
+  return {
+    type: 'offline_punch_refused',
+    message: `${whose} saved at kiosk "${refused.kioskName}" at ${time} while it was offline was not recorded: ${refusalReasons[refused.reason]}. Add it on Needs attention if it was a real punch.`,
+    at: refused.at.toISOString(),
+    kioskId: refused.kioskId,
+    ...(refused.staffId !== undefined && { staffId: refused.staffId }),
+  };
+}
+
+export function kioskDarkAlert([dark]: DomainEvents['kioskWentDark'], zone: string): RaisedAlert {
+  const since = dark.lastSeenAt ? ` since ${DateTime.fromJSDate(dark.lastSeenAt).setZone(zone).toFormat('HH:mm')}` : '';
+  return {
+    type: 'kiosk_offline',
+    message: `Kiosk "${dark.kioskName}" has not reached the server${since}, while shifts are open. It keeps taking punches and sends them when it is back; check its power and network.`,
+    at: dark.at.toISOString(),
+    kioskId: dark.kioskId,
+  };
+}
+
+export function kioskCameraAlert([failed]: DomainEvents['kioskCameraFailed']): RaisedAlert {
+  return {
+    type: 'kiosk_camera',
+    message: `Kiosk "${failed.kioskName}" reports that its camera is not working${failed.error ? ` (${failed.error})` : ''}: staff cannot check in there until it is fixed.`,
+    at: failed.at.toISOString(),
+    kioskId: failed.kioskId,
   };
 }

@@ -16,7 +16,17 @@ import { insertAlert } from '../alerts/alerts.queries.js';
 import { attendanceSummary, type AttendanceRecord } from '../attendance/attendance.queries.js';
 import { listStaffNames } from '../staff/staff.queries.js';
 import { registerAdminNamespace, sessionRoom } from './admin.socket.js';
-import { forgottenCheckOutAlert, lateArrivalAlert, lockoutAlert, pinCapAlert, punchCancelledAlert, swapAwaitingAlert } from './alerts.js';
+import {
+  forgottenCheckOutAlert,
+  kioskCameraAlert,
+  kioskDarkAlert,
+  lateArrivalAlert,
+  lockoutAlert,
+  offlinePunchRefusedAlert,
+  pinCapAlert,
+  punchCancelledAlert,
+  swapAwaitingAlert,
+} from './alerts.js';
 import { voidJustTakenPunch } from '../timesheets/corrections.service.js';
 import { getSettings } from '../settings/settings.queries.js';
 import { addDays } from '../roster/occurrences.js';
@@ -60,6 +70,8 @@ export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | un
 
   /** Alerts and board rows name people; a profile gone since still gets a name. */
   const staffNameOf = async (staffId: number) => (await listStaffNames(deps.db, [staffId])).get(staffId) ?? `Staff ${staffId}`;
+
+  const organisationZone = async () => (await getSettings(deps.db, deps.config.orgTimezone)).timezone;
 
   /** A new punch, as managers see it: with names, the kiosk and the board row it changes. */
   const announceAttendance = async (record: AttendanceRecord) => {
@@ -115,6 +127,14 @@ export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | un
       if (sessionIds.length > 0) admin.in(sessionIds.map(sessionRoom)).disconnectSockets(true);
     }),
     deps.events.on('forgottenCheckOutNoticed', (...noticed) => raising(() => forgottenCheckOutAlert(noticed))),
+    deps.events.on('offlinePunchRefused', (...refused) =>
+      raising(async () => {
+        const [{ staffId }] = refused;
+        return offlinePunchRefusedAlert(refused, staffId === undefined ? null : await staffNameOf(staffId), await organisationZone());
+      }),
+    ),
+    deps.events.on('kioskWentDark', (...dark) => raising(async () => kioskDarkAlert(dark, await organisationZone()))),
+    deps.events.on('kioskCameraFailed', (...failed) => raising(() => kioskCameraAlert(failed))),
     deps.events.on('swapAwaitingManager', (...swap) =>
       raising(async () => {
         const [{ proposer, counterpart }] = swap;

@@ -21,6 +21,8 @@ export type OrgSettings = {
   /** BCP 47 tag the apps format dates with (`Intl`), and their clock. */
   locale: string;
   clock: '24h' | '12h';
+  /** Minutes a kiosk may be unreachable, while a shift window is open, before managers are alerted. */
+  kioskOfflineAlertMinutes: number;
 } & HoursRules &
   PayPeriodRules;
 
@@ -68,6 +70,7 @@ export async function getSettings(db: Queryable, defaultTimezone: string): Promi
     minRestHours: row?.minRestHours ?? 0,
     locale: row?.locale ?? 'en-GB',
     clock: row?.clock ?? '24h',
+    kioskOfflineAlertMinutes: row?.kioskOfflineAlertMinutes ?? 10,
     roundingMinutes: (row?.roundingMinutes ?? defaultHoursRules.roundingMinutes) as HoursRules['roundingMinutes'],
     breakMinutes: row?.breakMinutes ?? defaultHoursRules.breakMinutes,
     breakAfterHours: row ? row.breakAfterHours : defaultHoursRules.breakAfterHours,

@@ -74,6 +74,7 @@ const patchSchema = z
       .refine(isSupportedLocale, { message: localeMessage })
       .optional(),
     clock: z.enum(['24h', '12h'], { error: 'must be "24h" or "12h"' }).optional(),
+    kiosk_offline_alert_minutes: wholeNumber(1, 1440, 'minutes').optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
     message: 'Send at least one setting to change, such as window_minutes or overtime_daily_hours.',
@@ -100,6 +101,7 @@ export function toSettingsJson(settings: OrgSettings) {
     pay_period_anchor: settings.payPeriodAnchor,
     locale: settings.locale,
     clock: settings.clock,
+    kiosk_offline_alert_minutes: settings.kioskOfflineAlertMinutes,
   };
 }
 
@@ -126,6 +128,7 @@ export function createSettingsRoutes(deps: AppDeps) {
         payPeriodAnchor: body.pay_period_anchor,
         locale: body.locale,
         clock: body.clock,
+        kioskOfflineAlertMinutes: body.kiosk_offline_alert_minutes,
       }, deps.clock.now());
       return c.json(toSettingsJson(await getSettings(db, deps.config.orgTimezone)));
     });

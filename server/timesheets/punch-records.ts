@@ -14,7 +14,7 @@ export type PunchRecord = {
   status: 'on_time' | 'late' | 'early';
   scheduledStart: Date;
   scheduledEnd: Date;
-  source: 'kiosk' | 'api' | 'manager';
+  source: 'kiosk' | 'kiosk_offline' | 'api' | 'manager';
   supersedesId: number | null;
   reason: string | null;
   createdBy: number | null;

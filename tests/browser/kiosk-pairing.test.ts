@@ -77,7 +77,7 @@ test('revoked while the kiosk was offline: it finds out on reconnecting and show
   await pairThroughUi(ctx.page, await newPairingCode(ctx));
   const [kiosk] = await kiosks();
   await ctx.page.context().setOffline(true);
-  await until.visible(ctx.page.getByText('Reconnecting…', { exact: false }));
+  await until.visible(ctx.page.getByText('No connection to the server', { exact: false }));
   await ctx.client.delete(`/api/kiosks/${kiosk.id}/`, { token: ctx.manager.token });
   // The page missed the revocation event while offline: it learns it when it reconnects.
   await ctx.page.context().setOffline(false);

@@ -104,7 +104,7 @@ export async function pairThroughUi(page: Page, code: string): Promise<void> {
 /** The idle screen, connected: "Enter your PIN", no connection banner, the digit buttons enabled. */
 export async function expectPadReady(page: Page): Promise<void> {
   await until.visible(page.getByText('Enter your PIN'));
-  await until.gone(page.getByText(/Reconnecting…|Connecting to the server…/));
+  await until.gone(page.getByText(/Reconnecting…|Connecting to the server…|No connection to the server/));
   await until.enabled(button(page, '1'));
 }
 

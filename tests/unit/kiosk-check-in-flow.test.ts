@@ -39,7 +39,7 @@ const run = (state: FlowState, ...actions: FlowAction[]) => actions.reduce(flowR
 const ready = (timings = defaultTimings) => run(initialFlow(timings), { type: 'connected' }, { type: 'cameraOpened' });
 /** PIN typed and answered. */
 const afterPin = (state: FlowState, reply: IdentifyAck, now = t0) =>
-  run(state, { type: 'pinSubmitted', now }, { type: 'identifyAnswered', reply, now: now + 200 });
+  run(state, { type: 'pinSubmitted', pin: '111111', now }, { type: 'identifyAnswered', reply, now: now + 200 });
 const ticks = (n: number): FlowAction[] => Array.from({ length: n }, () => ({ type: 'countdownTicked' }));
 
 test('right PIN, one window: hello, 3-2-1 over the preview, photo, confirmation, then the pad again', () => {
@@ -47,7 +47,7 @@ test('right PIN, one window: hello, 3-2-1 over the preview, photo, confirmation,
   assert.equal(canEnterPin(state, t0), true);
   assert.equal(idleLead(state, t0), 'Enter your PIN');
 
-  state = run(state, { type: 'pinSubmitted', now: t0 });
+  state = run(state, { type: 'pinSubmitted', pin: '111111', now: t0 });
   assert.deepEqual(state.step, { name: 'identifying' });
   assert.equal(idleLead(state, t0), 'Checking…');
   assert.equal(canEnterPin(state, t0), false, 'no second PIN while the first is checked');
@@ -166,7 +166,7 @@ test('wrong PIN with tries left: back to the pad with the server’s message, wh
   assert.equal(run(again, { type: 'messageFaded', message: state.message! }), again);
 
   // A new PIN clears the message at once.
-  assert.equal(run(state, { type: 'pinSubmitted', now: t0 + 2000 }).message, null);
+  assert.equal(run(state, { type: 'pinSubmitted', pin: '111111', now: t0 + 2000 }).message, null);
 });
 
 test('lockout: the pad is refused for retryAfterSeconds, the alert counts down m:ss, and it ends on time', () => {
@@ -183,14 +183,14 @@ test('lockout: the pad is refused for retryAfterSeconds, the alert counts down m
   assert.equal(idleAlert(state, answeredAt + 291_000), 'Too many wrong PINs. Try again in 0:09. A manager has been told.');
   assert.equal(idleLead(state, answeredAt + 1000), 'This kiosk is locked for a moment');
   assert.equal(canEnterPin(state, answeredAt + 299_999), false);
-  assert.equal(run(state, { type: 'pinSubmitted', now: answeredAt + 299_999 }), state, 'a PIN typed while locked is not taken');
+  assert.equal(run(state, { type: 'pinSubmitted', pin: '111111', now: answeredAt + 299_999 }), state, 'a PIN typed while locked is not taken');
 
   // At the end of the lock the pad is back by itself, with no new action.
   const end = answeredAt + 300_000;
   assert.equal(lockSecondsLeft(state, end), 0);
   assert.equal(canEnterPin(state, end), true);
   assert.equal(idleLead(state, end), 'Enter your PIN');
-  assert.equal(run(state, { type: 'pinSubmitted', now: end }).step.name, 'identifying');
+  assert.equal(run(state, { type: 'pinSubmitted', pin: '111111', now: end }).step.name, 'identifying');
 });
 
 test('no window open: back to the pad with the message naming the next window', () => {
@@ -235,7 +235,7 @@ test('wrong PINs and lockouts are errors (red); a message with no code is an err
 });
 
 test('no answer to the PIN: back to the pad, saying to wait for the connection', () => {
-  const state = run(ready(), { type: 'pinSubmitted', now: t0 }, { type: 'identifyUnanswered' });
+  const state = run(ready(), { type: 'pinSubmitted', pin: '111111', now: t0 }, { type: 'identifyUnanswered' });
   assert.deepEqual(state.step, { name: 'idle' });
   assert.equal(idleAlert(state, t0), texts.identifyUnanswered);
 });
@@ -300,7 +300,7 @@ test('connection: "Connecting" before the first connect, "Reconnecting" after, a
   const fresh = initialFlow(defaultTimings);
   assert.equal(connectionBanner(fresh), 'Connecting to the server… Check-ins resume as soon as the connection is back.');
   assert.equal(canEnterPin(fresh, t0), false);
-  assert.equal(run(fresh, { type: 'pinSubmitted', now: t0 }), fresh, 'a PIN is not taken while disconnected');
+  assert.equal(run(fresh, { type: 'pinSubmitted', pin: '111111', now: t0 }), fresh, 'a PIN is not taken while disconnected');
   const dropped = run(ready(), { type: 'disconnected' });
   assert.equal(connectionBanner(dropped), 'Reconnecting… Check-ins resume as soon as the connection is back.');
   assert.equal(canEnterPin(dropped, t0), false);

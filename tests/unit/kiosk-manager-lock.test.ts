@@ -21,7 +21,7 @@ const needsManager: IdentifyAck = { ok: false, error: { code: 'locked', message:
 
 const run = (state: FlowState, ...actions: FlowAction[]) => actions.reduce(flowReducer, state);
 const ready = () => run(initialFlow(defaultTimings), { type: 'connected' }, { type: 'cameraOpened' });
-const afterPin = (state: FlowState, reply: IdentifyAck, now = t0) => run(state, { type: 'pinSubmitted', now }, { type: 'identifyAnswered', reply, now: now + 200 });
+const afterPin = (state: FlowState, reply: IdentifyAck, now = t0) => run(state, { type: 'pinSubmitted', pin: '111111', now }, { type: 'identifyAnswered', reply, now: now + 200 });
 
 test('locked until a manager unlocks: the pad is refused for good, and the screen says to ask a manager', () => {
   const state = afterPin(ready(), needsManager);
@@ -33,7 +33,7 @@ test('locked until a manager unlocks: the pad is refused for good, and the scree
   assert.equal(messageLifetimeMs(state.message), null, 'the message does not fade');
   assert.equal(canEnterPin(state, t0 + 1000), false);
   assert.equal(canEnterPin(state, t0 + 7 * day), false, 'still refused a week later');
-  assert.equal(run(state, { type: 'pinSubmitted', now: t0 + day }), state, 'a PIN typed while locked is not taken');
+  assert.equal(run(state, { type: 'pinSubmitted', pin: '111111', now: t0 + day }), state, 'a PIN typed while locked is not taken');
 });
 
 test('the unlock brings the pad back at once, without the lock message', () => {
