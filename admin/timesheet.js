@@ -60,5 +60,5 @@ export function correctPunch(entry, kind, at, reason) {
 export const byDateAndName = (a, b) => a.date.localeCompare(b.date) || Date.parse(a.start) - Date.parse(b.start) || a.staffName.localeCompare(b.staffName);
 
 export const punchKindLabels = { check_in: 'Check-in', check_out: 'Check-out' };
-export const sourceLabels = { kiosk: 'at the kiosk', api: 'through the API', manager: 'by a manager' };
+export const sourceLabels = { kiosk: 'at the kiosk', kiosk_offline: 'at the kiosk while it was offline', api: 'through the API', manager: 'by a manager' };
 export const absenceLabels = { sick: 'Sick', leave: 'Leave', other: 'Other' };

@@ -22,16 +22,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import sharp from 'sharp';
 import { io, type Socket } from 'socket.io-client';
 import { deriveSecrets } from '../server/secrets.js';
 import { openDatabase } from '../storage/database.js';
 import { processPhoto } from '../storage/photo-processing.js';
-import { makeFrame } from '../tests/helpers/fixtures.js';
 import { createClient } from '../tests/helpers/http.js';
 import { spawnServer, type ServerProcess } from '../tests/helpers/server-process.js';
 import { signInCookie } from '../tests/helpers/sockets.js';
 import { captureAt, identifyAt, peopleInTurn } from './check-ins.js';
+import { distinctFrames } from './frames.js';
 import { seedCheckInSite } from './seed.js';
 import { measure, median, ms, percentile, type Figures } from './stats.js';
 
@@ -53,18 +52,6 @@ const warmups = 5;
 
 const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
 console.log(`${availableParallelism()} cores, load average ${load()}`);
-
-/** `count` distinct 1280×720 JPEGs: one base frame with a few pixels changed per frame. */
-async function distinctFrames(count: number): Promise<Buffer[]> {
-  const base = await sharp(await makeFrame(1280, 720, 'jpeg')).raw().toBuffer();
-  const frames: Buffer[] = [];
-  for (let i = 0; i < count; i++) {
-    const pixels = Buffer.from(base);
-    for (let b = 0; b < 4; b++) pixels.writeUInt8((i >> (8 * b)) & 0xff, b * 3 * 97);
-    frames.push(await sharp(pixels, { raw: { width: 1280, height: 720, channels: 3 } }).jpeg({ quality: 85 }).toBuffer());
-  }
-  return frames;
-}
 
 const split = <T>(items: T[], parts: number): T[][] => Array.from({ length: parts }, (_, k) => items.filter((_, i) => i % parts === k));
 

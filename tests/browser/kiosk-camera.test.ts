@@ -7,7 +7,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'uvu';
 import { useApiSuite } from '../helpers/api-suite.js';
-import { button, chromiumForFile, openPage, saveShot, until, type Browser, type Camera } from '../helpers/chromium.js';
+import { signIn, goTo } from '../helpers/admin-page.js';
+import { eventually } from '../helpers/assertions.js';
+import { button, chromiumForFile, openPage, saveShot, until, type Browser, type Camera, type Page } from '../helpers/chromium.js';
 import { attendanceRows, createStaffMember } from '../helpers/fixtures.js';
 import { assertInViewport, enterPin, expectPadReady, newPairingCode, pairThroughUi } from '../helpers/kiosk-page.js';
 
@@ -45,6 +47,14 @@ async function expectCameraRefusal(camera: Camera, cameraMessage: RegExp, shot: 
     await until.visible(banner);
     await assertInViewport(page, banner, 'the camera message');
     await saveShot(page, `kiosk-${shot}-idle`);
+    // The kiosk tells the server, and managers are alerted once.
+    const manager = await ctx.auth(ctx.manager);
+    const [kiosk] = await eventually(async () => (await ctx.client.get('/api/kiosks/', manager)).body as any[], (rows) => rows[0]?.health?.camera === 'failed');
+    assert.match(kiosk.health.cameraError, cameraMessage);
+    await ctx.server.deps.background.settled();
+    const alerts = ((await ctx.client.get('/api/alerts/', manager)).body.alerts as any[]).filter((alert) => alert.type === 'kiosk_camera');
+    assert.equal(alerts.length, 1);
+    assert.match(alerts[0].message, /^Kiosk "[^"]+" reports that its camera is not working \(/);
 
     await enterPin(page, '111111', 'keyboard');
     const reply = page.getByRole('alert').getByText('Hello, asha. The camera is not working, so this kiosk cannot check you in. Ask a manager for help.');
@@ -57,6 +67,22 @@ async function expectCameraRefusal(camera: Camera, cameraMessage: RegExp, shot: 
     assert.equal(await page.locator('.countdown').count(), 0);
     await expectPadReady(page);
     await attendanceRows(ctx, 0);
+    if (camera === 'none') await expectKiosksPageShowsIt(page);
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** The manager's Kiosks page, in the same browser: the camera "Not working" with the reason, the queue and the version. */
+async function expectKiosksPageShowsIt(kioskPage: Page): Promise<void> {
+  const page = await openPage(kioskPage.context().browser()!, ctx.server.url, '/app/kiosks');
+  try {
+    await signIn(page, ctx.manager.username, ctx.manager.password);
+    await goTo(page, 'Kiosks');
+    const row = page.getByRole('row').filter({ hasText: 'Not working' });
+    await until.visible(row.getByText('No camera found. Connect a webcam, then reload this page.'));
+    await until.visible(row.getByRole('cell', { name: '0', exact: true }));
+    await saveShot(page, 'admin-40-kiosks-health');
   } finally {
     await page.context().close();
   }
