@@ -21,6 +21,10 @@ const envSchema = z.object({
     .default(machineZone)
     .refine((zone) => IANAZone.isValidZone(zone), { message: 'must be an IANA time zone name such as Europe/London' }),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** `self-signed`: serve HTTPS with a certificate the server makes for itself in DATA_DIR. */
+  TLS: z
+    .enum(['self-signed'], { error: (issue) => `must be self-signed, or unset (plain HTTP, or HTTPS with TLS_CERT_FILE and TLS_KEY_FILE), not ${JSON.stringify(issue.input)}` })
+    .optional(),
   TLS_CERT_FILE: z.string().min(1).optional(),
   TLS_KEY_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(logLevels).default('info'),
@@ -56,7 +60,8 @@ export type Env = {
   databaseUrl: string | undefined;
   orgTimezone: string;
   secretKey: string | undefined;
-  tls: { certFile: string; keyFile: string } | undefined;
+  /** Certificate files, `self-signed` (made in `DATA_DIR/tls` at start), or HTTP. */
+  tls: { certFile: string; keyFile: string } | 'self-signed' | undefined;
   logLevel: LogLevel;
   orgName: string;
   publicOrigins: string[];
@@ -75,6 +80,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) {
     throw new Error('Invalid environment:\n  TLS_CERT_FILE and TLS_KEY_FILE must be set together.');
   }
+  if (env.TLS === 'self-signed' && (env.TLS_CERT_FILE || env.TLS_KEY_FILE)) {
+    throw new Error('Invalid environment:\n  TLS=self-signed makes its own certificate: unset TLS_CERT_FILE and TLS_KEY_FILE, or unset TLS to serve those files.');
+  }
   return {
     port: env.PORT,
     host: env.HOST,
@@ -82,7 +90,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     databaseUrl: env.DATABASE_URL,
     orgTimezone: env.ORG_TIMEZONE,
     secretKey: env.SECRET_KEY,
-    tls: env.TLS_CERT_FILE && env.TLS_KEY_FILE ? { certFile: env.TLS_CERT_FILE, keyFile: env.TLS_KEY_FILE } : undefined,
+    tls: env.TLS ?? (env.TLS_CERT_FILE && env.TLS_KEY_FILE ? { certFile: env.TLS_CERT_FILE, keyFile: env.TLS_KEY_FILE } : undefined),
     logLevel: env.LOG_LEVEL,
     orgName: env.ORG_NAME,
     publicOrigins: env.PUBLIC_ORIGINS,

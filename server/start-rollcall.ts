@@ -13,8 +13,10 @@ import { createApp } from './app.js';
 import { createBackgroundWork } from './background-work.js';
 import type { Clock } from './clock.js';
 import type { AppDeps } from './http/app-env.js';
+import { createServerAddress } from './http/server-address.js';
 import { startServer, type ListenOptions, type RunningServer } from './http/start-server.js';
 import { createEventBus } from './domain-events.js';
+import { watchForDarkKiosks } from './kiosk/kiosk-health.js';
 import { createKioskPresence } from './kiosk/presence.js';
 import { attachRealtime } from './live/realtime.js';
 import type { Logger } from './logger.js';
@@ -43,6 +45,7 @@ export async function startRollcall(options: RollcallOptions): Promise<Rollcall>
     clock: options.clock,
     events: createEventBus(),
     presence,
+    address: createServerAddress(options.listen, options.config.publicOrigins),
     secrets: options.secrets,
     logger: options.logger,
     remembered: createRemembered(),
@@ -51,17 +54,20 @@ export async function startRollcall(options: RollcallOptions): Promise<Rollcall>
   };
   const server = await startServer(createApp(deps), options.listen);
   presence.bind(server.io);
+  deps.address.bind(server);
   const detach = attachRealtime(server.io, deps, options.database.pool);
   // What this process remembers of the settings, forgotten whenever any process changes them.
   forgetSettings(deps.db);
   deps.remembered.register(() => forgetSettings(deps.db));
   const stopListening = options.database.pool ? listenForSettingsChanges(options.database.pool, deps.db, deps.logger) : async () => {};
+  const stopWatching = watchForDarkKiosks(deps);
   if (deps.photos.kind === 'database') deps.background.run('Copying photo files into the database', () => importPhotoFolder(deps, files, options.photoDir));
   return {
     deps,
     server,
     async close() {
       detach();
+      stopWatching();
       await stopListening();
       await server.close();
       await deps.background.settled();

@@ -7,11 +7,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { del, get, post } from '../api.js';
 import { useAppState, useFormat } from '../app-state.js';
 import { Empty, ErrorMessage, Loaded, useData } from '../ui.js';
+import { KioskAddress } from './kiosk-address.js';
 
 /**
  * @typedef {import('../../server/socket-contract.js').KioskStatus} KioskStatus
  * @typedef {{ needsManager: boolean, since: string, until: string | null, wrongPins: number }} KioskLock
- * @typedef {{ id: number, name: string, online: boolean, lastSeenAt: string | null, pairedAt: string, revokedAt: string | null, lock: KioskLock | null }} Kiosk
+ * @typedef {{ camera: 'starting' | 'ready' | 'failed' | null, cameraError: string | null, queue: number | null, version: string }} KioskHealth
+ * @typedef {{ id: number, name: string, online: boolean, lastSeenAt: string | null, pairedAt: string, revokedAt: string | null, lock: KioskLock | null, health: KioskHealth | null }} Kiosk
  */
 
 /**
@@ -22,6 +24,17 @@ import { Empty, ErrorMessage, Loaded, useData } from '../ui.js';
 function lockReason(lock, format) {
   if (lock.needsManager) return `${lock.wrongPins} wrong PINs within 24 hours, the last at ${format.dateTime(lock.since)}. It stays locked until you unlock it.`;
   return `${lock.wrongPins} wrong PINs within 5 minutes. It takes PINs again at ${format.time(lock.until ?? lock.since)}, or when you unlock it.`;
+}
+
+/**
+ * What the kiosk last said of its camera; a failure with the browser's reason, so a manager knows what to fix.
+ * @param {KioskHealth | null} health
+ */
+function cameraText(health) {
+  if (!health?.camera) return '—';
+  if (health.camera === 'ready') return html`<span class="pill ok">Working</span>`;
+  if (health.camera === 'starting') return 'Starting';
+  return html`<span class="pill warn">Not working</span>${health.cameraError && html`<div class="hint">${health.cameraError}</div>`}`;
 }
 
 export function KiosksPage() {
@@ -113,7 +126,7 @@ export function KiosksPage() {
       </div>
       ${code &&
       html`<div class="card pairing" role="status">
-        <p>On the kiosk laptop, open <strong>${location.origin}/kiosk</strong> and type this code:</p>
+        <${KioskAddress} />
         <p class="pairing-code" aria-label="Pairing code">${code.code.slice(0, 4)} ${code.code.slice(4)}</p>
         <p class="hint">${secondsLeft > 0 ? `Valid for ${Math.floor(secondsLeft / 60)}:${String(secondsLeft % 60).padStart(2, '0')} more, once.` : 'This code has expired: add the kiosk again for a new one.'}</p>
         <button class="secondary small" onClick=${() => { setCode(null); kiosks.reload(); }}>Done</button>
@@ -125,7 +138,7 @@ export function KiosksPage() {
           rows.length === 0
             ? html`<${Empty}>No kiosks yet. “Add kiosk” gives a code to type on the site laptop.</${Empty}>`
             : html`<div class="table-wrap"><table class="stack">
-                <thead><tr><th>Name</th><th>State</th><th>Last seen</th><th>Paired</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
+                <thead><tr><th>Name</th><th>State</th><th>Last contact</th><th>Camera</th><th>Waiting punches</th><th>Version</th><th>Paired</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
                 <tbody>
                   ${rows.map((/** @type {Kiosk} */ row) => ({ ...row, ...statuses[row.id] })).map(
                     (k) => [
@@ -135,7 +148,10 @@ export function KiosksPage() {
                           ${k.revokedAt ? 'Revoked' : k.online ? html`<span class="pill ok">Online</span>` : html`<span class="pill off">Offline</span>`}
                           ${k.lock && html` <span class="pill warn">Locked</span>`}
                         </td>
-                        <td data-label="Last seen">${k.lastSeenAt ? format.dateTime(k.lastSeenAt) : 'Never'}</td>
+                        <td data-label="Last contact">${k.lastSeenAt ? format.dateTime(k.lastSeenAt) : 'Never'}</td>
+                        <td data-label="Camera">${cameraText(k.health)}</td>
+                        <td data-label="Waiting punches">${k.health?.queue ?? '—'}</td>
+                        <td data-label="Version">${k.health ? html`<code>${k.health.version}</code>` : '—'}</td>
                         <td data-label="Paired">${format.dateTime(k.pairedAt)}</td>
                         <td class="row-actions">
                           ${!k.revokedAt &&
@@ -146,7 +162,7 @@ export function KiosksPage() {
                         </td>
                       </tr>`,
                       // Why, on a line of its own under the kiosk, so the table keeps its columns.
-                      k.lock && html`<tr class="lock-detail"><td colspan="5"><span class="warn-text">“${k.name}” is locked:</span> ${lockReason(k.lock, format)}</td></tr>`,
+                      k.lock && html`<tr class="lock-detail"><td colspan="8"><span class="warn-text">“${k.name}” is locked:</span> ${lockReason(k.lock, format)}</td></tr>`,
                     ],
                   )}
                 </tbody>

@@ -8,6 +8,7 @@ import type { KioskPresence } from '../kiosk/presence.js';
 import type { Logger } from '../logger.js';
 import type { Remembered } from '../remembered.js';
 import type { Secrets } from '../secrets.js';
+import type { ServerAddress } from './server-address.js';
 
 export type AppDeps = {
   db: Database;
@@ -15,6 +16,8 @@ export type AppDeps = {
   clock: Clock;
   events: EventBus;
   presence: KioskPresence;
+  /** Where other machines reach this server (a kiosk's address), known once it listens. */
+  address: ServerAddress;
   secrets: Secrets;
   logger: Logger;
   /** Caches of database rows this process keeps (see remembered.ts). */

@@ -3,6 +3,7 @@
  * same port, and closes both cleanly.
  */
 import { serve, type ServerType } from '@hono/node-server';
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer, type ServerOptions as HttpsServerOptions } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +15,8 @@ export type RunningServer = {
   io: RollcallIo;
   /** The base URL, e.g. `http://127.0.0.1:3000`. */
   url: string;
+  /** The certificate served over HTTPS (the first of a chain file); undefined over HTTP. */
+  certificate: X509Certificate | undefined;
   close(): Promise<void>;
 };
 
@@ -49,10 +52,11 @@ export const tlsServerOptions = {
 } as const satisfies HttpsServerOptions;
 
 export async function startServer(app: Hono<any>, options: ListenOptions): Promise<RunningServer> {
+  const cert = options.tls ? readFileSync(options.tls.certFile) : undefined;
   const tls = options.tls
     ? {
         createServer: createHttpsServer,
-        serverOptions: { ...tlsServerOptions, cert: readFileSync(options.tls.certFile), key: readFileSync(options.tls.keyFile) },
+        serverOptions: { ...tlsServerOptions, cert, key: readFileSync(options.tls.keyFile) },
       }
     : {};
   const httpServer = await new Promise<ServerType>((resolve, reject) => {
@@ -68,6 +72,7 @@ export async function startServer(app: Hono<any>, options: ListenOptions): Promi
     httpServer,
     io,
     url,
+    certificate: cert && new X509Certificate(cert),
     async close() {
       await new Promise<void>((resolve) => {
         io.close(() => resolve());

@@ -33,10 +33,11 @@ export type Camera = 'fake' | 'none' | 'denied';
  * Chromium with a camera that is `fake` (Chromium's test pattern, permission
  * granted: the default), `none` (no camera at all) or `denied` (the fake
  * camera, but nobody accepts the permission prompt, so the page is refused).
+ * `args`: more command-line flags (a certificate to accept, say).
  */
-export function launchChromium(options: { camera?: Camera } = {}): Promise<Browser> {
+export function launchChromium(options: { camera?: Camera; args?: string[] } = {}): Promise<Browser> {
   const camera = { fake: [fakeDevice, fakePermissionPrompt], none: [], denied: [fakeDevice] }[options.camera ?? 'fake'];
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: [...camera, ...quietFlags] });
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: [...camera, ...quietFlags, ...(options.args ?? [])] });
 }
 
 const keptBrowsers = new Map<Camera, Kept<Browser>>();
