@@ -55,6 +55,7 @@ export async function captureOffline(deps: AppDeps, kiosk: { id: number; name: s
   const skewMs = now.getTime() - Date.parse(parsed.data.sentAt);
   const takenAt = new Date(Date.parse(header.data.takenAt) + skewMs);
   const refused = (reason: OfflineRefusal, ack: AckError, staffId?: number): AckError => {
+    deps.logger.warn('A punch saved offline was not recorded', { kioskId: kiosk.id, reason, takenAt: takenAt.toISOString(), staffId });
     deps.events.emit('offlinePunchRefused', { kioskId: kiosk.id, kioskName: kiosk.name, takenAt, reason, staffId, at: now });
     return ack;
   };
