@@ -160,8 +160,9 @@ test('bad ranges are 400 naming the field; 62 days is the longest range', async 
 test('GET/PATCH /api/settings/: managers only; defaults; out-of-range values are 400 and change nothing', async () => {
   const asha = await createStaffMember(ctx.client, ctx.manager, 'asha');
   // The pay and hours rules are off until set (tests/api/timesheet-corrections.test.ts checks them).
+  const kioskDefaults = { kiosk_offline_alert_minutes: 10 };
   const hoursDefaults = { rounding_minutes: 0, break_minutes: 0, break_after_hours: null, overtime_daily_hours: null, overtime_weekly_hours: null, week_starts_on: 'Monday', pay_period: 'weekly', pay_period_anchor: '2024-01-01', locale: 'en-GB', clock: '24h' };
-  const defaults = { timezone: 'America/New_York', window_minutes: 60, late_grace_minutes: 5, swap_requires_approval: false, min_rest_hours: 0, ...hoursDefaults };
+  const defaults = { timezone: 'America/New_York', window_minutes: 60, late_grace_minutes: 5, swap_requires_approval: false, min_rest_hours: 0, ...hoursDefaults, ...kioskDefaults };
   assertError(await ctx.client.get('/api/settings/'), 401, 'unauthorized');
   assertError(await ctx.client.patch('/api/settings/', { window_minutes: 30 }), 401, 'unauthorized');
   assertError(await ctx.client.get('/api/settings/', await ctx.auth(asha)), 403, 'forbidden');
@@ -178,14 +179,15 @@ test('GET/PATCH /api/settings/: managers only; defaults; out-of-range values are
     ['swap_requires_approval', 'yes'],
     ['locale', 'not a locale'], ['locale', ''], ['locale', 'x'.repeat(40)], ['locale', 7],
     ['clock', '24'], ['clock', 'am/pm'],
+    ['kiosk_offline_alert_minutes', 0], ['kiosk_offline_alert_minutes', 1441], ['kiosk_offline_alert_minutes', 2.5],
   ];
   for (const [field, value] of refused) assertFieldError(await ctx.client.patch('/api/settings/', { [field]: value }, await ctx.auth(ctx.manager)), field);
   assertError(await ctx.client.patch('/api/settings/', {}, await ctx.auth(ctx.manager)), 400, 'validation_failed');
   assert.deepEqual((await ctx.client.get('/api/settings/', await ctx.auth(ctx.manager))).body, defaults);
 
   const lowest = { timezone: 'Asia/Kolkata', window_minutes: 5, late_grace_minutes: 0, swap_requires_approval: true, min_rest_hours: 0 };
-  assert.deepEqual((await ctx.client.patch('/api/settings/', lowest, await ctx.auth(ctx.manager))).body, { ...lowest, ...hoursDefaults });
-  const highest = { ...lowest, ...hoursDefaults, window_minutes: 180, late_grace_minutes: 60, min_rest_hours: 24 };
+  assert.deepEqual((await ctx.client.patch('/api/settings/', lowest, await ctx.auth(ctx.manager))).body, { ...lowest, ...hoursDefaults, ...kioskDefaults });
+  const highest = { ...lowest, ...hoursDefaults, ...kioskDefaults, window_minutes: 180, late_grace_minutes: 60, min_rest_hours: 24 };
   assert.deepEqual((await ctx.client.patch('/api/settings/', { window_minutes: 180, late_grace_minutes: 60, min_rest_hours: 24 }, await ctx.auth(ctx.manager))).body, highest);
   assert.deepEqual((await ctx.client.get('/api/settings/', await ctx.auth(ctx.manager))).body, highest);
 });
