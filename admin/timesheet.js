@@ -16,8 +16,9 @@ import { post } from './api.js';
  *   absence: { id: number, type: 'sick' | 'leave' | 'other', note: string } | null,
  *   workedMinutes: number, breakMinutes: number, regularMinutes: number, overtimeMinutes: number, paidMinutes: number,
  *   approved: boolean, correctedBy: { id: number, username: string | null } | null, reason: string | null }} Entry
- * @typedef {'missed' | 'missing_check_out' | 'missing_check_in' | 'late' | 'api_check_in'} ExceptionType
- * @typedef {Entry & { type: ExceptionType }} ExceptionEntry
+ * @typedef {'missed' | 'missing_check_out' | 'missing_check_in' | 'late' | 'api_check_in' | 'face_mismatch' | 'face_no_face'} ExceptionType
+ * @typedef {{ attendanceId: number, verdict: string, distance: number | null, review: 'confirmed' | 'flagged' | null, referencePhotoUrl: string | null }} FaceFlag
+ * @typedef {Entry & { type: ExceptionType, face?: FaceFlag }} ExceptionEntry
  * @typedef {'check_in' | 'check_out'} PunchKind
  */
 

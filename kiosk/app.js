@@ -16,12 +16,12 @@ const tokenKey = 'rollcall.kioskToken';
 export function App({ timings }) {
   const [token, setToken] = useState(() => localStorage.getItem(tokenKey));
   const [notice, setNotice] = useState(/** @type {string | null} */ (null));
-  const [org, setOrg] = useState(/** @type {{ orgName: string, timezone?: string, locale?: string, clock?: '24h' | '12h' }} */ ({ orgName: 'Rollcall', timezone: undefined }));
+  const [org, setOrg] = useState(/** @type {{ orgName: string, timezone?: string, locale?: string, clock?: '24h' | '12h', faceCheck?: boolean }} */ ({ orgName: 'Rollcall', timezone: undefined }));
 
   useEffect(() => {
     fetch('/api/auth/status')
       .then((response) => (response.ok ? response.json() : null))
-      .then((status) => status && setOrg({ orgName: status.orgName, timezone: status.timezone, locale: status.locale, clock: status.clock }))
+      .then((status) => status && setOrg({ orgName: status.orgName, timezone: status.timezone, locale: status.locale, clock: status.clock, faceCheck: status.faceCheck }))
       .catch(() => {});
   }, []);
 

@@ -10,6 +10,9 @@ import { alreadyDoneText } from './check-in-display.js';
 
 const kindText = { check_in: 'Check in', check_out: 'Check out' };
 const doneText = { check_in: 'Checked in', check_out: 'Checked out' };
+/** Said before every photo while the face check is on: people are told their face is compared. */
+export const faceNotice = 'It is compared with your reference photo, and a manager sees it if they differ.';
+
 const statusText = { on_time: 'On time', late: 'Late', early: 'Before the end of your shift' };
 
 /**
@@ -22,9 +25,9 @@ function Notice({ notice }) {
 
 /**
  * Hello: with one window, what is about to be recorded; with two, a button for each.
- * @param {{ step: Extract<Step, { name: 'choosing' | 'countdown' }>, notice: string | null, format: TimeFormat, onChoose(window: KioskWindow): void, onCancel(): void }} props
+ * @param {{ step: Extract<Step, { name: 'choosing' | 'countdown' }>, notice: string | null, format: TimeFormat, faceCheck: boolean, onChoose(window: KioskWindow): void, onCancel(): void }} props
  */
-export function HelloScreen({ step, notice, format, onChoose, onCancel }) {
+export function HelloScreen({ step, notice, format, faceCheck, onChoose, onCancel }) {
   /** @param {KioskWindow} w */
   const shiftText = (w) => `shift ${format.time(new Date(w.shiftStart))}–${format.time(new Date(w.shiftEnd))}`;
   return html`
@@ -33,7 +36,7 @@ export function HelloScreen({ step, notice, format, onChoose, onCancel }) {
       <${Notice} notice=${notice} />
       ${step.name === 'countdown'
         ? html`<p class="lead">${kindText[step.window.kind]} — ${shiftText(step.window)}</p>
-            <p class="hint">Look at the camera. The photo is taken when the count reaches zero.</p>`
+            <p class="hint">Look at the camera. The photo is taken when the count reaches zero.${faceCheck ? ` ${faceNotice}` : ''}</p>`
         : html`<p class="lead">Which one?</p>
             <div class="choices">
               ${step.windows.map(
@@ -108,12 +111,13 @@ export function CancellingScreen({ step }) {
 
 /**
  * Offline, before the photo: nobody can be named (the kiosk holds no PINs), so it says what happens instead.
- * @param {{ onCancel(): void }} props
+ * @param {{ faceCheck: boolean, onCancel(): void }} props
  */
-export function OfflineHelloScreen({ onCancel }) {
+export function OfflineHelloScreen({ faceCheck, onCancel }) {
   return html`<section class="screen hello">
     <h1>Look at the camera</h1>
     <p class="lead">No connection to the server: your punch is saved on this kiosk and sent when the connection is back.</p>
+    ${faceCheck && html`<p class="hint">${faceNotice}</p>`}
     <button class="secondary" onClick=${onCancel}>Cancel</button>
   </section>`;
 }

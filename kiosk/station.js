@@ -22,7 +22,7 @@ import { createTimeFormat, useNow } from './time.js';
 /** @typedef {import('./timings.js').Timings} Timings */
 
 /**
- * @param {{ token: string, org: { orgName: string, timezone?: string, locale?: string, clock?: '24h' | '12h' }, timings: Timings, onUnpaired(message: string): void }} props
+ * @param {{ token: string, org: { orgName: string, timezone?: string, locale?: string, clock?: '24h' | '12h', faceCheck?: boolean }, timings: Timings, onUnpaired(message: string): void }} props
  */
 export function Station({ token, org, timings, onUnpaired }) {
   const [state, dispatch] = useReducer(flowReducer, timings, initialFlow);
@@ -226,7 +226,7 @@ export function Station({ token, org, timings, onUnpaired }) {
           />`
         : null}
       ${(step.name === 'choosing' || step.name === 'countdown') &&
-      html`<${HelloScreen} step=${step} notice=${state.notice} format=${format} onChoose=${(/** @type {KioskWindow} */ w) => dispatch({ type: 'windowChosen', window: w })} onCancel=${cancel} />`}
+      html`<${HelloScreen} step=${step} notice=${state.notice} format=${format} faceCheck=${Boolean(org.faceCheck)} onChoose=${(/** @type {KioskWindow} */ w) => dispatch({ type: 'windowChosen', window: w })} onCancel=${cancel} />`}
       ${step.name === 'capturing' && html`<${SavingScreen} step=${step} />`}
       ${step.name === 'confirmed' &&
       html`<${ConfirmScreen}
@@ -237,7 +237,7 @@ export function Station({ token, org, timings, onUnpaired }) {
         onNotYou=${() => dispatch({ type: 'notYouPressed' })}
       />`}
       ${step.name === 'cancelling' && html`<${CancellingScreen} step=${step} />`}
-      ${step.name === 'offlineCountdown' && html`<${OfflineHelloScreen} onCancel=${cancel} />`}
+      ${step.name === 'offlineCountdown' && html`<${OfflineHelloScreen} faceCheck=${Boolean(org.faceCheck)} onCancel=${cancel} />`}
       ${step.name === 'offlineCapturing' && html`<section class="screen hello"><p class="lead">Hold still…</p></section>`}
       ${step.name === 'saved' && html`<${SavedScreen} step=${step} waiting=${state.offline.waiting} onDone=${() => dispatch({ type: 'finished' })} />`}
       ${step.name === 'alreadyDone' && html`<${AlreadyDoneScreen} step=${step} notice=${state.notice} format=${format} onDone=${() => dispatch({ type: 'finished' })} />`}

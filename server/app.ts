@@ -31,6 +31,7 @@ import { createStatusRoutes } from './settings/status.routes.js';
 import { createMeRoutes } from './staff/me.routes.js';
 import { createAccountRoutes } from './staff/accounts.routes.js';
 import { createStaffRoutes } from './staff/staff.routes.js';
+import { createFaceReviewRoutes, createReferenceFaceRoutes } from './faces/faces.routes.js';
 import { createSwapRoutes } from './swaps/swaps.routes.js';
 import { createTimesheetRoutes } from './timesheets/timesheets.routes.js';
 import { createWebRoutes } from './web/web.routes.js';
@@ -48,15 +49,17 @@ const compressed = compressResponses();
 export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>({ strict: false })
     .use(refuseCrossSiteWrites(deps.config, sessionCookieName))
-    // The original check-in carries a photo and sets its own, larger limit.
-    .use((c, next) => (/^\/api\/attendance\/?$/.test(c.req.path) ? next() : defaultBodyLimit(c, next)))
+    // The original check-in and a reference face carry a photo, and set their own, larger limit.
+    .use((c, next) => (/^\/api\/(attendance|staff\/[^/]+\/reference-photo)\/?$/.test(c.req.path) ? next() : defaultBodyLimit(c, next)))
     .use(authenticate(deps))
     .route('/', createAuthRoutes(deps))
     .route('/auth/status', createStatusRoutes(deps))
     .route('/me', createMeRoutes(deps))
+    .route('/staff', createReferenceFaceRoutes(deps))
     .route('/staff', createStaffRoutes(deps))
     .route('/users', createAccountRoutes(deps))
     .route('/shifts', createShiftRoutes(deps))
+    .route('/attendance', createFaceReviewRoutes(deps))
     .route('/attendance', createCorrectionRoutes(deps))
     .route('/attendance', createAttendanceRoutes(deps))
     .route('/photos', createPhotoRoutes(deps))

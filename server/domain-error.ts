@@ -10,8 +10,13 @@
 
 export type FieldErrors = Record<string, string[]>;
 
-/** What went wrong, in the domain's words: `invalid` input, `unauthenticated`, `not_allowed`, `not_found`, `conflict`, or `busy` (try again in a moment). */
-export type FailureKind = 'invalid' | 'unauthenticated' | 'not_allowed' | 'not_found' | 'conflict' | 'busy';
+/**
+ * What went wrong, in the domain's words: `invalid` input, `unauthenticated`,
+ * `not_allowed`, `not_found`, `conflict`, `unprocessable` (well-formed, but
+ * its content cannot serve: a photo without a face), or `busy` (try again in
+ * a moment).
+ */
+export type FailureKind = 'invalid' | 'unauthenticated' | 'not_allowed' | 'not_found' | 'conflict' | 'unprocessable' | 'busy';
 
 export class DomainError extends Error {
   constructor(
@@ -34,6 +39,7 @@ export const domainError = {
   notFound: (message: string) => new DomainError('not_found', 'not_found', message),
   /** `fields`: the inputs the clash is about (a taken username), so a form can show it beside them. */
   conflict: (code: string, message: string, fields?: FieldErrors) => new DomainError('conflict', code, message, fields),
+  unprocessable: (code: string, message: string) => new DomainError('unprocessable', code, message),
   busy: (message: string) => new DomainError('busy', 'busy', message),
 };
 

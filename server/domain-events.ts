@@ -39,12 +39,18 @@ export type DomainEvents = {
   kioskWentDark: [dark: { kioskId: number; kioskName: string; lastSeenAt: Date | null; at: Date }];
   /** A kiosk reported that its camera stopped working (or never started). */
   kioskCameraFailed: [failed: { kioskId: number; kioskName: string; error: string | null; at: Date }];
+  /** A manager set the face check to off: every reference face is to be deleted. */
+  faceCheckTurnedOff: [off: { by: number; at: Date }];
+  /** A punch's photo was analysed against the person's reference face. */
+  faceChecked: [checked: { attendanceId: number; staffId: number; verdict: FaceVerdict; distance: number | null; at: Date }];
   /** A manager acknowledged these stored alerts. */
   alertsAcknowledged: [acknowledged: { ids: number[]; by: string; at: Date }];
 };
 
 /** Why a punch saved offline was not recorded. */
 export type OfflineRefusal = 'wrong_pin' | 'locked' | 'window_closed' | 'staff_inactive' | 'invalid_image' | 'taken_at_out_of_range';
+
+export type FaceVerdict = 'match' | 'mismatch' | 'no_face' | 'several_faces' | 'no_reference';
 
 export type EventBus = {
   emit<K extends keyof DomainEvents>(event: K, ...args: DomainEvents[K]): void;

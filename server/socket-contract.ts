@@ -166,7 +166,11 @@ export type OccurrenceState =
   /** A manager recorded an absence (sick, leave, other). */
   | 'excused';
 
-export type BoardPunch = { at: string; status: AttendanceStatus; photoUrl: string | null; attendanceId: number };
+/** A punch photo's face check: `pending` until analysed; a manager's review once given. */
+export type FaceSummary = { verdict: 'pending' | 'match' | 'mismatch' | 'no_face' | 'several_faces' | 'no_reference'; distance: number | null; review: 'confirmed' | 'flagged' | null };
+
+/** `face` only while the face check is on (null for a punch it did not check). */
+export type BoardPunch = { at: string; status: AttendanceStatus; photoUrl: string | null; attendanceId: number; face?: FaceSummary | null };
 
 export type BoardOccurrence = {
   shiftId: number;
@@ -181,6 +185,8 @@ export type BoardOccurrence = {
   stateChanges: { at: string; state: OccurrenceState }[];
   checkIn: BoardPunch | null;
   checkOut: BoardPunch | null;
+  /** While the face check is on: the person's reference photo, shown beside their punch photos. */
+  referencePhotoUrl?: string | null;
 };
 
 export type KioskStatus = { id: number; name: string; online: boolean; lastSeenAt: string | null };
@@ -219,6 +225,9 @@ export type AttendanceVoided = {
   occurrence: BoardOccurrence;
 };
 
+/** A punch photo's face check is done: the board row with its verdict. */
+export type AttendanceFace = { attendanceId: number; staffId: number; staffName: string; face: FaceSummary; occurrence: BoardOccurrence };
+
 /** An alert as it is raised, before it is stored. */
 export type RaisedAlert = {
   type:
@@ -232,7 +241,10 @@ export type RaisedAlert = {
     /** A kiosk reported that its camera does not work. */
     | 'kiosk_camera'
     /** A punch saved while offline could not be recorded (a wrong PIN, no window then). */
-    | 'offline_punch_refused';
+    | 'offline_punch_refused'
+    /** The face check found another face than the reference, or none. */
+    | 'face_mismatch'
+    | 'face_no_face';
   message: string;
   at: string;
   kioskId?: number;
@@ -255,6 +267,7 @@ export type AdminServerToClient = {
   snapshot: (snapshot: Snapshot) => void;
   'attendance:created': (event: AttendanceCreated) => void;
   'attendance:voided': (event: AttendanceVoided) => void;
+  'attendance:face': (event: AttendanceFace) => void;
   'kiosk:status': (status: KioskStatus) => void;
   'kiosk:unlocked': (event: KioskUnlocked) => void;
   alert: (alert: Alert) => void;

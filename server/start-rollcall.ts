@@ -7,6 +7,7 @@ import type { DatabaseHandle } from '../storage/database.js';
 import { createDatabasePhotoStore } from '../storage/photo-blobs.js';
 import { createPhotoStore } from '../storage/photo-store.js';
 import { importPhotoFolder } from './photos/photo-import.js';
+import { purgePhotosDaily } from './photos/photo-retention.js';
 import { listenForSettingsChanges } from './settings/settings-changes.js';
 import { forgetSettings } from './settings/settings.queries.js';
 import { createApp } from './app.js';
@@ -16,6 +17,8 @@ import type { AppDeps } from './http/app-env.js';
 import { createServerAddress } from './http/server-address.js';
 import { startServer, type ListenOptions, type RunningServer } from './http/start-server.js';
 import { createEventBus } from './domain-events.js';
+import { createFaceAnalyser } from './faces/face-analyser.js';
+import { startFaceChecks } from './faces/face-checks.service.js';
 import { watchForDarkKiosks } from './kiosk/kiosk-health.js';
 import { createKioskPresence } from './kiosk/presence.js';
 import { attachRealtime } from './live/realtime.js';
@@ -45,6 +48,7 @@ export async function startRollcall(options: RollcallOptions): Promise<Rollcall>
     clock: options.clock,
     events: createEventBus(),
     presence,
+    faces: createFaceAnalyser(),
     address: createServerAddress(options.listen, options.config.publicOrigins),
     secrets: options.secrets,
     logger: options.logger,
@@ -61,6 +65,8 @@ export async function startRollcall(options: RollcallOptions): Promise<Rollcall>
   deps.remembered.register(() => forgetSettings(deps.db));
   const stopListening = options.database.pool ? listenForSettingsChanges(options.database.pool, deps.db, deps.logger) : async () => {};
   const stopWatching = watchForDarkKiosks(deps);
+  const stopFaceChecks = startFaceChecks(deps);
+  const stopPurging = purgePhotosDaily(deps);
   if (deps.photos.kind === 'database') deps.background.run('Copying photo files into the database', () => importPhotoFolder(deps, files, options.photoDir));
   return {
     deps,
@@ -68,9 +74,12 @@ export async function startRollcall(options: RollcallOptions): Promise<Rollcall>
     async close() {
       detach();
       stopWatching();
+      stopFaceChecks();
+      stopPurging();
       await stopListening();
       await server.close();
       await deps.background.settled();
+      await deps.faces.close();
     },
   };
 }

@@ -7,7 +7,7 @@
  * (`importPhotoFiles`, at start), a photo missing from the table is read from
  * this host's files.
  */
-import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database, Queryable } from './database.js';
 import type { PhotoFiles, PhotoStore } from './photo-store.js';
 import { isPhotoId, photoRow } from './photo-store.js';
@@ -25,6 +25,12 @@ export function createDatabasePhotoStore(db: Database, files: PhotoFiles): Photo
           insert into ${photos} (id, bytes, width, height) values (${row.id}, ${row.bytes}, ${row.width}, ${row.height}) on conflict do nothing
         )
         insert into ${photoBlobs} (photo_id, data) values (${row.id}, ${photo.data}) on conflict do nothing`);
+    },
+    async removeBytes(ids) {
+      if (ids.length === 0) return;
+      await db.delete(photoBlobs).where(inArray(photoBlobs.photoId, [...ids]));
+      // This host's files from before the move to the server are the same photos.
+      await files.removeBytes(ids);
     },
     async read(id) {
       if (!isPhotoId(id)) return undefined;

@@ -28,6 +28,8 @@ export type PhotoStore = {
   saveWith(tx: Queryable, photo: ProcessedPhoto): Promise<void>;
   /** The WebP bytes, or `undefined` if there is no such photo. */
   read(id: string): Promise<Buffer | undefined>;
+  /** Deletes the bytes of these photos (the retention purge); their rows stay, as the ledger names them. */
+  removeBytes(ids: readonly string[]): Promise<void>;
 };
 
 export type PhotoFiles = PhotoStore & {
@@ -105,6 +107,9 @@ export function createPhotoStore(directory: string): PhotoFiles {
         throw error;
       }
       await syncFolder(folder);
+    },
+    async removeBytes(ids) {
+      for (const id of ids) if (idPattern.test(id)) await rm(fileOf(id), { force: true });
     },
     async read(id) {
       if (!idPattern.test(id)) return undefined;

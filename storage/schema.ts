@@ -233,6 +233,10 @@ export const attendance = pgTable(
     createdBy: integer('created_by').references((): AnyPgColumn => users.id, { onDelete: 'restrict' }),
     /** When the row was written. */
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The photo was removed by the retention purge (`photo_id` is then null); the record stays. */
+    photoPurgedAt: timestamp('photo_purged_at', { withTimezone: true }),
+    /** The same photo bytes already backed another punch: someone may be holding up a picture. */
+    photoReused: boolean('photo_reused').notNull().default(false),
   },
   (t) => [
     uniqueIndex('attendance_first_punch_key').on(t.shiftId, t.occurrenceDate, t.kind).where(sql`${t.supersedesId} is null`),
@@ -243,6 +247,7 @@ export const attendance = pgTable(
     index('attendance_staff_date_idx').on(t.staffId, t.occurrenceDate),
     index('attendance_staff_at_idx').on(t.staffId, t.at),
     index('attendance_at_idx').on(t.at),
+    index('attendance_photo_idx').on(t.photoId),
     check('attendance_kind_check', sql`${t.kind} in ('check_in', 'check_out')`),
     check('attendance_status_check', sql`${t.status} in ('on_time', 'late', 'early')`),
     check('attendance_source_check', sql`${t.source} in ('kiosk', 'kiosk_offline', 'api', 'manager')`),
@@ -379,6 +384,14 @@ export const settings = pgTable(
     clock: text('clock', { enum: ['24h', '12h'] }).notNull().default('24h'),
     /** Managers are alerted when a kiosk has been unreachable this long while a shift window is open. */
     kioskOfflineAlertMinutes: integer('kiosk_offline_alert_minutes').notNull().default(10),
+    /** `flag`: each punch's photo is compared with the person's reference face, and mismatches flagged. */
+    faceCheck: text('face_check', { enum: ['off', 'flag'] }).notNull().default('off'),
+    /** The descriptor distance above which a face is a mismatch; null: the evaluated default. */
+    faceMatchThreshold: doublePrecision('face_match_threshold'),
+    /** Punch photos older than this are removed by the daily purge; 0 keeps them. */
+    photoRetentionDays: integer('photo_retention_days').notNull().default(56),
+    /** `refuse`: only kiosks record attendance; `POST /api/attendance/` is refused. */
+    apiCheckIn: text('api_check_in', { enum: ['allow', 'refuse'] }).notNull().default('allow'),
   },
   (t) => [
     check('settings_single_row', sql`${t.id} = 1`),
@@ -390,6 +403,10 @@ export const settings = pgTable(
     check('settings_week_starts_on_range', sql`${t.weekStartsOn} between 1 and 7`),
     check('settings_clock_check', sql`${t.clock} in ('24h', '12h')`),
     check('settings_kiosk_offline_alert_range', sql`${t.kioskOfflineAlertMinutes} between 1 and 1440`),
+    check('settings_face_check_check', sql`${t.faceCheck} in ('off', 'flag')`),
+    check('settings_face_threshold_range', sql`${t.faceMatchThreshold} is null or ${t.faceMatchThreshold} between 0.1 and 1.5`),
+    check('settings_photo_retention_range', sql`${t.photoRetentionDays} between 0 and 3650`),
+    check('settings_api_check_in_check', sql`${t.apiCheckIn} in ('allow', 'refuse')`),
     check('settings_pay_period_check', sql`${t.payPeriod} in ('weekly', 'fortnightly', 'semimonthly', 'monthly')`),
   ],
 );
@@ -588,4 +605,62 @@ export const alerts = pgTable(
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
   },
   (t) => [index('alerts_at_idx').on(t.at), index('alerts_unacknowledged_idx').on(t.at).where(sql`${t.acknowledgedAt} is null`)],
+);
+
+/**
+ * A staff member's reference face: the photo it came from and its descriptor.
+ * Deleted when the person is deactivated or the face check is turned off.
+ */
+export const staffFaces = pgTable('staff_faces', {
+  staffId: integer('staff_id')
+    .primaryKey()
+    .references(() => staff.id, { onDelete: 'cascade' }),
+  photoId: text('photo_id')
+    .notNull()
+    .references(() => photos.id, { onDelete: 'restrict' }),
+  descriptor: doublePrecision('descriptor').array().notNull(),
+  setAt: timestamp('set_at', { withTimezone: true }).notNull(),
+  setBy: integer('set_by').references(() => users.id, { onDelete: 'set null' }),
+});
+
+/**
+ * The face check of one punch's photo: queued in the punch's own transaction
+ * (so a restart finds what was never analysed), claimed by one process at a
+ * time, then its verdict, and a manager's review of a flag.
+ */
+export const faceChecks = pgTable(
+  'face_checks',
+  {
+    attendanceId: integer('attendance_id')
+      .primaryKey()
+      .references(() => attendance.id, { onDelete: 'cascade' }),
+    state: text('state', { enum: ['pending', 'analysing', 'done'] }).notNull().default('pending'),
+    /** When a process took it: a claim older than a few minutes is a process that died. */
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    verdict: text('verdict', { enum: ['match', 'mismatch', 'no_face', 'several_faces', 'no_reference'] }),
+    distance: doublePrecision('distance'),
+    analysedAt: timestamp('analysed_at', { withTimezone: true }),
+    review: text('review', { enum: ['confirmed', 'flagged'] }),
+    reviewedBy: integer('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('face_checks_waiting_idx').on(t.attendanceId).where(sql`${t.state} <> 'done'`),
+    check('face_checks_state_check', sql`${t.state} in ('pending', 'analysing', 'done')`),
+    check('face_checks_verdict_check', sql`${t.verdict} is null or ${t.verdict} in ('match', 'mismatch', 'no_face', 'several_faces', 'no_reference')`),
+    check('face_checks_review_check', sql`${t.review} is null or ${t.review} in ('confirmed', 'flagged')`),
+  ],
+);
+
+/** Which manager was shown which photo on which local day: the ledger records a view once per manager, photo and day. */
+export const photoViews = pgTable(
+  'photo_views',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    photoId: text('photo_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.photoId, t.day] })],
 );

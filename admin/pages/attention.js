@@ -11,6 +11,7 @@ import { DateField } from '../date-field.js';
 import { addDays } from '../format.js';
 import { byDateAndName, entryKey } from '../timesheet.js';
 import { Empty, Loaded, useData } from '../ui.js';
+import { FaceReviewForm } from './face-review.js';
 import { AcceptForm, AddPunchesForm, ExcuseForm, PunchForm } from './punch-forms.js';
 
 /**
@@ -19,9 +20,25 @@ import { AcceptForm, AddPunchesForm, ExcuseForm, PunchForm } from './punch-forms
  * @typedef {{ id: string, label: string, form: (props: { entry: ExceptionEntry, onDone: () => void, onCancel: () => void }) => any, done: string }} Fix
  */
 
-const typeOrder = ['missed', 'missing_check_in', 'missing_check_out', 'late', 'api_check_in'];
-const typeLabels = { missed: 'Missed', missing_check_in: 'No check-in', missing_check_out: 'No check-out', late: 'Late', api_check_in: 'API check-in' };
-const typeClasses = { missed: 'missed', missing_check_in: 'missing_check_in', missing_check_out: 'missing_check_out', late: 'late', api_check_in: 'open' };
+const typeOrder = ['missed', 'missing_check_in', 'missing_check_out', 'late', 'api_check_in', 'face_mismatch', 'face_no_face'];
+const typeLabels = {
+  missed: 'Missed',
+  missing_check_in: 'No check-in',
+  missing_check_out: 'No check-out',
+  late: 'Late',
+  api_check_in: 'API check-in',
+  face_mismatch: 'Face differs',
+  face_no_face: 'No face',
+};
+const typeClasses = {
+  missed: 'missed',
+  missing_check_in: 'missing_check_in',
+  missing_check_out: 'missing_check_out',
+  late: 'late',
+  api_check_in: 'open',
+  face_mismatch: 'missed',
+  face_no_face: 'late',
+};
 
 /** @type {Record<ExceptionType, Fix[]>} */
 const fixes = {
@@ -37,6 +54,8 @@ const fixes = {
   ],
   late: [{ id: 'accept', label: 'Accept', done: 'Late arrival accepted', form: (p) => html`<${AcceptForm} ...${p} type="late" />` }],
   api_check_in: [{ id: 'accept', label: 'Accept', done: 'API check-in accepted', form: (p) => html`<${AcceptForm} ...${p} type="api_check_in" />` }],
+  face_mismatch: [{ id: 'compare', label: 'Compare photos', done: 'Face check reviewed', form: (p) => html`<${FaceReviewForm} ...${p} />` }],
+  face_no_face: [{ id: 'compare', label: 'See the photo', done: 'Face check reviewed', form: (p) => html`<${FaceReviewForm} ...${p} />` }],
 };
 
 /** What is wrong, in a sentence. @param {ExceptionEntry} e @param {import('../app-state.js').Format} format */
@@ -56,6 +75,10 @@ function problem(e, format) {
     }
     case 'api_check_in':
       return `Checked in at ${format.time(checkIn.at)} through the API, not at the kiosk.`;
+    case 'face_mismatch':
+      return `The photo of this punch does not look like ${e.staffName}'s reference photo: someone else may have used their PIN.`;
+    case 'face_no_face':
+      return 'No face was found in the photo of this punch.';
   }
 }
 
@@ -104,7 +127,7 @@ export function AttentionPage() {
                 ([date, group]) => html`<tbody>
                   <tr class="group"><th colspan="4" scope="rowgroup">${format.calendarDay(date)}</th></tr>
                   ${group.map((e) => {
-                    const key = `${entryKey(e)}:${e.type}`;
+                    const key = `${entryKey(e)}:${e.type}${e.face ? `:${e.face.attendanceId}` : ''}`;
                     const openFix = fixes[e.type].find((fix) => open === `${key}:${fix.id}`);
                     return html`
                       <tr class="problem" data-type=${e.type}>

@@ -10,6 +10,9 @@ import { addDays } from '../format.js';
 import { Empty, Loaded, useData } from '../ui.js';
 import { PhotoViewer } from './photo-viewer.js';
 
+/** The face check's word on each punch photo (while it is on). */
+const faceVerdictLabels = { pending: 'Checking face…', match: 'Face matches', mismatch: 'Face differs', no_face: 'No face', several_faces: 'Several faces', no_reference: 'No reference photo' };
+
 const pageSize = 50;
 const kindLabels = { check_in: 'Check-in', check_out: 'Check-out' };
 const statusLabels = { on_time: 'On time', late: 'Late', early: 'Early' };
@@ -58,7 +61,9 @@ export function HistoryPage() {
                         ? html`<button class="thumb" onClick=${() => setPhoto({ url: r.captured_image, caption: `${nameOf(r.staff)}, ${format.dateTime(r.timestamp)}` })}>
                             <img src=${r.captured_image} alt=${`Photo of ${nameOf(r.staff)}`} loading="lazy" width="64" height="48" />
                           </button>`
-                        : '—'}</td>
+                        : r.photo_purged_at ? html`<span class="hint">Removed ${format.calendarDay(r.photo_purged_at.slice(0, 10))}</span>` : '—'}
+                        ${r.face && html`<span class=${`face-verdict ${r.face.verdict}`}>${faceVerdictLabels[r.face.verdict]}${r.face.review ? ` · ${r.face.review === 'confirmed' ? 'confirmed' : 'flagged'}` : ''}</span>`}
+                        ${r.photo_reused && html`<span class="face-verdict mismatch" title="The same photo bytes back another punch">Photo reused</span>`}</td>
                       <td class="stack-title">${nameOf(r.staff)}</td>
                       <td data-label="When">${format.dateTime(r.timestamp)}</td>
                       <td data-label="What">${kindLabels[r.kind] ?? r.kind}</td>

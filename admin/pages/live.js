@@ -29,6 +29,8 @@ const alertDestinations = {
   kiosk_offline: { path: '/app/kiosks', label: 'Kiosks' },
   kiosk_camera: { path: '/app/kiosks', label: 'Kiosks' },
   offline_punch_refused: { path: '/app/attention', label: 'Needs attention' },
+  face_mismatch: { path: '/app/attention', label: 'Compare the photos' },
+  face_no_face: { path: '/app/attention', label: 'Look at the photo' },
 };
 
 /** @param {{ alert: import('../../server/socket-contract.js').Alert }} props */
@@ -108,8 +110,8 @@ export function LivePage() {
                   <td class="stack-title">${o.staffName}</td>
                   <td data-label="Shift">${format.time(o.start)}–${format.time(o.end)}${o.date !== board.date ? html` <span class="hint">(from yesterday)</span>` : ''}</td>
                   <td data-label="State"><span class=${`state ${state}`}>${stateLabels[state]}</span></td>
-                  <td data-label="In">${o.checkIn ? html`<${Stamp} record=${o.checkIn} name=${o.staffName} onOpen=${setPhoto} />` : '—'}</td>
-                  <td data-label="Out">${o.checkOut ? html`<${Stamp} record=${o.checkOut} name=${o.staffName} onOpen=${setPhoto} />` : '—'}</td>
+                  <td data-label="In">${o.checkIn ? html`<${Stamp} record=${o.checkIn} name=${o.staffName} reference=${o.referencePhotoUrl} onOpen=${setPhoto} />` : '—'}</td>
+                  <td data-label="Out">${o.checkOut ? html`<${Stamp} record=${o.checkOut} name=${o.staffName} reference=${o.referencePhotoUrl} onOpen=${setPhoto} />` : '—'}</td>
                   <td class="row-actions">${!o.checkIn && !o.checkOut && ['open', 'late', 'missed'].includes(state) && html`
                     ${Date.parse(o.end) > now && html`<button class="secondary small" aria-expanded=${open?.action === 'reassign'} onClick=${() => setFixing(open?.action === 'reassign' ? null : { key, action: 'reassign' })}>Reassign</button>`}
                     ${state !== 'open' && html`<button class="secondary small" aria-expanded=${open?.action === 'excuse'} onClick=${() => setFixing(open?.action === 'excuse' ? null : { key, action: 'excuse' })}>Excuse</button>`}`}
@@ -138,15 +140,25 @@ function RowFix({ occurrence: o, action, onClose }) {
   <//>`;
 }
 
-/** @param {{ record: BoardPunch, name: string, onOpen: (photo: Photo) => void }} props */
-function Stamp({ record, name, onOpen }) {
+/** What the face check says of a punch photo, in a word or two (a match is worth no words). */
+const faceLabels = { pending: 'Checking face…', mismatch: 'Face differs', no_face: 'No face', several_faces: 'Several faces', no_reference: 'No reference photo' };
+
+/** @param {{ record: BoardPunch, name: string, reference?: string | null, onOpen: (photo: Photo) => void }} props */
+function Stamp({ record, name, reference, onOpen }) {
   const format = useFormat();
+  const face = record.face;
+  const label = face && face.review !== 'confirmed' ? faceLabels[face.verdict] : null;
   return html`<span class="stamp">
     ${record.photoUrl &&
     html`<button class="thumb" onClick=${() => onOpen({ url: record.photoUrl, caption: `${name}, ${format.dateTime(record.at)}` })}>
       <img src=${record.photoUrl} alt=${`Photo of ${name} at ${format.time(record.at)}`} loading="lazy" width="48" height="36" />
     </button>`}
+    ${reference && record.photoUrl && html`<button class="thumb reference" onClick=${() => onOpen({ url: reference, caption: `${name}: reference photo` })}>
+      <img src=${reference} alt=${`Reference photo of ${name}`} loading="lazy" width="36" height="36" />
+    </button>`}
     ${format.time(record.at)}
+    ${label && html` <span class=${`face-verdict ${face.verdict}`} data-verdict=${face.verdict}>${label}</span>`}
+    ${face?.verdict === 'match' && html` <span class="face-verdict match" data-verdict="match" title=${`Face matches (distance ${face.distance?.toFixed(2)})`}>✓ Face</span>`}
   </span>`;
 }
 

@@ -1,6 +1,7 @@
 // @ts-check
 // Settings: time zone, windows, lateness grace, swap approval, minimum rest;
-// and pay and hours (rounding, breaks, overtime, pay periods; pay-settings.js).
+// pay and hours (rounding, breaks, overtime, pay periods; pay-settings.js);
+// and kiosks, photos and privacy (privacy-settings.js).
 // What the server sends back goes into the app state, so a new time zone
 // applies on every page at once, without a reload.
 import { html } from 'htm/preact';
@@ -10,6 +11,7 @@ import { useAppState } from '../app-state.js';
 import { createFormat } from '../format.js';
 import { ErrorMessage, FieldError, Loaded, formLevel, useData, useSubmit } from '../ui.js';
 import { PaySettings, payFields } from './pay-settings.js';
+import { PrivacySettings, privacyFields } from './privacy-settings.js';
 
 const attendanceFields = ['timezone', 'locale', 'clock', 'window_minutes', 'late_grace_minutes', 'min_rest_hours', 'swap_requires_approval'];
 
@@ -86,7 +88,8 @@ function SettingsForm({ settings }) {
     ${number('min_rest_hours', 'Minimum rest between shifts (hours)', 0, 24, '0 turns the rule off.')}
     <label class="check"><input type="checkbox" checked=${values.swap_requires_approval} onChange=${(e) => set({ swap_requires_approval: e.currentTarget.checked })} /> Swaps need a manager’s approval</label>
     <${PaySettings} values=${values} set=${set} error=${error} />
-    <${ErrorMessage} error=${formLevel(error, [...attendanceFields, ...payFields])} />
+    <${PrivacySettings} values=${values} set=${set} error=${error} />
+    <${ErrorMessage} error=${formLevel(error, [...attendanceFields, ...payFields, ...privacyFields])} />
     <div class="row">
       <button type="submit" class="primary" disabled=${busy}>${busy ? 'Saving…' : 'Save settings'}</button>
       ${saved && html`<span class="ok-text" role="status">Saved.</span>`}

@@ -2,19 +2,24 @@
 // Staff: add people (account, PIN and weekly days off in one form,
 // staff-form.js; what to give them shown once, staff-credentials.js), edit,
 // regenerate a PIN; deactivate, reactivate or reset a password in a click
-// (accounts.js); and the managers below.
+// (accounts.js); set a reference face while the face check is on
+// (reference-face.js); and the managers below.
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { get } from '../api.js';
 import { Empty, Loaded, useData } from '../ui.js';
 import { AccountActions, ManagersSection } from './accounts.js';
 import { newPersonShown, RegeneratePin, ShownOncePanel } from './staff-credentials.js';
+import { ReferenceFacePanel } from './reference-face.js';
 import { StaffForm } from './staff-form.js';
 
 export function StaffPage() {
   const state = useData(() => get('/api/staff/'));
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState(null);
+  const [faceOf, setFaceOf] = useState(/** @type {number | null} */ (null));
+  const settings = useData(() => get('/api/settings/'));
+  const faceCheck = settings.data?.face_check === 'flag';
   const [message, setMessage] = useState('');
   const [shown, setShown] = useState(/** @type {import('./staff-credentials.js').ShownOnce | null} */ (null));
   const taken = new Set((state.data ?? []).map((/** @type {{ username: string }} */ person) => person.username.toLowerCase()));
@@ -51,10 +56,12 @@ export function StaffPage() {
                           <td data-label="Status">${person.active ? 'Active' : 'Deactivated'}</td>
                           <td class="actions">
                             <button class="secondary small" aria-label=${`Edit ${person.name}`} onClick=${() => setEditing(person.id)}>Edit</button>
+                            ${faceCheck && person.active && html`<button class="secondary small" aria-label=${`Reference face of ${person.name}`} aria-expanded=${faceOf === person.id} onClick=${() => setFaceOf(faceOf === person.id ? null : person.id)}>Face</button>`}
                             <${RegeneratePin} staffId=${person.id} name=${person.name} hasPin=${person.has_pin} onShown=${(/** @type {any} */ next) => { setShown(next); state.reload(); }} />
                             <${AccountActions} userId=${person.user} name=${person.name} active=${person.active} onChanged=${state.reload} onMessage=${setMessage} />
                           </td>
-                        </tr>`,
+                        </tr>
+                        ${faceOf === person.id && html`<tr class="fix-row"><td colspan="6"><${ReferenceFacePanel} person=${person} onClose=${() => setFaceOf(null)} /></td></tr>`}`,
                   )}
                 </tbody>
               </table></div>`}

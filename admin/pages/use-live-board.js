@@ -55,6 +55,7 @@ export function useLiveBoard() {
       socket.on('snapshot', takeSnapshot),
       socket.on('attendance:created', (event) => setBoard((current) => current && withOccurrence(current, event.occurrence))),
       socket.on('attendance:voided', (event) => setBoard((current) => current && withOccurrence(current, event.occurrence))),
+      socket.on('attendance:face', (event) => setBoard((current) => current && withOccurrence(current, event.occurrence))),
       socket.on('kiosk:status', (status) => setBoard((current) => current && withKiosk(current, status))),
     ];
     const timer = setInterval(() => setNow(Date.now()), tickMs);

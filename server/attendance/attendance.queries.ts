@@ -1,5 +1,5 @@
 /** Storage functions for attendance records and their photos. */
-import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { Queryable, Transaction } from '../../storage/database.js';
 import { attendance, photos, punchVoids } from '../../storage/schema.js';
 import type { LedgerActor } from '../ledger/chain.js';
@@ -11,6 +11,10 @@ import type { AttendanceKind, AttendanceStatus, AttendanceSummary } from '../soc
 
 export type AttendanceRecord = typeof attendance.$inferSelect;
 
+/** Where a punch's photo is served, or null: none was taken, or the retention purge removed it. */
+export const punchPhotoUrl = (record: Pick<AttendanceRecord, 'photoId' | 'photoPurgedAt'>) =>
+  record.photoId && !record.photoPurgedAt ? `/api/photos/${record.photoId}` : null;
+
 /** A record as kiosks and managers' sockets see it. */
 export function attendanceSummary(record: AttendanceRecord): AttendanceSummary {
   return {
@@ -19,7 +23,7 @@ export function attendanceSummary(record: AttendanceRecord): AttendanceSummary {
     kind: record.kind,
     status: record.status,
     timestamp: record.at.toISOString(),
-    photoUrl: record.photoId ? `/api/photos/${record.photoId}` : null,
+    photoUrl: punchPhotoUrl(record),
   };
 }
 
@@ -104,6 +108,11 @@ class AlreadyPunched extends Error {}
  * has a punch of this kind that counts. After a manager voided the last one,
  * the new punch continues that chain.
  */
+async function photoUsedElsewhere(tx: Queryable, photoId: string, attendanceId: number): Promise<boolean> {
+  const [other] = await tx.select({ id: attendance.id }).from(attendance).where(and(eq(attendance.photoId, photoId), ne(attendance.id, attendanceId))).limit(1);
+  return other !== undefined;
+}
+
 export async function insertRecordWithPhoto(
   db: Queryable,
   record: NewAttendance,
@@ -128,6 +137,10 @@ export async function insertRecordWithPhoto(
           .insert(attendance)
           .values({ ...record, supersedesId: tip.record.id, recordedAt: record.recordedAt ?? record.at })
           .returning();
+      }
+      // The same bytes behind another punch: a held-up photo, or a replayed frame.
+      if (row!.photoId && (await photoUsedElsewhere(tx, row!.photoId, row!.id))) {
+        [row] = await tx.update(attendance).set({ photoReused: true }).where(eq(attendance.id, row!.id)).returning();
       }
       await appendLedger(tx, { actor, action: 'attendance.captured', entity: `attendance:${row!.id}`, data: punchLedgerData(row!), at: record.recordedAt ?? record.at });
       await alsoWrite?.(tx, row!);

@@ -8,21 +8,23 @@ import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { AppError, badRequest, forbidden } from '../http/errors.js';
 import { entityId, jsonBody, queryParams } from '../http/validate.js';
 import { dateOrInstantSchema, type DateOrInstant } from '../roster/roster-params.js';
+import { faceSummary } from '../faces/face-summary.js';
+import { listFaceChecks, type FaceCheckView } from '../faces/faces.queries.js';
 import { getSettings } from '../settings/settings.queries.js';
 import { decodeBase64Image } from '../../storage/photo-processing.js';
-import { listRecords, type AttendanceRecord } from './attendance.queries.js';
+import { listRecords, punchPhotoUrl, type AttendanceRecord } from './attendance.queries.js';
 import { recordAttendance } from './record-attendance.js';
 
 /** base64 of a 5 MB photo, plus room for the rest of the JSON. */
 const maxAttendanceBodyBytes = 7 * 1024 * 1024 + 64 * 1024;
 
-export function toAttendanceJson(record: AttendanceRecord, zone: string) {
+export function toAttendanceJson(record: AttendanceRecord, zone: string, face?: FaceCheckView) {
   const iso = (instant: Date) => DateTime.fromJSDate(instant).setZone(zone).toISO()!;
   return {
     id: record.id,
     staff: record.staffId,
     timestamp: iso(record.at),
-    captured_image: record.photoId ? `/api/photos/${record.photoId}` : null,
+    captured_image: punchPhotoUrl(record),
     kind: record.kind,
     status: record.status,
     shift: record.shiftId,
@@ -33,6 +35,9 @@ export function toAttendanceJson(record: AttendanceRecord, zone: string) {
     source: record.source,
     /** When the server stored it: later than `timestamp` for a punch a kiosk took offline. */
     recorded_at: iso(record.recordedAt),
+    photo_reused: record.photoReused,
+    photo_purged_at: record.photoPurgedAt ? iso(record.photoPurgedAt) : null,
+    face: faceSummary(face),
     supersedes: record.supersedesId,
     reason: record.reason,
     created_by: record.createdBy,
@@ -60,6 +65,9 @@ export function createAttendanceRoutes(deps: AppDeps) {
         const user = currentUser(c.get('user'));
         const body = c.req.valid('json');
         if (user.staffId !== body.staff) throw forbidden('You can only record your own attendance.');
+        if ((await getSettings(deps.db, deps.config.orgTimezone)).apiCheckIn === 'refuse') {
+          throw new AppError(403, 'api_check_in_refused', 'This organisation records attendance only at its kiosks: check in at the kiosk.');
+        }
         const decoded = decodeBase64Image(body.captured_image);
         if (!decoded.ok) throw new AppError(decoded.code === 'payload_too_large' ? 413 : 400, decoded.code, decoded.message, { captured_image: [decoded.message] });
         const outcome = await recordAttendance(deps, { staffId: body.staff, image: decoded.bytes, userId: user.id });
@@ -68,7 +76,8 @@ export function createAttendanceRoutes(deps: AppDeps) {
           if (outcome.code === 'staff_inactive') throw new AppError(403, outcome.code, outcome.message);
           throw new AppError(outcome.code === 'payload_too_large' ? 413 : 400, outcome.code, outcome.message, { captured_image: [outcome.message] });
         }
-        return c.json(toAttendanceJson(outcome.record, outcome.settings.timezone), outcome.created ? 201 : 200);
+        const queued = outcome.created && outcome.settings.faceCheck === 'flag' ? { verdict: null, distance: null, review: null, pending: true } : undefined;
+        return c.json(toAttendanceJson(outcome.record, outcome.settings.timezone, queued), outcome.created ? 201 : 200);
       },
     )
     .get('/', queryParams(listQuerySchema), async (c) => {
@@ -96,6 +105,7 @@ export function createAttendanceRoutes(deps: AppDeps) {
         limit: query.limit,
         offset: query.offset,
       });
-      return c.json(records.map((record) => toAttendanceJson(record, timezone)));
+      const faces = await listFaceChecks(db, records.map((record) => record.id));
+      return c.json(records.map((record) => toAttendanceJson(record, timezone, faces.get(record.id))));
     });
 }

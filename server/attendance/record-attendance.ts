@@ -8,6 +8,7 @@
 import { checkPhotoBytes, processPhoto, type PhotoResult } from '../../storage/photo-processing.js';
 import type { Transaction } from '../../storage/database.js';
 import type { AppDeps } from '../http/app-env.js';
+import { queueFaceCheck } from '../faces/faces.queries.js';
 import { isStaffActive } from '../staff/staff.queries.js';
 import { findRecord, insertRecordWithPhoto, type AttendanceRecord } from './attendance.queries.js';
 import { attendanceStatus, chooseWindow, type AttendanceKind } from './punch-rules.js';
@@ -84,7 +85,11 @@ export async function recordAttendance(
     },
     { processed: processed.photo, store: deps.photos },
     'kioskId' in input ? { kind: 'kiosk', id: input.kioskId } : { kind: 'user', id: input.userId },
-    input.alsoWrite,
+    async (tx, record) => {
+      await input.alsoWrite?.(tx, record);
+      // Queued with the punch, so a restart before the analysis still finds it.
+      if (windows.settings.faceCheck === 'flag') await queueFaceCheck(tx, record.id);
+    },
   );
   if (inserted) {
     deps.events.emit('attendanceRecorded', inserted);

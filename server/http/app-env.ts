@@ -4,6 +4,7 @@ import type { PhotoStore } from '../../storage/photo-store.js';
 import type { BackgroundWork } from '../background-work.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../domain-events.js';
+import type { FaceAnalyser } from '../faces/face-analyser.js';
 import type { KioskPresence } from '../kiosk/presence.js';
 import type { Logger } from '../logger.js';
 import type { Remembered } from '../remembered.js';
@@ -16,6 +17,8 @@ export type AppDeps = {
   clock: Clock;
   events: EventBus;
   presence: KioskPresence;
+  /** Faces in photos, analysed in a worker thread (started on first use). */
+  faces: FaceAnalyser;
   /** Where other machines reach this server (a kiosk's address), known once it listens. */
   address: ServerAddress;
   secrets: Secrets;

@@ -67,6 +67,7 @@ const statusOfKind: Record<FailureKind, ContentfulStatusCode> = {
   not_allowed: 403,
   not_found: 404,
   conflict: 409,
+  unprocessable: 422,
   busy: 503,
 };
 

@@ -106,3 +106,14 @@ export function kioskCameraAlert([failed]: DomainEvents['kioskCameraFailed']): R
     kioskId: failed.kioskId,
   };
 }
+
+/** A face check that a manager should look at; none for a match, several faces or no reference. */
+export function faceCheckAlert(checked: DomainEvents['faceChecked'][0], record: AttendanceRecord, staffName: string, zone: string): RaisedAlert | undefined {
+  if (checked.verdict !== 'mismatch' && checked.verdict !== 'no_face') return undefined;
+  const punch = `${record.kind === 'check_in' ? 'check-in' : 'check-out'} at ${DateTime.fromJSDate(record.at).setZone(zone).toFormat('HH:mm')}`;
+  const message =
+    checked.verdict === 'mismatch'
+      ? `The photo of ${staffName}'s ${punch} does not look like their reference photo. Compare the two on Needs attention.`
+      : `No face was found in the photo of ${staffName}'s ${punch}. Look at it on Needs attention.`;
+  return { type: checked.verdict === 'mismatch' ? 'face_mismatch' : 'face_no_face', message, at: checked.at.toISOString(), staffId: record.staffId };
+}

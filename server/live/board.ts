@@ -7,22 +7,43 @@
 import { DateTime } from 'luxon';
 import { occurrenceKey } from '../roster/effective-schedule.js';
 import { boardState, upcomingBoardStates } from '../attendance/occurrence-state.js';
-import { findRecordsForOccurrences, listRecordsForShiftDates, type AttendanceRecord } from '../attendance/attendance.queries.js';
+import { findRecordsForOccurrences, listRecordsForShiftDates, punchPhotoUrl, type AttendanceRecord } from '../attendance/attendance.queries.js';
 import type { AppDeps } from '../http/app-env.js';
 import { listKiosks } from '../kiosk/kiosks.queries.js';
 import { loadEffectiveOccurrences } from '../roster/roster.queries.js';
 import { createInstantFormatter, type InstantFormatter } from '../roster/instant-format.js';
 import { getSettings } from '../settings/settings.queries.js';
+import { listFaceChecks, listReferencePhotos, type FaceCheckView } from '../faces/faces.queries.js';
+import { faceSummary } from '../faces/face-summary.js';
 import type { BoardOccurrence, BoardPunch, Snapshot } from '../socket-contract.js';
 import { listStaffNames } from '../staff/staff.queries.js';
 import { listAbsences } from '../timesheets/timesheet.queries.js';
 
 export type BoardRow = { shiftId: number; date: string; staffId: number; staffName: string; startMillis: number; endMillis: number };
 
+/** While the face check is on: the checks of the board's punches, and the reference photos of its people. */
+export type BoardFaces = { checks: ReadonlyMap<number, FaceCheckView>; referencePhotos: ReadonlyMap<number, string> };
+
 /** One board row from its schedule and its records (any order), as of `now`. */
-export function toBoardOccurrence(row: BoardRow, records: readonly AttendanceRecord[], windowMinutes: number, now: Date, iso: InstantFormatter, excused = false): BoardOccurrence {
+export function toBoardOccurrence(
+  row: BoardRow,
+  records: readonly AttendanceRecord[],
+  windowMinutes: number,
+  now: Date,
+  iso: InstantFormatter,
+  excused = false,
+  faces?: BoardFaces,
+): BoardOccurrence {
   const punch = (record: AttendanceRecord | undefined): BoardPunch | null =>
-    record ? { at: iso(record.at), status: record.status, photoUrl: record.photoId ? `/api/photos/${record.photoId}` : null, attendanceId: record.id } : null;
+    record
+      ? {
+          at: iso(record.at),
+          status: record.status,
+          photoUrl: punchPhotoUrl(record),
+          attendanceId: record.id,
+          ...(faces && { face: faceSummary(faces.checks.get(record.id)) }),
+        }
+      : null;
   const checkIn = records.find((r) => r.kind === 'check_in');
   const checkOut = records.find((r) => r.kind === 'check_out');
   const span = { startMillis: row.startMillis, endMillis: row.endMillis };
@@ -38,7 +59,15 @@ export function toBoardOccurrence(row: BoardRow, records: readonly AttendanceRec
     stateChanges: upcomingBoardStates(span, punches, windowMinutes, now).map((change) => ({ at: iso(change.at), state: change.state })),
     checkIn: punch(checkIn),
     checkOut: punch(checkOut),
+    ...(faces && { referencePhotoUrl: faces.referencePhotos.has(row.staffId) ? `/api/photos/${faces.referencePhotos.get(row.staffId)}` : null }),
   };
+}
+
+/** The face checks and reference photos a board needs, or undefined while the face check is off. */
+async function loadBoardFaces(deps: AppDeps, faceCheck: 'off' | 'flag', records: readonly AttendanceRecord[], staffIds: readonly number[]): Promise<BoardFaces | undefined> {
+  if (faceCheck === 'off') return undefined;
+  const [checks, referencePhotos] = await Promise.all([listFaceChecks(deps.db, records.map((r) => r.id)), listReferencePhotos(deps.db, staffIds)]);
+  return { checks, referencePhotos };
 }
 
 const nameOrId = (names: ReadonlyMap<number, string>, staffId: number) => names.get(staffId) ?? `Staff ${staffId}`;
@@ -63,6 +92,7 @@ export async function loadSnapshot(deps: AppDeps): Promise<Snapshot> {
   const names = await listStaffNames(deps.db, [...new Set(occurrences.map((o) => o.staffId))]);
   const excused = new Set((await listAbsences(deps.db, { from: yesterday, to: date })).map((a) => occurrenceKey({ shiftId: a.shiftId, date: a.occurrenceDate })));
   const iso = createInstantFormatter(settings.timezone);
+  const faces = await loadBoardFaces(deps, settings.faceCheck, records, [...names.keys()]);
   const board = occurrences.map((o) =>
     toBoardOccurrence(
       { shiftId: o.shiftId, date: o.date, staffId: o.staffId, staffName: nameOrId(names, o.staffId), startMillis: o.start.toMillis(), endMillis: o.end.toMillis() },
@@ -71,6 +101,7 @@ export async function loadSnapshot(deps: AppDeps): Promise<Snapshot> {
       now,
       iso,
       excused.has(occurrenceKey(o)),
+      faces,
     ),
   );
   const online = await deps.presence.onlineKioskIds();
@@ -100,5 +131,6 @@ export async function loadBoardOccurrence(deps: AppDeps, record: AttendanceRecor
     startMillis: record.scheduledStart.getTime(),
     endMillis: record.scheduledEnd.getTime(),
   };
-  return toBoardOccurrence(row, records, settings.windowMinutes, deps.clock.now(), createInstantFormatter(settings.timezone));
+  const faces = await loadBoardFaces(deps, settings.faceCheck, records, [record.staffId]);
+  return toBoardOccurrence(row, records, settings.windowMinutes, deps.clock.now(), createInstantFormatter(settings.timezone), false, faces);
 }

@@ -13,10 +13,11 @@ import { findKiosk } from '../kiosk/kiosks.queries.js';
 import { kioskRoom, registerKioskNamespace } from '../kiosk/kiosk.socket.js';
 import type { KioskRevoked, RaisedAlert } from '../socket-contract.js';
 import { insertAlert } from '../alerts/alerts.queries.js';
-import { attendanceSummary, type AttendanceRecord } from '../attendance/attendance.queries.js';
+import { attendanceSummary, findRecordById, type AttendanceRecord } from '../attendance/attendance.queries.js';
 import { listStaffNames } from '../staff/staff.queries.js';
 import { registerAdminNamespace, sessionRoom } from './admin.socket.js';
 import {
+  faceCheckAlert,
   forgottenCheckOutAlert,
   kioskCameraAlert,
   kioskDarkAlert,
@@ -90,6 +91,17 @@ export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | un
     if (late) await raise(late);
   };
 
+  /** A face verdict, as managers see it: the board row with it, and an alert when someone should look. */
+  const announceFaceCheck = async (checked: DomainEvents['faceChecked'][0]) => {
+    const record = await findRecordById(deps.db, checked.attendanceId);
+    if (!record) return;
+    const staffName = await staffNameOf(record.staffId);
+    const face = { verdict: checked.verdict, distance: checked.distance, review: null };
+    admin.emit('attendance:face', { attendanceId: record.id, staffId: record.staffId, staffName, face, occurrence: await loadBoardOccurrence(deps, record, staffName) });
+    const alert = faceCheckAlert(checked, record, staffName, await organisationZone());
+    if (alert) await raise(alert);
+  };
+
   /** A voided punch, as managers see it: the board row without it, and from a kiosk's *Not you?* an alert. */
   const announceVoid = async ({ record, by, at }: DomainEvents['punchVoided'][0]) => {
     const staffName = await staffNameOf(record.staffId);
@@ -134,6 +146,7 @@ export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | un
       }),
     ),
     deps.events.on('kioskWentDark', (...dark) => raising(async () => kioskDarkAlert(dark, await organisationZone()))),
+    deps.events.on('faceChecked', (checked) => deps.background.run('Announcing a face check', () => announceFaceCheck(checked), { attendanceId: checked.attendanceId })),
     deps.events.on('kioskCameraFailed', (...failed) => raising(() => kioskCameraAlert(failed))),
     deps.events.on('swapAwaitingManager', (...swap) =>
       raising(async () => {

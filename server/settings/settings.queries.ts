@@ -10,6 +10,7 @@ import type { Database, Queryable } from '../../storage/database.js';
 import { settings } from '../../storage/schema.js';
 import { localDateOf } from '../clock.js';
 import { appendLedger, ledgerTransaction } from '../ledger/ledger.queries.js';
+import { defaultFaceThreshold } from './face-settings.js';
 import { defaultHoursRules, type HoursRules, type PayPeriodRules } from './pay-rules.js';
 
 export type OrgSettings = {
@@ -23,6 +24,12 @@ export type OrgSettings = {
   clock: '24h' | '12h';
   /** Minutes a kiosk may be unreachable, while a shift window is open, before managers are alerted. */
   kioskOfflineAlertMinutes: number;
+  faceCheck: 'off' | 'flag';
+  /** The distance above which a face is a mismatch (the evaluated default until a manager changes it). */
+  faceMatchThreshold: number;
+  /** Punch photos are purged after this many days; 0 keeps them. */
+  photoRetentionDays: number;
+  apiCheckIn: 'allow' | 'refuse';
 } & HoursRules &
   PayPeriodRules;
 
@@ -71,6 +78,10 @@ export async function getSettings(db: Queryable, defaultTimezone: string): Promi
     locale: row?.locale ?? 'en-GB',
     clock: row?.clock ?? '24h',
     kioskOfflineAlertMinutes: row?.kioskOfflineAlertMinutes ?? 10,
+    faceCheck: row?.faceCheck ?? 'off',
+    faceMatchThreshold: row?.faceMatchThreshold ?? defaultFaceThreshold,
+    photoRetentionDays: row?.photoRetentionDays ?? 56,
+    apiCheckIn: row?.apiCheckIn ?? 'allow',
     roundingMinutes: (row?.roundingMinutes ?? defaultHoursRules.roundingMinutes) as HoursRules['roundingMinutes'],
     breakMinutes: row?.breakMinutes ?? defaultHoursRules.breakMinutes,
     breakAfterHours: row ? row.breakAfterHours : defaultHoursRules.breakAfterHours,
@@ -83,7 +94,7 @@ export async function getSettings(db: Queryable, defaultTimezone: string): Promi
 }
 
 /** Stores the settings given (undefined: left as it is), with a `settings.changed` ledger entry naming them and their new values. */
-export async function updateSettings(db: Database, managerId: number, changes: Partial<OrgSettings>, now: Date): Promise<void> {
+export async function updateSettings(db: Database, managerId: number, changes: Partial<Omit<OrgSettings, 'faceMatchThreshold'> & { faceMatchThreshold: number | null }>, now: Date): Promise<void> {
   const values = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   if (Object.keys(values).length === 0) return;
   try {

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { IANAZone, Info } from 'luxon';
 import { z } from 'zod';
+import { defaultFaceThreshold } from './face-settings.js';
 import { currentUser, requireManager } from '../auth/authenticate.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { jsonBody } from '../http/validate.js';
@@ -75,6 +76,15 @@ const patchSchema = z
       .optional(),
     clock: z.enum(['24h', '12h'], { error: 'must be "24h" or "12h"' }).optional(),
     kiosk_offline_alert_minutes: wholeNumber(1, 1440, 'minutes').optional(),
+    face_check: z.enum(['off', 'flag'], { error: 'must be "off" or "flag"' }).optional(),
+    face_match_threshold: z
+      .number({ error: 'must be a distance from 0.1 to 1.5, or null for the default' })
+      .min(0.1, 'must be at least 0.1')
+      .max(1.5, 'must be at most 1.5')
+      .nullable()
+      .optional(),
+    photo_retention_days: wholeNumber(0, 3650, 'days').optional(),
+    api_check_in: z.enum(['allow', 'refuse'], { error: 'must be "allow" or "refuse"' }).optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
     message: 'Send at least one setting to change, such as window_minutes or overtime_daily_hours.',
@@ -102,6 +112,11 @@ export function toSettingsJson(settings: OrgSettings) {
     locale: settings.locale,
     clock: settings.clock,
     kiosk_offline_alert_minutes: settings.kioskOfflineAlertMinutes,
+    face_check: settings.faceCheck,
+    face_match_threshold: settings.faceMatchThreshold,
+    face_match_threshold_default: defaultFaceThreshold,
+    photo_retention_days: settings.photoRetentionDays,
+    api_check_in: settings.apiCheckIn,
   };
 }
 
@@ -129,7 +144,13 @@ export function createSettingsRoutes(deps: AppDeps) {
         locale: body.locale,
         clock: body.clock,
         kioskOfflineAlertMinutes: body.kiosk_offline_alert_minutes,
+        faceCheck: body.face_check,
+        faceMatchThreshold: body.face_match_threshold,
+        photoRetentionDays: body.photo_retention_days,
+        apiCheckIn: body.api_check_in,
       }, deps.clock.now());
+      // Faces are kept only while the check is on: the face feature deletes them.
+      if (body.face_check === 'off') deps.events.emit('faceCheckTurnedOff', { by: currentUser(c.get('user')).id, at: deps.clock.now() });
       return c.json(toSettingsJson(await getSettings(db, deps.config.orgTimezone)));
     });
 }

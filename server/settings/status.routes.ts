@@ -10,7 +10,8 @@ import { getSettings } from './settings.queries.js';
 
 export function createStatusRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get('/', async (c) => {
-    const { timezone, locale, clock } = await getSettings(deps.db, deps.config.orgTimezone);
-    return c.json({ needsFirstManager: (await countUsers(deps.db)) === 0, orgName: deps.config.orgName, timezone, locale, clock });
+    const { timezone, locale, clock, faceCheck } = await getSettings(deps.db, deps.config.orgTimezone);
+    // The kiosk tells people when their face is compared.
+    return c.json({ needsFirstManager: (await countUsers(deps.db)) === 0, orgName: deps.config.orgName, timezone, locale, clock, faceCheck: faceCheck === 'flag' });
   });
 }

@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Queryable, Transaction } from '../../storage/database.js';
-import { staff, staffInactiveSpans, users } from '../../storage/schema.js';
+import { staff, staffFaces, staffInactiveSpans, users } from '../../storage/schema.js';
 import { appendLedger, type LedgerChange } from '../ledger/ledger.queries.js';
 import { addDays } from '../roster/occurrences.js';
 import { formatWeeklyOffs } from '../roster/weekdays.js';
@@ -116,7 +116,9 @@ export async function updateStaff(tx: Transaction, staffId: number, changes: Par
  */
 export async function setStaffActive(tx: Transaction, staffId: number, active: boolean, today: string, by: StaffChangedBy): Promise<void> {
   await tx.update(staff).set({ active }).where(eq(staff.id, staffId));
-  await recordStaffChange(tx, by, active ? 'staff.reactivated' : 'staff.deactivated', staffId, { effectiveFrom: today });
+  // A leaver's face is not kept: the reference face goes with the deactivation, and its ledger entry says so.
+  const faceDeleted = !active && (await tx.delete(staffFaces).where(eq(staffFaces.staffId, staffId)).returning({ staffId: staffFaces.staffId })).length > 0;
+  await recordStaffChange(tx, by, active ? 'staff.reactivated' : 'staff.deactivated', staffId, { effectiveFrom: today, ...(faceDeleted && { referenceFaceDeleted: true }) });
   const [open] = await tx
     .select()
     .from(staffInactiveSpans)

@@ -13,6 +13,7 @@ import { assertDateRange, localDateSchema, maxRosterDays } from '../roster/roste
 import { localDateOf } from '../clock.js';
 import { getSettings } from '../settings/settings.queries.js';
 import { listKiosks } from '../kiosk/kiosks.queries.js';
+import { listReferencePhotos, listUnreviewedFlags } from '../faces/faces.queries.js';
 import { listExceptions } from './exceptions.js';
 import { payPeriodOf } from './pay-periods.js';
 import { acceptException, approvePeriod, exceptionTypes, recordAbsence, removeAbsence, reopenPeriod } from './timesheet-changes.service.js';
@@ -113,7 +114,16 @@ export function createTimesheetRoutes(deps: AppDeps) {
       const accepted = new Set(reviews.map((r) => `${r.shiftId}@${r.occurrenceDate}:${r.type}`));
       const json = new Map(timesheetJson(loaded, loaded.settings.timezone).map((entryJson, i) => [loaded.entries[i]!, entryJson]));
       const hasKiosk = (await listKiosks(deps.db)).some((kiosk) => kiosk.revokedAt === null);
-      return c.json(listExceptions(loaded.entries, accepted, { hasKiosk }).map(({ type, entry }) => ({ type, ...json.get(entry)! })));
+      const flags = await listUnreviewedFlags(deps.db, range);
+      const faceFlags = new Map(flags.map((flag) => [flag.attendanceId, flag.verdict as 'mismatch' | 'no_face']));
+      const found = listExceptions(loaded.entries, accepted, { hasKiosk }, faceFlags);
+      const references = await listReferencePhotos(deps.db, [...new Set(found.filter((f) => f.attendanceId).map((f) => f.entry.staffId))]);
+      const faceOf = (attendanceId: number, staffId: number) => {
+        const flag = flags.find((f) => f.attendanceId === attendanceId)!;
+        const reference = references.get(staffId);
+        return { attendanceId, verdict: flag.verdict, distance: flag.distance, review: flag.review, referencePhotoUrl: reference ? `/api/photos/${reference}` : null };
+      };
+      return c.json(found.map(({ type, entry, attendanceId }) => ({ type, ...json.get(entry)!, ...(attendanceId && { face: faceOf(attendanceId, entry.staffId) }) })));
     })
     .post(
       '/exceptions/accept',

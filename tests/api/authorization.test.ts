@@ -185,6 +185,24 @@ test('one-date roster changes: managers only; staff read their own roster', asyn
   await expectOk('manager', 'DELETE', `/api/roster/one-off/${added.body.id}`, undefined, 204);
 });
 
+/** The face check's routes, each with a body a manager could send. */
+function faceRoutes(): [string, string, unknown?][] {
+  const { asha } = world;
+  return [
+    ['GET', `/api/staff/${asha.staffId}/reference-photo`],
+    ['PUT', `/api/staff/${asha.staffId}/reference-photo`, { fromAttendance: 1 }],
+    ['DELETE', `/api/staff/${asha.staffId}/reference-photo`],
+    ['POST', '/api/attendance/1/face-review', { review: 'confirmed' }],
+  ];
+}
+
+test('face check routes: anonymous 401, staff 403, managers get through', async () => {
+  for (const [method, path, body] of faceRoutes()) await expectRefused(['anonymous', 'forged', 'asha', 'ben', 'nobody'], method, path, body);
+  // The face check is off and nobody has a reference face: a manager reaches each route and is told so.
+  const expected = [404, 409, 404, 404];
+  for (const [i, [method, path, body]] of faceRoutes().entries()) await expectOk('manager', method, path, body, expected[i]);
+});
+
 test('alert routes: managers only', async () => {
   for (const [method, path, body] of alertRoutes) await expectRefused(['asha', 'ben', 'nobody'], method, path, body);
   for (const [method, path, body] of alertRoutes) await expectOk('manager', method, path, body, 200);

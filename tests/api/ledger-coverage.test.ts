@@ -322,7 +322,8 @@ test('photos: a manager viewing one is recorded; the staff member viewing their 
   const view = async (account: Account) => fetch(`${ctx.server.url}${url}`, { headers: { Authorization: `Bearer ${(await ctx.auth(account)).token}` } });
 
   const [viewed] = await expectEntries([`photo.viewed photo:${photoId} ${user(ctx.manager)}`], async () => assert.equal((await view(ctx.manager)).status, 200));
-  assert.deepEqual(viewed!.data, { photoId });
+  assert.deepEqual(viewed!.data, { photoId, day: '2026-11-23' });
+  await expectEntries([], async () => assert.equal((await view(ctx.manager)).status, 200));
   await expectEntries([], async () => assert.equal((await view(asha)).status, 200));
   const ben = await createStaffMember(ctx.client, ctx.manager, 'ben');
   await expectEntries([], async () => assert.equal((await view(ben)).status, 403));

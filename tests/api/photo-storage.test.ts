@@ -73,7 +73,7 @@ test(`a captured photo is stored ${onServer ? 'in the database, not as a file' :
   }
 });
 
-test('the photo’s id is its ETag: a revalidation gets 304 with no body, and is still recorded as a view', async () => {
+test('the photo’s id is its ETag: a revalidation gets 304 with no body; views are recorded once per manager, photo and day', async () => {
   const reply = await captureAt(ctx, asha, '2026-11-23T08:55:00Z', toBase64(await makeFrame(640, 480)));
   const url = reply.body.captured_image;
   const id = url.split('/').pop();
@@ -88,11 +88,17 @@ test('the photo’s id is its ETag: a revalidation gets 304 with no body, and is
   assert.equal(again.status, 304);
   assert.equal((await again.arrayBuffer()).byteLength, 0);
   assert.equal(again.headers.get('etag'), `"${id}"`);
-  assert.equal(await photoViews(), viewsBefore + 1);
+  assert.equal(await photoViews(), viewsBefore, 'seen already today');
 
   const stale = await getPhoto(url, { 'If-None-Match': '"0000"' });
   assert.equal(stale.status, 200);
   assert.ok((await stale.arrayBuffer()).byteLength > 0);
+
+  ctx.server.clock.advance(24 * 3600_000);
+  // A day later the morning's access token has expired: a fresh one, as the app would refresh it.
+  const { token } = await ctx.auth(ctx.manager);
+  assert.equal((await getPhoto(url, { 'If-None-Match': `"${id}"`, Authorization: `Bearer ${token}` })).status, 304);
+  assert.equal(await photoViews(), viewsBefore + 1, 'the next day: recorded again');
 });
 
 test('a punch that is not kept (the occurrence has its punch already) leaves neither photo row nor bytes', async () => {

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'uvu';
+import { defaultFaceThreshold } from '../../server/settings/face-settings.js';
 import { assertError, assertFieldError } from '../helpers/assertions.js';
 import { useApiSuite } from '../helpers/api-suite.js';
 import { createStaffMember, type Account, type StaffAccount } from '../helpers/fixtures.js';
@@ -160,7 +161,14 @@ test('bad ranges are 400 naming the field; 62 days is the longest range', async 
 test('GET/PATCH /api/settings/: managers only; defaults; out-of-range values are 400 and change nothing', async () => {
   const asha = await createStaffMember(ctx.client, ctx.manager, 'asha');
   // The pay and hours rules are off until set (tests/api/timesheet-corrections.test.ts checks them).
-  const kioskDefaults = { kiosk_offline_alert_minutes: 10 };
+  const kioskDefaults = {
+    kiosk_offline_alert_minutes: 10,
+    face_check: 'off',
+    face_match_threshold: defaultFaceThreshold,
+    face_match_threshold_default: defaultFaceThreshold,
+    photo_retention_days: 56,
+    api_check_in: 'allow',
+  };
   const hoursDefaults = { rounding_minutes: 0, break_minutes: 0, break_after_hours: null, overtime_daily_hours: null, overtime_weekly_hours: null, week_starts_on: 'Monday', pay_period: 'weekly', pay_period_anchor: '2024-01-01', locale: 'en-GB', clock: '24h' };
   const defaults = { timezone: 'America/New_York', window_minutes: 60, late_grace_minutes: 5, swap_requires_approval: false, min_rest_hours: 0, ...hoursDefaults, ...kioskDefaults };
   assertError(await ctx.client.get('/api/settings/'), 401, 'unauthorized');
@@ -180,6 +188,8 @@ test('GET/PATCH /api/settings/: managers only; defaults; out-of-range values are
     ['locale', 'not a locale'], ['locale', ''], ['locale', 'x'.repeat(40)], ['locale', 7],
     ['clock', '24'], ['clock', 'am/pm'],
     ['kiosk_offline_alert_minutes', 0], ['kiosk_offline_alert_minutes', 1441], ['kiosk_offline_alert_minutes', 2.5],
+    ['face_check', 'on'], ['face_match_threshold', 0.05], ['face_match_threshold', 2], ['face_match_threshold', 'low'],
+    ['photo_retention_days', -1], ['photo_retention_days', 3651], ['photo_retention_days', 1.5], ['api_check_in', 'never'],
   ];
   for (const [field, value] of refused) assertFieldError(await ctx.client.patch('/api/settings/', { [field]: value }, await ctx.auth(ctx.manager)), field);
   assertError(await ctx.client.patch('/api/settings/', {}, await ctx.auth(ctx.manager)), 400, 'validation_failed');

@@ -1,0 +1,74 @@
+/**
+ * The face check of punch photos, after their records are stored: never on
+ * the kiosk's path. Each process drains the queue one photo at a time (the
+ * analyser has one worker thread), claiming each so that two processes never
+ * analyse the same photo; at start it picks up whatever a stopped process
+ * left. A verdict flags, it never refuses: the punch stands whatever it says.
+ */
+import type { AppDeps } from '../http/app-env.js';
+import { getSettings } from '../settings/settings.queries.js';
+import type { FaceAnalyser } from './face-analyser.js';
+import { faceVerdict } from './face-match.js';
+import { claimFaceCheck, completeFaceCheck, deleteReferenceFaces, findReferenceFace } from './faces.queries.js';
+
+export type FaceCheckRunner = {
+  /** Analyses every photo waiting, in the background; calls while it runs make it look again when done. */
+  drain(): void;
+};
+
+export function createFaceCheckRunner(deps: AppDeps, analyser: FaceAnalyser): FaceCheckRunner {
+  let running = false;
+  let lookAgain = false;
+
+  async function checkOne(claimed: { attendanceId: number; staffId: number; photoId: string | null }): Promise<void> {
+    const { faceMatchThreshold } = await getSettings(deps.db, deps.config.orgTimezone);
+    const bytes = claimed.photoId === null ? undefined : await deps.photos.read(claimed.photoId);
+    const reference = await findReferenceFace(deps.db, claimed.staffId);
+    // A photo that cannot be read or analysed shows no face anyone can check: that is what a manager should see.
+    const analysis = bytes ? await analyser.analyse(bytes).catch((error: unknown) => {
+      deps.logger.warn('A punch photo could not be analysed', { attendanceId: claimed.attendanceId, error: String(error) });
+      return { faces: 0, descriptor: null };
+    }) : { faces: 0, descriptor: null };
+    const { verdict, distance } = faceVerdict(analysis, reference?.descriptor ?? null, faceMatchThreshold);
+    const at = deps.clock.now();
+    await completeFaceCheck(deps.db, { attendanceId: claimed.attendanceId, verdict, distance }, at);
+    deps.events.emit('faceChecked', { attendanceId: claimed.attendanceId, staffId: claimed.staffId, verdict, distance, at });
+  }
+
+  async function run(): Promise<void> {
+    do {
+      lookAgain = false;
+      for (let claimed = await claimFaceCheck(deps.db, deps.clock.now()); claimed; claimed = await claimFaceCheck(deps.db, deps.clock.now())) {
+        await checkOne(claimed);
+      }
+    } while (lookAgain);
+  }
+
+  return {
+    drain() {
+      if (running) {
+        lookAgain = true;
+        return;
+      }
+      running = true;
+      deps.background.run('Checking faces in punch photos', () => run().finally(() => (running = false)));
+    },
+  };
+}
+
+/**
+ * Runs the face check for this process: what a stopped process left now,
+ * each new punch as it is stored; and deletes every reference face when a
+ * manager turns the check off. Returns the function that stops listening.
+ */
+export function startFaceChecks(deps: AppDeps): () => void {
+  const runner = createFaceCheckRunner(deps, deps.faces);
+  runner.drain();
+  const off = [
+    deps.events.on('attendanceRecorded', () => runner.drain()),
+    deps.events.on('faceCheckTurnedOff', ({ by, at }) =>
+      deps.background.run('Deleting reference faces', () => deleteReferenceFaces(deps.db, null, { kind: 'user', id: by }, at, 'the face check was turned off')),
+    ),
+  ];
+  return () => off.forEach((stop) => stop());
+}
