@@ -32,7 +32,7 @@ export function PrivacySettings({ values, set, error }) {
         <input id="face_match_threshold" class="amount" type="number" min="0.1" max="1.5" step="0.01" value=${values.face_match_threshold ?? ''}
           onInput=${(e) => set({ face_match_threshold: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })} />
       </div>
-      <p class="hint">Lower flags more photos; higher lets more through. The default, ${values.face_match_threshold_default}, was chosen from measurements (see the README).</p>`}
+      <p class="hint">Lower flags more photos; higher lets more through. The default, ${values.face_match_threshold_default}, was chosen from measurements on test faces: it took 1 pair of different people in 6,000 for the same person, and flagged about 1 same-person photo in 70.</p>`}
     <${FieldError} error=${error} field="face_check" />
     <${FieldError} error=${error} field="face_match_threshold" />
 

@@ -3,7 +3,7 @@
  * exactly one: `@vladmandic/face-api` on `@tensorflow/tfjs` with the wasm
  * backend, every file read from `node_modules` (nothing is downloaded). The
  * models load once per thread, on first use. In the server this runs in
- * face-worker.ts (a pass costs ~300 ms of CPU); tests and benches call it
+ * face-worker.ts (a pass costs 300–500 ms of CPU); tests and benches call it
  * directly.
  *
  * @example
@@ -23,10 +23,12 @@ export type FaceDetector = 'ssd' | 'tiny';
 export type FaceBox = { x: number; y: number; width: number; height: number; score: number };
 
 /**
- * SSD MobileNet: in bench/face-eval.ts the tiny detector missed about one
- * face in five that SSD found, and a missed face is a `no_face` alert
- * against someone who did nothing wrong. SSD costs about three times as
- * much (~300 ms a photo), which a background worker can afford.
+ * SSD MobileNet. In bench/face-eval.ts the tiny detector found no face in 25
+ * of 120 webcam-like stored photos (SSD: 6), and a missed face is a
+ * `no_face` alert against someone who did nothing wrong; with a face found,
+ * both had the same error rates. SSD costs about 2.5 times as much (a
+ * median 460 ms a photo against 190 there, on 2 cores), which a background
+ * worker taking one photo at a time can afford.
  */
 export const defaultFaceDetector: FaceDetector = 'ssd';
 
@@ -44,7 +46,8 @@ async function loadModels(): Promise<void> {
   setWasmPaths(`${wasmDir}${path.sep}`, false);
   if (!(await tf.setBackend('wasm'))) throw new Error('The TensorFlow.js wasm backend did not start.');
   await tf.ready();
-  // face-api's node-wasm build reads the weights with fs (no tfjs-node needed).
+  // face-api's node-wasm build reads the weights with fs (no tfjs-node needed). The tiny detector
+  // (190 KB) is only for the bench's comparison.
   await Promise.all([
     faceapi.nets.ssdMobilenetv1.loadFromDisk(modelDir),
     faceapi.nets.tinyFaceDetector.loadFromDisk(modelDir),

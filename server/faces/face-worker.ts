@@ -1,6 +1,6 @@
 /**
  * The worker thread that analyses faces (see face-analyser.ts): a pass is
- * 100–300 ms of CPU in wasm, which on the main thread would hold every
+ * 300–500 ms of CPU in wasm, which on the main thread would hold every
  * kiosk's request. It answers each `{ id, image }` with `{ id, analysis }`
  * or `{ id, error }` (the error's message).
  */
