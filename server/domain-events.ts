@@ -39,6 +39,8 @@ export type DomainEvents = {
   kioskWentDark: [dark: { kioskId: number; kioskName: string; lastSeenAt: Date | null; at: Date }];
   /** A kiosk reported that its camera stopped working (or never started). */
   kioskCameraFailed: [failed: { kioskId: number; kioskName: string; error: string | null; at: Date }];
+  /** A manager set the face check to flag. */
+  faceCheckTurnedOn: [on: { by: number; at: Date }];
   /** A manager set the face check to off: every reference face is to be deleted. */
   faceCheckTurnedOff: [off: { by: number; at: Date }];
   /** A punch's photo was analysed against the person's reference face. */

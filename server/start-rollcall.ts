@@ -65,7 +65,7 @@ export async function startRollcall(options: RollcallOptions): Promise<Rollcall>
   deps.remembered.register(() => forgetSettings(deps.db));
   const stopListening = options.database.pool ? listenForSettingsChanges(options.database.pool, deps.db, deps.logger) : async () => {};
   const stopWatching = watchForDarkKiosks(deps);
-  const stopFaceChecks = startFaceChecks(deps);
+  const stopFaceChecks = startFaceChecks(deps, { onlyProcess: options.database.kind === 'pglite' });
   const stopPurging = purgePhotosDaily(deps);
   if (deps.photos.kind === 'database') deps.background.run('Copying photo files into the database', () => importPhotoFolder(deps, files, options.photoDir));
   return {

@@ -22,6 +22,8 @@ import type { FaceReply, FaceRequest } from './face-worker.js';
 export type FaceAnalyser = {
   /** Rejects if this image cannot be analysed (not an image, damaged) or the worker failed on it. */
   analyse(image: Uint8Array): Promise<FaceAnalysis>;
+  /** Starts the worker and loads the models now, in their turn, so the first photo does not wait for them. */
+  prepare(): Promise<void>;
   /** Fails whatever waits and stops the worker; `analyse` rejects afterwards. */
   close(): Promise<void>;
 };
@@ -42,7 +44,7 @@ export function startFaceWorker(): Worker {
     : new Worker(entry);
 }
 
-type Waiting = { image: Uint8Array; resolve: (analysis: FaceAnalysis) => void; reject: (error: Error) => void };
+type Waiting = { image: Uint8Array | null; resolve: (analysis: FaceAnalysis) => void; reject: (error: Error) => void };
 type Current = Waiting & { id: number; timer: NodeJS.Timeout };
 
 // The first photo also loads the models (about a second); a healthy pass is well under one.
@@ -98,8 +100,8 @@ export function createFaceAnalyser(options: FaceAnalyserOptions = {}): FaceAnaly
     const timer = setTimeout(() => discard(running, new Error(`The face analysis took over ${timeoutMs} ms; the worker was restarted.`)), timeoutMs);
     current = { ...waiting, id, timer };
     // A copy of its own, moved rather than cloned: the caller's buffer may be a view into a larger one, and stays theirs.
-    const image = new Uint8Array(waiting.image);
-    running.postMessage({ id, image } satisfies FaceRequest, [image.buffer]);
+    const image = waiting.image && new Uint8Array(waiting.image);
+    running.postMessage({ id, image } satisfies FaceRequest, image ? [image.buffer] : []);
   }
 
   return {
@@ -107,6 +109,13 @@ export function createFaceAnalyser(options: FaceAnalyserOptions = {}): FaceAnaly
       if (closed) return Promise.reject(new Error('The face analyser is closed.'));
       return new Promise<FaceAnalysis>((resolve, reject) => {
         queue.push({ image, resolve, reject });
+        next();
+      });
+    },
+    async prepare() {
+      if (closed) throw new Error('The face analyser is closed.');
+      await new Promise<FaceAnalysis>((resolve, reject) => {
+        queue.push({ image: null, resolve, reject });
         next();
       });
     },

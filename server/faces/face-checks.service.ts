@@ -9,7 +9,7 @@ import type { AppDeps } from '../http/app-env.js';
 import { getSettings } from '../settings/settings.queries.js';
 import type { FaceAnalyser } from './face-analyser.js';
 import { faceVerdict } from './face-match.js';
-import { claimFaceCheck, completeFaceCheck, deleteReferenceFaces, findReferenceFace } from './faces.queries.js';
+import { claimFaceCheck, completeFaceCheck, deleteReferenceFaces, findReferenceFace, releaseFaceCheckClaims } from './faces.queries.js';
 
 export type FaceCheckRunner = {
   /** Analyses every photo waiting, in the background; calls while it runs make it look again when done. */
@@ -57,15 +57,25 @@ export function createFaceCheckRunner(deps: AppDeps, analyser: FaceAnalyser): Fa
 }
 
 /**
- * Runs the face check for this process: what a stopped process left now,
+ * Runs the face check for this process: what a stopped process left now
+ * (with `onlyProcess`, also the photo it was in the middle of),
  * each new punch as it is stored; and deletes every reference face when a
  * manager turns the check off. Returns the function that stops listening.
  */
-export function startFaceChecks(deps: AppDeps): () => void {
+export function startFaceChecks(deps: AppDeps, { onlyProcess }: { onlyProcess: boolean }): () => void {
   const runner = createFaceCheckRunner(deps, deps.faces);
-  runner.drain();
+  // Not worth failing over: the first photo loads the models itself.
+  const prepare = () => deps.faces.prepare().catch((error: unknown) => deps.logger.info('The face models were not loaded ahead', { error: String(error) }));
+  // The embedded database has one process: a photo it was analysing when it stopped is nobody's now.
+  deps.background.run('Resuming face checks', async () => {
+    if (onlyProcess) await releaseFaceCheckClaims(deps.db);
+    runner.drain();
+    // With the check on, the models load now rather than in front of the first punch.
+    if ((await getSettings(deps.db, deps.config.orgTimezone)).faceCheck === 'flag') await prepare();
+  });
   const off = [
     deps.events.on('attendanceRecorded', () => runner.drain()),
+    deps.events.on('faceCheckTurnedOn', () => deps.background.run('Loading the face models', prepare)),
     deps.events.on('faceCheckTurnedOff', ({ by, at }) =>
       deps.background.run('Deleting reference faces', () => deleteReferenceFaces(deps.db, null, { kind: 'user', id: by }, at, 'the face check was turned off')),
     ),

@@ -62,8 +62,13 @@ export async function queueFaceCheck(tx: Queryable, attendanceId: number): Promi
   await tx.insert(faceChecks).values({ attendanceId }).onConflictDoNothing();
 }
 
-/** How long a claim holds before another process may take the photo over (its process died). */
-const claimLifetimeMs = 5 * 60_000;
+/** How long a claim holds before another process may take the photo over (its process died): longer than the analyser's own timeout. */
+const claimLifetimeMs = 2 * 60_000;
+
+/** Gives back every claim: only for a process that is the only one on its database (the embedded one), at its start. */
+export async function releaseFaceCheckClaims(db: Queryable): Promise<void> {
+  await db.update(faceChecks).set({ state: 'pending', claimedAt: null }).where(eq(faceChecks.state, 'analysing'));
+}
 
 /**
  * Takes the oldest photo waiting to be analysed (or one whose claim is

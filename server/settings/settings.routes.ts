@@ -150,7 +150,7 @@ export function createSettingsRoutes(deps: AppDeps) {
         apiCheckIn: body.api_check_in,
       }, deps.clock.now());
       // Faces are kept only while the check is on: the face feature deletes them.
-      if (body.face_check === 'off') deps.events.emit('faceCheckTurnedOff', { by: currentUser(c.get('user')).id, at: deps.clock.now() });
+      if (body.face_check) deps.events.emit(body.face_check === 'off' ? 'faceCheckTurnedOff' : 'faceCheckTurnedOn', { by: currentUser(c.get('user')).id, at: deps.clock.now() });
       return c.json(toSettingsJson(await getSettings(db, deps.config.orgTimezone)));
     });
 }
