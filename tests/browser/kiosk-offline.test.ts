@@ -2,7 +2,7 @@
  * The kiosk in Chromium (fake webcam) while the server is down: two people
  * check in, both are told "Saved"; a reload still shows the PIN pad and the
  * two waiting; once the server is back both punches arrive in order as
- * `kiosk_offline` and the queue empties. IndexedDB never holds a readable
+ * `kiosk_offline`, live on a manager's board, and the queue empties. IndexedDB never holds a readable
  * PIN or photo. Organisation time zone UTC; Monday 23 November 2026 08:57,
  * asha and bo work 09:00–17:00.
  */
@@ -85,7 +85,17 @@ test('server down: two people are saved, a reload keeps the pad and the queue, a
     await until.enabled(button(ctx.page, '1'));
     await assertNothingReadable(ctx.page, 2);
     await saveShot(ctx.page, 'kiosk-31-offline-after-reload');
+    // Still cut off once the server is back, until a manager is watching.
+    await ctx.page.context().setOffline(true);
   });
+
+  // A manager watches the board; then the kiosk's network comes back, and the punches arrive live.
+  const manager = await connectManager(ctx.server.url, await signInCookie(ctx.client, ctx.manager.username, ctx.manager.password));
+  const arrived: { staffName: string; occurrence: { state: string } }[] = [];
+  manager.socket.on('attendance:created', (event) => arrived.push(event));
+  await ctx.page.context().setOffline(false);
+  await eventually(async () => arrived, (events) => events.length === 2, 30_000);
+  assert.deepEqual(arrived.map((event) => [event.staffName, event.occurrence.state]), [['asha', 'checked_in'], ['bo', 'checked_in']]);
 
   await until.visible(ctx.page.getByText('Enter your PIN'));
   await until.gone(ctx.page.getByText(/waiting to be sent|saved while offline/));
@@ -100,8 +110,7 @@ test('server down: two people are saved, a reload keeps the pad and the queue, a
   assert.ok(Date.parse(first.timestamp) <= Date.parse(second.timestamp));
   await assertNothingReadable(ctx.page, 0);
 
-  // The board has them: both checked in.
-  const manager = await connectManager(ctx.server.url, await signInCookie(ctx.client, ctx.manager.username, ctx.manager.password));
+  // And a board opened now has them too.
   const snapshot = await ask(manager.socket, 'snapshot:fetch');
   const states = Object.fromEntries(snapshot.occurrences.map((o: any) => [o.staffName, o.state]));
   assert.deepEqual(states, { asha: 'checked_in', bo: 'checked_in' });
