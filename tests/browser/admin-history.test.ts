@@ -17,6 +17,7 @@ import { test } from 'uvu';
 import { reportingErrors } from '../helpers/api-suite.js';
 import { goTo, seedStaff, sessionCookie, useAdminPage, type Person } from '../helpers/admin-page.js';
 import { button, link, saveShot, typeDate, until } from '../helpers/chromium.js';
+import sharp from 'sharp';
 import { makeFrame, toBase64 } from '../helpers/fixtures.js';
 
 /** A New York wall-clock time in the week of 23 November 2026 (EST, UTC−5). */
@@ -41,9 +42,12 @@ test.before(
       { day: 'Sunday', start: '10:00', end: '14:00' },
     ], since);
 
-    // The week, as the original API's clients record it: a photo with each check-in and check-out.
-    const photo = toBase64(await makeFrame(640, 480));
+    // The week, as the original API's clients record it: a photo of its own with each check-in and check-out
+    // (the same bytes twice would be marked "Photo reused").
+    const frame = await makeFrame(640, 480);
+    const photos = await Promise.all(Array.from({ length: 8 }, async (_, i) => toBase64(await sharp(frame).modulate({ brightness: 1 + i * 0.03 }).jpeg().toBuffer())));
     const record = async (person: Person, date: string, time: string) => {
+      const photo = photos.shift()!;
       ctx.server.clock.set(local(date, time));
       const tokens = await ctx.client.post('/api/token/', { username: person.username, password: person.password });
       const reply = await ctx.client.post('/api/attendance/', { staff: person.staffId, captured_image: photo }, { token: tokens.body.access });
