@@ -212,8 +212,7 @@ export function Station({ token, org, timings, onUnpaired }) {
       </header>
       <div class=${`camera ${showsPreview(state) ? 'visible' : ''}`}>
         <video ref=${videoRef} muted playsinline autoplay aria-label="Camera preview"></video>
-        ${step.name === 'countdown' && html`<div class="countdown" aria-live="assertive">${step.secondsLeft}</div>`}
-        ${step.name === 'offlineCountdown' && html`<div class="countdown" aria-live="assertive">${step.secondsLeft}</div>`}
+        ${(step.name === 'countdown' || step.name === 'offlineCountdown') && html`<div class="countdown" aria-live="assertive">${step.secondsLeft}</div>`}
         ${step.name === 'capturing' && html`<div class="countdown small">${step.retrying ? 'Reconnecting… your photo will be sent' : 'Saving…'}</div>`}
       </div>
       ${step.name === 'idle' || step.name === 'identifying'

@@ -76,6 +76,9 @@ function parentsOfNewFolders(firstCreated: string, last: string): string[] {
 
 export const isPhotoId = (id: string) => idPattern.test(id);
 
+/** Where a stored photo is served (`GET /api/photos/:id`). */
+export const photoUrl = (id: string) => `/api/photos/${id}`;
+
 /** The `photos` row that describes a photo, wherever its bytes are. */
 export const photoRow = (photo: ProcessedPhoto) => ({ id: photo.id, bytes: photo.data.byteLength, width: photo.width, height: photo.height });
 

@@ -6,14 +6,14 @@ import type { LedgerActor } from '../ledger/chain.js';
 import { appendLedger, ledgerTransaction } from '../ledger/ledger.queries.js';
 import { punchLedgerData, voidLedgerData } from '../ledger/recorded-rows.js';
 import type { ProcessedPhoto } from '../../storage/photo-processing.js';
-import type { PhotoStore } from '../../storage/photo-store.js';
+import { photoUrl, type PhotoStore } from '../../storage/photo-store.js';
 import type { AttendanceKind, AttendanceStatus, AttendanceSummary } from '../socket-contract.js';
 
 export type AttendanceRecord = typeof attendance.$inferSelect;
 
 /** Where a punch's photo is served, or null: none was taken, or the retention purge removed it. */
 export const punchPhotoUrl = (record: Pick<AttendanceRecord, 'photoId' | 'photoPurgedAt'>) =>
-  record.photoId && !record.photoPurgedAt ? `/api/photos/${record.photoId}` : null;
+  record.photoId && !record.photoPurgedAt ? photoUrl(record.photoId) : null;
 
 /** A record as kiosks and managers' sockets see it. */
 export function attendanceSummary(record: AttendanceRecord): AttendanceSummary {

@@ -13,6 +13,7 @@ import { AppError, notFound } from '../http/errors.js';
 import { entityId, idParam, jsonBody, pathParams } from '../http/validate.js';
 import { findReferenceFace, reviewFaceCheck } from './faces.queries.js';
 import { removeReferenceFace, setReferenceFace } from './reference-faces.service.js';
+import { photoUrl } from '../../storage/photo-store.js';
 
 /** base64 of a 5 MB photo, plus room for the rest of the JSON. */
 export const maxReferenceBodyBytes = 7 * 1024 * 1024 + 64 * 1024;
@@ -24,8 +25,6 @@ const referenceSchema = z.union(
   ],
   { error: 'Send {"image": "<base64 photo>"} or {"fromAttendance": <attendance id>}.' },
 );
-
-const photoUrl = (photoId: string) => `/api/photos/${photoId}`;
 
 export function createReferenceFaceRoutes(deps: AppDeps) {
   // Manager-only route by route: a `use` here would reach every /api/staff/ route.

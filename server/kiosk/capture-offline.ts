@@ -10,13 +10,14 @@
  */
 import { z } from 'zod';
 import { checkPhotoBytes, maxPhotoBytes, processPhoto } from '../../storage/photo-processing.js';
-import { attendanceSummary, findRecordById } from '../attendance/attendance.queries.js';
+import { attendanceSummary } from '../attendance/attendance.queries.js';
 import { recordAttendance } from '../attendance/record-attendance.js';
 import type { OfflineRefusal } from '../domain-events.js';
 import type { AppDeps } from '../http/app-env.js';
 import type { AckError, CaptureAck, ErrorCode } from '../socket-contract.js';
 import { checkPin } from './identify.js';
-import { findCaptureRequest, rememberCaptureRequest } from './kiosks.queries.js';
+import { earlierCaptureResult } from './capture.js';
+import { rememberCaptureRequest } from './kiosks.queries.js';
 import { openPunch, type KioskKey } from './offline-punch-crypto.js';
 
 /** What the server knows of the gap: the kiosk's last contact before it, and when it came back. */
@@ -46,9 +47,8 @@ export async function captureOffline(deps: AppDeps, kiosk: { id: number; name: s
   if (!header.success) return refusal('invalid_request', 'This saved punch is missing its PIN, time or request id.');
   const { pin, requestId } = header.data;
 
-  const earlier = await findCaptureRequest(deps.db, kiosk.id, requestId);
-  const earlierRecord = earlier === undefined ? undefined : await findRecordById(deps.db, earlier);
-  if (earlierRecord) return { ok: true, attendance: attendanceSummary(earlierRecord) };
+  const earlier = await earlierCaptureResult(deps, kiosk.id, requestId);
+  if (earlier) return earlier;
 
   const now = deps.clock.now();
   // The kiosk's clock may be off: its times are moved by how far its clock was from ours as it sent.

@@ -18,12 +18,15 @@ import { findCaptureRequest, releaseAttempt, rememberCaptureRequest, useAttempt 
 
 export type CaptureInput = { attempt: string; kind: 'check_in' | 'check_out'; image: Uint8Array; requestId: string };
 
+/** The answer a kiosk's earlier capture with this request id got, if it recorded a punch: a retry gets it again. */
+export async function earlierCaptureResult(deps: AppDeps, kioskId: number, requestId: string): Promise<CaptureAck | undefined> {
+  const earlier = await findCaptureRequest(deps.db, kioskId, requestId);
+  const record = earlier === undefined ? undefined : await findRecordById(deps.db, earlier);
+  return record && { ok: true, attendance: attendanceSummary(record) };
+}
+
 export async function captureAttendance(deps: AppDeps, kioskId: number, input: CaptureInput): Promise<CaptureAck> {
-  const earlierResult = async (): Promise<CaptureAck | undefined> => {
-    const earlier = await findCaptureRequest(deps.db, kioskId, input.requestId);
-    const record = earlier === undefined ? undefined : await findRecordById(deps.db, earlier);
-    return record && { ok: true, attendance: attendanceSummary(record) };
-  };
+  const earlierResult = () => earlierCaptureResult(deps, kioskId, input.requestId);
   const check = verifyAttempt(deps.secrets.attemptKey, input.attempt, kioskId, deps.clock.now());
   if (!check.ok) {
     // A retry after the attempt expired still gets the first answer.

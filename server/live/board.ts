@@ -18,6 +18,7 @@ import { faceSummary } from '../faces/face-summary.js';
 import type { BoardOccurrence, BoardPunch, Snapshot } from '../socket-contract.js';
 import { listStaffNames } from '../staff/staff.queries.js';
 import { listAbsences } from '../timesheets/timesheet.queries.js';
+import { photoUrl } from '../../storage/photo-store.js';
 
 export type BoardRow = { shiftId: number; date: string; staffId: number; staffName: string; startMillis: number; endMillis: number };
 
@@ -59,7 +60,7 @@ export function toBoardOccurrence(
     stateChanges: upcomingBoardStates(span, punches, windowMinutes, now).map((change) => ({ at: iso(change.at), state: change.state })),
     checkIn: punch(checkIn),
     checkOut: punch(checkOut),
-    ...(faces && { referencePhotoUrl: faces.referencePhotos.has(row.staffId) ? `/api/photos/${faces.referencePhotos.get(row.staffId)}` : null }),
+    ...(faces && { referencePhotoUrl: faces.referencePhotos.has(row.staffId) ? photoUrl(faces.referencePhotos.get(row.staffId)!) : null }),
   };
 }
 

@@ -116,8 +116,7 @@ export function attachRealtime(io: RollcallIo, deps: AppDeps, pool: pg.Pool | un
       occurrence: await loadBoardOccurrence(deps, record, staffName),
     });
     if (by.kind === 'kiosk') {
-      const { timezone } = await getSettings(deps.db, deps.config.orgTimezone);
-      await raise(punchCancelledAlert(record, staffName, by.name, timezone, at));
+      await raise(punchCancelledAlert(record, staffName, by.name, await organisationZone(), at));
     }
   };
 

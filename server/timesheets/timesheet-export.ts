@@ -11,6 +11,7 @@ import type { OccurrenceHours } from './hours.js';
 import { paidMinutes, type PunchChain, type TimesheetEntry } from './timesheet-rows.js';
 import type { PunchRecord } from './punch-records.js';
 import type { BatchContext, TimesheetBatch } from './timesheet-batch.js';
+import { photoUrl } from '../../storage/photo-store.js';
 
 const nameOf = (names: ReadonlyMap<number, string>, id: number) => names.get(id) ?? `Staff ${id}`;
 
@@ -21,7 +22,7 @@ function punchJson(punch: PunchRecord, iso: (instant: Date) => string) {
     at: iso(punch.at),
     status: punch.status,
     source: punch.source,
-    photoUrl: punch.photoId ? `/api/photos/${punch.photoId}` : null,
+    photoUrl: punch.photoId ? photoUrl(punch.photoId) : null,
     ...(punch.kioskId !== null && { kioskId: punch.kioskId }),
     ...(punch.supersedesId !== null && { supersedes: punch.supersedesId }),
     ...(punch.source === 'manager' && { reason: punch.reason, createdBy: punch.createdBy, recordedAt: iso(punch.recordedAt) }),

@@ -21,6 +21,7 @@ import { csvHeader, ledgerLine, payrollColumns, personTotals, timesheetColumns, 
 import { renderBatches } from './timesheet-render.js';
 import { loadTimesheet, readTimesheet, type TimesheetRange } from './timesheet.service.js';
 import { listExceptionReviews } from './timesheet.queries.js';
+import { photoUrl } from '../../storage/photo-store.js';
 
 export const reasonText = singleLineText(500);
 
@@ -114,14 +115,14 @@ export function createTimesheetRoutes(deps: AppDeps) {
       const accepted = new Set(reviews.map((r) => `${r.shiftId}@${r.occurrenceDate}:${r.type}`));
       const json = new Map(timesheetJson(loaded, loaded.settings.timezone).map((entryJson, i) => [loaded.entries[i]!, entryJson]));
       const hasKiosk = (await listKiosks(deps.db)).some((kiosk) => kiosk.revokedAt === null);
-      const flags = await listUnreviewedFlags(deps.db, range);
-      const faceFlags = new Map(flags.map((flag) => [flag.attendanceId, flag.verdict as 'mismatch' | 'no_face']));
+      const flags = new Map((await listUnreviewedFlags(deps.db, range)).map((flag) => [flag.attendanceId, flag]));
+      const faceFlags = new Map([...flags].map(([id, flag]) => [id, flag.verdict as 'mismatch' | 'no_face']));
       const found = listExceptions(loaded.entries, accepted, { hasKiosk }, faceFlags);
       const references = await listReferencePhotos(deps.db, [...new Set(found.filter((f) => f.attendanceId).map((f) => f.entry.staffId))]);
       const faceOf = (attendanceId: number, staffId: number) => {
-        const flag = flags.find((f) => f.attendanceId === attendanceId)!;
+        const flag = flags.get(attendanceId)!;
         const reference = references.get(staffId);
-        return { attendanceId, verdict: flag.verdict, distance: flag.distance, review: flag.review, referencePhotoUrl: reference ? `/api/photos/${reference}` : null };
+        return { attendanceId, verdict: flag.verdict, distance: flag.distance, review: flag.review, referencePhotoUrl: reference ? photoUrl(reference) : null };
       };
       return c.json(found.map(({ type, entry, attendanceId }) => ({ type, ...json.get(entry)!, ...(attendanceId && { face: faceOf(attendanceId, entry.staffId) }) })));
     })

@@ -13,7 +13,7 @@ import { test } from 'uvu';
 import { purgeOldPhotos } from '../../server/photos/photo-retention.js';
 import { assertError, listPhotoFiles } from '../helpers/assertions.js';
 import { faceSamples, groupPhotos, noFaceFrame, type FacePerson } from '../helpers/face-samples.js';
-import { createStaffMember, toBase64, type StaffAccount } from '../helpers/fixtures.js';
+import { createStaffMember, type StaffAccount, storedAlerts, toBase64 } from '../helpers/fixtures.js';
 import { useApiSuite } from '../helpers/api-suite.js';
 
 const ctx = useApiSuite(test, { now: '2026-11-23T08:55:00Z', timezone: 'UTC' });
@@ -37,10 +37,7 @@ async function punchesOf(person: StaffAccount): Promise<any[]> {
   await ctx.server.deps.background.settled();
   return (await ctx.client.get(`/api/attendance/?staff=${person.staffId}`, await manager())).body;
 }
-async function alertsOfType(type: string): Promise<any[]> {
-  await ctx.server.deps.background.settled();
-  return ((await ctx.client.get('/api/alerts/', await manager())).body.alerts as any[]).filter((alert) => alert.type === type);
-}
+const alertsOfType = (type: string) => storedAlerts(ctx, type);
 const ledgerActions = async (action: string) =>
   ((await ctx.server.deps.db.execute(sql`select data from ledger where action = ${action} order by seq`)) as unknown as { rows: { data: string | object }[] }).rows.map((row) =>
     typeof row.data === 'string' ? JSON.parse(row.data) : row.data,

@@ -105,3 +105,11 @@ export async function attendanceRows(ctx: ApiSuite, count?: number): Promise<any
   return reply.body;
 }
 
+
+/** The stored alerts of `type`, as the suite's manager lists them, once every alert being raised is stored. */
+export async function storedAlerts(ctx: ApiSuite, type: string): Promise<any[]> {
+  await ctx.server.deps.background.settled();
+  const reply = await ctx.client.get('/api/alerts/', await ctx.auth(ctx.manager));
+  assert.equal(reply.status, 200, reply.text);
+  return (reply.body.alerts as any[]).filter((alert) => alert.type === type);
+}

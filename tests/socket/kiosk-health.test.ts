@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'uvu';
 import { alertDarkKiosks } from '../../server/kiosk/kiosk-health.js';
 import { eventually } from '../helpers/assertions.js';
-import { createStaffMember } from '../helpers/fixtures.js';
+import { createStaffMember, storedAlerts } from '../helpers/fixtures.js';
 import { useSocketSuite } from '../helpers/socket-suite.js';
 import { ask, connectKiosk, connectManager, nextEventWhere, pairKiosk } from '../helpers/sockets.js';
 
@@ -23,10 +23,7 @@ test.before.each(async () => {
 
 const kioskRow = async () => ((await ctx.client.get('/api/kiosks/', ctx.managerAuth)).body as any[]).find((row) => row.id === kiosk.kioskId);
 
-async function alertsOfType(type: string): Promise<any[]> {
-  await ctx.server.deps.background.settled();
-  return ((await ctx.client.get('/api/alerts/', ctx.managerAuth)).body.alerts as any[]).filter((alert) => alert.type === type);
-}
+const alertsOfType = (type: string) => storedAlerts(ctx, type);
 
 /** Connected now, then gone: its last contact is the clock's time. */
 async function connectAndLeave(): Promise<void> {

@@ -10,7 +10,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { test } from 'uvu';
 import { sealPunch } from '../../kiosk/offline-sealing.js';
 import { eventually } from '../helpers/assertions.js';
-import { attendanceRows, createStaffMember, makeFrame, type StaffAccount } from '../helpers/fixtures.js';
+import { attendanceRows, createStaffMember, makeFrame, type StaffAccount, storedAlerts } from '../helpers/fixtures.js';
 import { useSocketSuite } from '../helpers/socket-suite.js';
 import { ask, closeSockets, connectKiosk, connectManager, kioskSocket, nextEvent, nextEventWhere, pairKiosk, refusal, type Socket } from '../helpers/sockets.js';
 
@@ -52,11 +52,7 @@ async function sealed(options: { pin?: string; takenAt?: string; requestId?: str
   return { ...box, sentAt: new Date(ctx.server.clock.now().getTime() + skew).toISOString() };
 }
 
-/** The stored alerts of `type`, once every alert being raised is stored. */
-async function alertsOfType(type: string): Promise<any[]> {
-  await ctx.server.deps.background.settled();
-  return ((await ctx.client.get('/api/alerts/', ctx.managerAuth)).body.alerts as any[]).filter((alert) => alert.type === type);
-}
+const alertsOfType = (type: string) => storedAlerts(ctx, type);
 
 test('the key comes with the pairing and again on every connect', async () => {
   assert.match(kiosk.publicKey, /^[A-Za-z0-9+/]{86}[A-Za-z0-9+/=]{2}$/, 'base64 of a 65-byte P-256 point');
