@@ -60,7 +60,9 @@ export function HistoryPage() {
                       <td data-label="Photo">${r.captured_image
                         ? html`<button class="thumb" onClick=${() => setPhoto({ url: r.captured_image, caption: `${nameOf(r.staff)}, ${format.dateTime(r.timestamp)}` })}>
                             <img src=${r.captured_image} alt=${`Photo of ${nameOf(r.staff)}`} loading="lazy" width="64" height="48" />
-                          </button>`
+                          </button>${r.face && r.reference_photo && html`<button class="thumb reference" onClick=${() => setPhoto({ url: r.reference_photo, caption: `${nameOf(r.staff)}: reference photo` })}>
+                            <img src=${r.reference_photo} alt=${`Reference photo of ${nameOf(r.staff)}`} loading="lazy" width="48" height="48" />
+                          </button>`}`
                         : r.photo_purged_at ? html`<span class="hint">Removed ${format.calendarDay(r.photo_purged_at.slice(0, 10))}</span>` : '—'}
                         ${r.face && html`<span class=${`face-verdict ${r.face.verdict}`}>${faceVerdictLabels[r.face.verdict]}${r.face.review ? ` · ${r.face.review === 'confirmed' ? 'confirmed' : 'flagged'}` : ''}</span>`}
                         ${r.photo_reused && html`<span class="face-verdict mismatch" title="The same photo bytes back another punch">Photo reused</span>`}</td>

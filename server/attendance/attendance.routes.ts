@@ -9,7 +9,8 @@ import { AppError, badRequest, forbidden } from '../http/errors.js';
 import { entityId, jsonBody, queryParams } from '../http/validate.js';
 import { dateOrInstantSchema, type DateOrInstant } from '../roster/roster-params.js';
 import { faceSummary } from '../faces/face-summary.js';
-import { listFaceChecks, type FaceCheckView } from '../faces/faces.queries.js';
+import { listFaceChecks, listReferencePhotos, type FaceCheckView } from '../faces/faces.queries.js';
+import { photoUrl } from '../../storage/photo-store.js';
 import { getSettings } from '../settings/settings.queries.js';
 import { decodeBase64Image } from '../../storage/photo-processing.js';
 import { listRecords, punchPhotoUrl, type AttendanceRecord } from './attendance.queries.js';
@@ -106,6 +107,14 @@ export function createAttendanceRoutes(deps: AppDeps) {
         offset: query.offset,
       });
       const faces = await listFaceChecks(db, records.map((record) => record.id));
-      return c.json(records.map((record) => toAttendanceJson(record, timezone, faces.get(record.id))));
+      if (user.role !== 'manager') return c.json(records.map((record) => toAttendanceJson(record, timezone, faces.get(record.id))));
+      // Managers see each person's reference photo beside their punches (History), as on the Live board.
+      const references = await listReferencePhotos(db, [...new Set(records.map((record) => record.staffId))]);
+      return c.json(
+        records.map((record) => {
+          const reference = references.get(record.staffId);
+          return { ...toAttendanceJson(record, timezone, faces.get(record.id)), reference_photo: reference ? photoUrl(reference) : null };
+        }),
+      );
     });
 }

@@ -55,7 +55,7 @@ export async function readPunches(
       select coalesce(json_agg(tuple order by id), '[]')::text as json from (${rows(sql`${attendance.id} as id, json_build_array(
         ${attendance.id}, ${attendance.shiftId}, ${attendance.occurrenceDate}, ${attendance.staffId}, ${attendance.kind},
         ${millis(attendance.at)}, ${attendance.status}, ${millis(attendance.scheduledStart)}, ${millis(attendance.scheduledEnd)},
-        ${attendance.source}, ${attendance.supersedesId}, ${range.withPhotos === false ? sql`null` : attendance.photoId}, ${attendance.kioskId}
+        ${attendance.source}, ${attendance.supersedesId}, ${range.withPhotos === false ? sql`null` : sql`case when ${attendance.photoPurgedAt} is null then ${attendance.photoId} end`}, ${attendance.kioskId}
       ) as tuple`)}) as picked`),
   );
   const corrections = JSON.parse(

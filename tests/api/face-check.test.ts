@@ -115,6 +115,14 @@ test('verdicts on punch photos: match, mismatch, no face, several faces, no refe
   assert.deepEqual(await faceOf(noFace!), { verdict: 'no_face', distance: null, review: null });
   assert.deepEqual(await faceOf(crowd!), { verdict: 'several_faces', distance: null, review: null });
   assert.deepEqual(await faceOf(unknown!), { verdict: 'no_reference', distance: null, review: null });
+  const references = (await ctx.client.get('/api/attendance/', await manager())).body.map((r: any) => [r.staff, r.reference_photo]);
+  const referenceOf = new Map(references);
+  assert.equal(referenceOf.size, 5);
+  for (const person of [same!, other!, noFace!, crowd!]) assert.match(String(referenceOf.get(person.staffId)), /^\/api\/photos\/[0-9a-f]{64}$/, 'History shows the reference beside each punch');
+  assert.equal(referenceOf.get(unknown!.staffId), null);
+  const own = await ctx.client.get('/api/attendance/', await ctx.auth(same!));
+  assert.equal(own.body.length, 1);
+  assert.equal('reference_photo' in own.body[0], false, 'staff are not sent it');
 
   assert.deepEqual((await alertsOfType('face_mismatch')).map((a) => a.staffId), [other!.staffId]);
   assert.deepEqual((await alertsOfType('face_no_face')).map((a) => a.staffId), [noFace!.staffId]);
@@ -180,6 +188,9 @@ test('the retention purge removes old punch photos, keeps the records, and says 
   assert.equal(record.photo_purged_at, '2026-12-01T08:55:00.000Z');
   assertError(await ctx.client.get(punch.body.captured_image, await manager()), 404, 'not_found');
   assert.equal((await ctx.server.deps.photos.read(punch.body.captured_image.split('/').pop())), undefined, 'the bytes are gone');
+  const timesheet = await ctx.client.get(`/api/timesheets/?from=${record.date}&to=${record.date}`, await manager());
+  assert.equal(timesheet.status, 200, timesheet.text);
+  assert.deepEqual(timesheet.body.map((entry: any) => [entry.checkIn.final.id, entry.checkIn.final.photoUrl]), [[punch.body.id, null]], 'the timesheet links no purged photo');
   if (ctx.server.deps.photos.kind === 'files') assert.deepEqual(await listPhotoFiles(ctx.server.photoDir), []);
   const runs = await ledgerActions('photos.purged');
   assert.deepEqual(runs.at(-1), { takenBefore: '2026-11-24T08:55:00.000Z', records: 1, photos: 1 });

@@ -4,7 +4,8 @@
  * photo is compared, and a manager watching the Live board sees the verdict
  * appear next to the person's reference photo. Then someone else's face on
  * the same PIN: "Face differs" on the board, and the two photos side by side
- * on Needs attention. Organisation time zone UTC; Monday 23 November 2026
+ * on Needs attention, and History shows each punch photo beside the
+ * reference. Organisation time zone UTC; Monday 23 November 2026
  * 08:57, asha and bo work 09:00–17:00.
  */
 import assert from 'node:assert/strict';
@@ -14,7 +15,7 @@ import path from 'node:path';
 import { test } from 'uvu';
 import { goTo, signIn } from '../helpers/admin-page.js';
 import { useApiSuite } from '../helpers/api-suite.js';
-import { button, launchChromium, openPage, saveShot, until, type Browser } from '../helpers/chromium.js';
+import { button, launchChromium, openPage, saveShot, typeDate, until, type Browser } from '../helpers/chromium.js';
 import { faceSamples, faceVideo } from '../helpers/face-samples.js';
 import { createStaffMember, toBase64, type StaffAccount } from '../helpers/fixtures.js';
 import { enterPin, newPairingCode, pairThroughUi, quick, kioskPath } from '../helpers/kiosk-page.js';
@@ -97,6 +98,16 @@ test('a real face at the kiosk: the kiosk says it is compared, the board shows t
   await ctx.server.deps.background.settled();
   const [punch] = (await ctx.client.get(`/api/attendance/?staff=${bo.staffId}`, manager)).body;
   assert.equal(punch.face.review, 'confirmed');
+
+  // History: each punch photo with the person's reference photo beside it.
+  await goTo(board, 'History');
+  await typeDate(board, 'From', '2026-11-23'); // The browser's clock is the real one: the server's says 23 November.
+  await typeDate(board, 'To', '2026-11-23');
+  const ashaPunch = board.locator('.history-list tbody tr', { hasText: 'asha' });
+  await until.visible(ashaPunch.getByRole('img', { name: 'Reference photo of asha' }));
+  await until.visible(ashaPunch.getByText('Face matches'));
+  await until.visible(board.locator('.history-list tbody tr', { hasText: 'bo' }).getByRole('img', { name: 'Reference photo of bo' }));
+  await saveShot(board, 'admin-44-history-face');
 });
 
 test.run();
