@@ -4,7 +4,7 @@
  * build the very same app around a test database and a controllable clock.
  *
  * @example
- *   const app = createApp({ db, photos, clock, events: createEventBus(), presence, secrets, logger, remembered: createRemembered(), background: createBackgroundWork(logger), config });
+ *   const app = createApp({ db, photos, clock, events: createEventBus(), presence, secrets, logger, remembered: createRemembered(), background: createBackgroundWork(logger), punches: createPunchActivity(), config });
  *   const response = await app.request('/api/me/');
  */
 import { Hono } from 'hono';

@@ -20,7 +20,10 @@ export function createBackgroundWork(logger: Logger): BackgroundWork {
   const running = new Set<Promise<void>>();
   return {
     run(what, work, details = {}) {
-      const task: Promise<void> = Promise.resolve()
+      // Not before the next turn of the event loop: the reply (a kiosk's ack) that led to this work
+      // is written first. Started at once, the work's first query ran ahead of it on the embedded
+      // database, which executes a query on this thread.
+      const task: Promise<void> = new Promise((resolve) => setImmediate(resolve))
         .then(work)
         .then(
           () => {},

@@ -12,6 +12,7 @@ import { listenForSettingsChanges } from './settings/settings-changes.js';
 import { forgetSettings } from './settings/settings.queries.js';
 import { createApp } from './app.js';
 import { createBackgroundWork } from './background-work.js';
+import { createPunchActivity } from './punch-activity.js';
 import type { Clock } from './clock.js';
 import type { AppDeps } from './http/app-env.js';
 import { createServerAddress } from './http/server-address.js';
@@ -54,6 +55,7 @@ export async function startRollcall(options: RollcallOptions): Promise<Rollcall>
     logger: options.logger,
     remembered: createRemembered(),
     background: createBackgroundWork(options.logger),
+    punches: createPunchActivity(),
     config: options.config,
   };
   const server = await startServer(createApp(deps), options.listen);

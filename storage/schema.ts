@@ -624,8 +624,9 @@ export const staffFaces = pgTable('staff_faces', {
 });
 
 /**
- * The face check of one punch's photo: queued in the punch's own transaction
- * (so a restart finds what was never analysed), claimed by one process at a
+ * The face check of one punch's photo: queued by the punch's own insert while
+ * the check is on (the trigger in migration 0018, so a restart finds what was
+ * never analysed), claimed by one process at a
  * time, then its verdict, and a manager's review of a flag.
  */
 export const faceChecks = pgTable(

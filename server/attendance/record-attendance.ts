@@ -8,7 +8,6 @@
 import { checkPhotoBytes, processPhoto, type PhotoResult } from '../../storage/photo-processing.js';
 import type { Transaction } from '../../storage/database.js';
 import type { AppDeps } from '../http/app-env.js';
-import { queueFaceCheck } from '../faces/faces.queries.js';
 import { isStaffActive } from '../staff/staff.queries.js';
 import { findRecord, insertRecordWithPhoto, type AttendanceRecord } from './attendance.queries.js';
 import { attendanceStatus, chooseWindow, type AttendanceKind } from './punch-rules.js';
@@ -19,23 +18,27 @@ export type RecordOutcome =
   | { ok: true; created: boolean; record: AttendanceRecord; settings: OrgSettings }
   | { ok: false; code: 'window_closed' | 'invalid_image' | 'payload_too_large' | 'staff_inactive'; message: string; windows?: StaffWindows };
 
-export async function recordAttendance(
-  deps: AppDeps,
-  input: {
-    staffId: number;
-    image: Uint8Array;
-    kind?: AttendanceKind;
-    /** The frame's conversion, if the caller started it already. */
-    photo?: Promise<PhotoResult>;
-    /** Written in the new punch's own transaction (not for a repeat, which stores nothing). */
-    alsoWrite?: (tx: Transaction, record: AttendanceRecord) => Promise<void>;
-    /** A punch a kiosk took while offline: judged and recorded at the time it was taken. */
-    takenOfflineAt?: Date;
-  } & (
-    | { kioskId: number }
-    | { userId: number }
-  ),
-): Promise<RecordOutcome> {
+export type RecordInput = {
+  staffId: number;
+  image: Uint8Array;
+  kind?: AttendanceKind;
+  /** The frame's conversion, if the caller started it already. */
+  photo?: Promise<PhotoResult>;
+  /** Written in the new punch's own transaction (not for a repeat, which stores nothing). */
+  alsoWrite?: (tx: Transaction, record: AttendanceRecord) => Promise<void>;
+  /** A punch a kiosk took while offline: judged and recorded at the time it was taken. */
+  takenOfflineAt?: Date;
+} & (
+  | { kioskId: number }
+  | { userId: number }
+);
+
+/** Marked as a punch in flight meanwhile, so the face check's analysis waits for a lull (punch-activity.ts). */
+export function recordAttendance(deps: AppDeps, input: RecordInput): Promise<RecordOutcome> {
+  return deps.punches.during(() => storeAttendance(deps, input));
+}
+
+async function storeAttendance(deps: AppDeps, input: RecordInput): Promise<RecordOutcome> {
   // Size and signature first, before any query.
   const precheck = checkPhotoBytes(input.image);
   if (!precheck.ok) return { ok: false, code: precheck.code, message: precheck.message };
@@ -85,11 +88,8 @@ export async function recordAttendance(
     },
     { processed: processed.photo, store: deps.photos },
     'kioskId' in input ? { kind: 'kiosk', id: input.kioskId } : { kind: 'user', id: input.userId },
-    async (tx, record) => {
-      await input.alsoWrite?.(tx, record);
-      // Queued with the punch, so a restart before the analysis still finds it.
-      if (windows.settings.faceCheck === 'flag') await queueFaceCheck(tx, record.id);
-    },
+    // While the face check is on, the insert itself queues the photo for it (migration 0018).
+    input.alsoWrite,
   );
   if (inserted) {
     deps.events.emit('attendanceRecorded', inserted);

@@ -1,6 +1,7 @@
 /**
  * The face check of punch photos, after their records are stored: never on
- * the kiosk's path. Each process drains the queue one photo at a time (the
+ * the kiosk's path, and each photo in a lull between punches
+ * (punch-activity.ts). Each process drains the queue one photo at a time (the
  * analyser has one worker thread), claiming each so that two processes never
  * analyse the same photo; at start it picks up whatever a stopped process
  * left. A verdict flags, it never refuses: the punch stands whatever it says.
@@ -38,9 +39,12 @@ export function createFaceCheckRunner(deps: AppDeps, analyser: FaceAnalyser): Fa
   async function run(): Promise<void> {
     do {
       lookAgain = false;
-      for (let claimed = await claimFaceCheck(deps.db, deps.clock.now()); claimed; claimed = await claimFaceCheck(deps.db, deps.clock.now())) {
-        await checkOne(claimed);
-      }
+      // Each photo in a lull between punches: a kiosk waiting for its ack goes first.
+      const next = async () => {
+        await deps.punches.lull();
+        return claimFaceCheck(deps.db, deps.clock.now());
+      };
+      for (let claimed = await next(); claimed; claimed = await next()) await checkOne(claimed);
     } while (lookAgain);
   }
 

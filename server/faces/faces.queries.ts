@@ -57,11 +57,6 @@ export async function deleteReferenceFaces(db: Database, staffIds: readonly numb
   });
 }
 
-/** Queued in the punch's own transaction, so a restart still finds it. */
-export async function queueFaceCheck(tx: Queryable, attendanceId: number): Promise<void> {
-  await tx.insert(faceChecks).values({ attendanceId }).onConflictDoNothing();
-}
-
 /** How long a claim holds before another process may take the photo over (its process died): longer than the analyser's own timeout. */
 const claimLifetimeMs = 2 * 60_000;
 

@@ -2,6 +2,7 @@
 import type { Database } from '../../storage/database.js';
 import type { PhotoStore } from '../../storage/photo-store.js';
 import type { BackgroundWork } from '../background-work.js';
+import type { PunchActivity } from '../punch-activity.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../domain-events.js';
 import type { FaceAnalyser } from '../faces/face-analyser.js';
@@ -27,6 +28,8 @@ export type AppDeps = {
   remembered: Remembered;
   /** What the process does after answering, so shutdown and tests can wait for it. */
   background: BackgroundWork;
+  /** Punches being recorded now: the face check waits for a lull in them. */
+  punches: PunchActivity;
   config: {
     /** The time zone used until a manager sets one in the settings. */
     orgTimezone: string;
