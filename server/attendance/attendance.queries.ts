@@ -1,5 +1,5 @@
 /** Storage functions for attendance records and their photos. */
-import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable, Transaction } from '../../storage/database.js';
 import { attendance, photos, punchVoids } from '../../storage/schema.js';
 import type { LedgerActor } from '../ledger/chain.js';
@@ -108,10 +108,12 @@ class AlreadyPunched extends Error {}
  * has a punch of this kind that counts. After a manager voided the last one,
  * the new punch continues that chain.
  */
-async function photoUsedElsewhere(tx: Queryable, photoId: string, attendanceId: number): Promise<boolean> {
-  const [other] = await tx.select({ id: attendance.id }).from(attendance).where(and(eq(attendance.photoId, photoId), ne(attendance.id, attendanceId))).limit(1);
-  return other !== undefined;
-}
+/**
+ * Whether another punch already names these photo bytes (a held-up photo, or a replayed frame),
+ * worked out by the insert itself: its subquery cannot see the row being inserted.
+ */
+const photoReusedBy = (photoId: string | null | undefined): SQL<boolean> | false =>
+  photoId ? sql<boolean>`exists (select 1 from ${attendance} where ${attendance.photoId} = ${photoId})` : false;
 
 export async function insertRecordWithPhoto(
   db: Queryable,
@@ -127,7 +129,7 @@ export async function insertRecordWithPhoto(
       // Usually the first punch of its kind: inserted straight away. Only when one exists is its chain read.
       let [row] = await tx
         .insert(attendance)
-        .values({ ...record, supersedesId: null, recordedAt: record.recordedAt ?? record.at })
+        .values({ ...record, supersedesId: null, recordedAt: record.recordedAt ?? record.at, photoReused: photoReusedBy(record.photoId) })
         .onConflictDoNothing()
         .returning();
       if (!row) {
@@ -135,12 +137,8 @@ export async function insertRecordWithPhoto(
         if (!tip || !tip.voided) throw new AlreadyPunched();
         [row] = await tx
           .insert(attendance)
-          .values({ ...record, supersedesId: tip.record.id, recordedAt: record.recordedAt ?? record.at })
+          .values({ ...record, supersedesId: tip.record.id, recordedAt: record.recordedAt ?? record.at, photoReused: photoReusedBy(record.photoId) })
           .returning();
-      }
-      // The same bytes behind another punch: a held-up photo, or a replayed frame.
-      if (row!.photoId && (await photoUsedElsewhere(tx, row!.photoId, row!.id))) {
-        [row] = await tx.update(attendance).set({ photoReused: true }).where(eq(attendance.id, row!.id)).returning();
       }
       await appendLedger(tx, { actor, action: 'attendance.captured', entity: `attendance:${row!.id}`, data: punchLedgerData(row!), at: record.recordedAt ?? record.at });
       await alsoWrite?.(tx, row!);
