@@ -102,19 +102,19 @@ export async function findChainTip(db: Queryable, key: PunchKey): Promise<{ reco
 class AlreadyPunched extends Error {}
 
 /**
- * A person's own punch (kiosk or API), with its photo's rows (and, where
- * photos live in the database, its bytes) and its ledger entry, in one
- * transaction; `undefined`, with nothing written, if the occurrence already
- * has a punch of this kind that counts. After a manager voided the last one,
- * the new punch continues that chain.
- */
-/**
  * Whether another punch already names these photo bytes (a held-up photo, or a replayed frame),
  * worked out by the insert itself: its subquery cannot see the row being inserted.
  */
 const photoReusedBy = (photoId: string | null | undefined): SQL<boolean> | false =>
   photoId ? sql<boolean>`exists (select 1 from ${attendance} where ${attendance.photoId} = ${photoId})` : false;
 
+/**
+ * A person's own punch (kiosk or API), with its photo's rows (and, where
+ * photos live in the database, its bytes) and its ledger entry, in one
+ * transaction; `undefined`, with nothing written, if the occurrence already
+ * has a punch of this kind that counts. After a manager voided the last one,
+ * the new punch continues that chain.
+ */
 export async function insertRecordWithPhoto(
   db: Queryable,
   record: NewAttendance,
@@ -123,13 +123,15 @@ export async function insertRecordWithPhoto(
   /** More to write in the same transaction once the punch is in (the kiosk's request, so a retry finds it). */
   alsoWrite?: (tx: Transaction, row: AttendanceRecord) => Promise<void>,
 ): Promise<AttendanceRecord | undefined> {
+  const recordedAt = record.recordedAt ?? record.at;
+  const punchRow = (supersedesId: number | null) => ({ ...record, supersedesId, recordedAt, photoReused: photoReusedBy(record.photoId) });
   try {
     return await ledgerTransaction(db, async (tx) => {
       if (photo) await photo.store.saveWith(tx, photo.processed);
       // Usually the first punch of its kind: inserted straight away. Only when one exists is its chain read.
       let [row] = await tx
         .insert(attendance)
-        .values({ ...record, supersedesId: null, recordedAt: record.recordedAt ?? record.at, photoReused: photoReusedBy(record.photoId) })
+        .values(punchRow(null))
         .onConflictDoNothing()
         .returning();
       if (!row) {
@@ -137,10 +139,10 @@ export async function insertRecordWithPhoto(
         if (!tip || !tip.voided) throw new AlreadyPunched();
         [row] = await tx
           .insert(attendance)
-          .values({ ...record, supersedesId: tip.record.id, recordedAt: record.recordedAt ?? record.at, photoReused: photoReusedBy(record.photoId) })
+          .values(punchRow(tip.record.id))
           .returning();
       }
-      await appendLedger(tx, { actor, action: 'attendance.captured', entity: `attendance:${row!.id}`, data: punchLedgerData(row!), at: record.recordedAt ?? record.at });
+      await appendLedger(tx, { actor, action: 'attendance.captured', entity: `attendance:${row!.id}`, data: punchLedgerData(row!), at: recordedAt });
       await alsoWrite?.(tx, row!);
       return row;
     });

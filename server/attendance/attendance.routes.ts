@@ -1,23 +1,19 @@
 /** `/api/attendance/`: the original API's check-in with a base64 photo, and the attendance list. */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { currentUser, requireUser } from '../auth/authenticate.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
 import { AppError, badRequest, forbidden } from '../http/errors.js';
+import { base64PhotoSchema, decodePhotoField, photoBodyLimit, photoFieldError } from '../http/photo-body.js';
 import { entityId, jsonBody, queryParams } from '../http/validate.js';
 import { dateOrInstantSchema, type DateOrInstant } from '../roster/roster-params.js';
 import { faceSummary } from '../faces/face-summary.js';
 import { listFaceChecks, listReferencePhotos, type FaceCheckView } from '../faces/faces.queries.js';
 import { photoUrl } from '../../storage/photo-store.js';
 import { getSettings } from '../settings/settings.queries.js';
-import { decodeBase64Image } from '../../storage/photo-processing.js';
 import { listRecords, punchPhotoUrl, type AttendanceRecord } from './attendance.queries.js';
 import { recordAttendance } from './record-attendance.js';
-
-/** base64 of a 5 MB photo, plus room for the rest of the JSON. */
-const maxAttendanceBodyBytes = 7 * 1024 * 1024 + 64 * 1024;
 
 export function toAttendanceJson(record: AttendanceRecord, zone: string, face?: FaceCheckView) {
   const iso = (instant: Date) => DateTime.fromJSDate(instant).setZone(zone).toISO()!;
@@ -60,8 +56,8 @@ export function createAttendanceRoutes(deps: AppDeps) {
     .use(requireUser)
     .post(
       '/',
-      bodyLimit({ maxSize: maxAttendanceBodyBytes, onError: () => { throw new AppError(413, 'payload_too_large', 'The request is larger than 7 MB; a photo may be at most 5 MB.'); } }),
-      jsonBody(z.object({ staff: entityId('staff'), captured_image: z.string({ error: 'must be the photo as base64 text' }).min(1, 'must not be empty') })),
+      photoBodyLimit,
+      jsonBody(z.object({ staff: entityId('staff'), captured_image: base64PhotoSchema })),
       async (c) => {
         const user = currentUser(c.get('user'));
         const body = c.req.valid('json');
@@ -69,13 +65,12 @@ export function createAttendanceRoutes(deps: AppDeps) {
         if ((await getSettings(deps.db, deps.config.orgTimezone)).apiCheckIn === 'refuse') {
           throw new AppError(403, 'api_check_in_refused', 'This organisation records attendance only at its kiosks: check in at the kiosk.');
         }
-        const decoded = decodeBase64Image(body.captured_image);
-        if (!decoded.ok) throw new AppError(decoded.code === 'payload_too_large' ? 413 : 400, decoded.code, decoded.message, { captured_image: [decoded.message] });
-        const outcome = await recordAttendance(deps, { staffId: body.staff, image: decoded.bytes, userId: user.id });
+        const image = decodePhotoField(body.captured_image, 'captured_image');
+        const outcome = await recordAttendance(deps, { staffId: body.staff, image, userId: user.id });
         if (!outcome.ok) {
           if (outcome.code === 'window_closed') throw new AppError(409, outcome.code, outcome.message);
           if (outcome.code === 'staff_inactive') throw new AppError(403, outcome.code, outcome.message);
-          throw new AppError(outcome.code === 'payload_too_large' ? 413 : 400, outcome.code, outcome.message, { captured_image: [outcome.message] });
+          throw photoFieldError(outcome, 'captured_image');
         }
         const queued = outcome.created && outcome.settings.faceCheck === 'flag' ? { verdict: null, distance: null, review: null, pending: true } : undefined;
         return c.json(toAttendanceJson(outcome.record, outcome.settings.timezone, queued), outcome.created ? 201 : 200);
@@ -107,13 +102,14 @@ export function createAttendanceRoutes(deps: AppDeps) {
         offset: query.offset,
       });
       const faces = await listFaceChecks(db, records.map((record) => record.id));
-      if (user.role !== 'manager') return c.json(records.map((record) => toAttendanceJson(record, timezone, faces.get(record.id))));
       // Managers see each person's reference photo beside their punches (History), as on the Live board.
-      const references = await listReferencePhotos(db, [...new Set(records.map((record) => record.staffId))]);
+      const references = user.role === 'manager' ? await listReferencePhotos(db, [...new Set(records.map((record) => record.staffId))]) : undefined;
       return c.json(
         records.map((record) => {
+          const json = toAttendanceJson(record, timezone, faces.get(record.id));
+          if (!references) return json;
           const reference = references.get(record.staffId);
-          return { ...toAttendanceJson(record, timezone, faces.get(record.id)), reference_photo: reference ? photoUrl(reference) : null };
+          return { ...json, reference_photo: reference ? photoUrl(reference) : null };
         }),
       );
     });
