@@ -4,23 +4,19 @@
  * (`/api/attendance/:id/face-review`).
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { decodeBase64Image } from '../../storage/photo-processing.js';
 import { currentUser, requireManager } from '../auth/authenticate.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
-import { AppError, notFound } from '../http/errors.js';
+import { notFound } from '../http/errors.js';
+import { base64PhotoSchema, decodePhotoField, photoBodyLimit } from '../http/photo-body.js';
 import { entityId, idParam, jsonBody, pathParams } from '../http/validate.js';
 import { findReferenceFace, reviewFaceCheck } from './faces.queries.js';
 import { removeReferenceFace, setReferenceFace } from './reference-faces.service.js';
 import { photoUrl } from '../../storage/photo-store.js';
 
-/** base64 of a 5 MB photo, plus room for the rest of the JSON. */
-export const maxReferenceBodyBytes = 7 * 1024 * 1024 + 64 * 1024;
-
 const referenceSchema = z.union(
   [
-    z.object({ image: z.string({ error: 'must be the photo as base64 text' }).min(1, 'must not be empty') }).strict(),
+    z.object({ image: base64PhotoSchema }).strict(),
     z.object({ fromAttendance: entityId('attendance') }).strict(),
   ],
   { error: 'Send {"image": "<base64 photo>"} or {"fromAttendance": <attendance id>}.' },
@@ -37,17 +33,12 @@ export function createReferenceFaceRoutes(deps: AppDeps) {
     .put(
       '/:id/reference-photo',
       requireManager,
-      bodyLimit({ maxSize: maxReferenceBodyBytes, onError: () => { throw new AppError(413, 'payload_too_large', 'The request is larger than 7 MB; a photo may be at most 5 MB.'); } }),
+      photoBodyLimit,
       pathParams(idParam('staff')),
       jsonBody(referenceSchema),
       async (c) => {
         const body = c.req.valid('json');
-        let source: Parameters<typeof setReferenceFace>[3];
-        if ('image' in body) {
-          const decoded = decodeBase64Image(body.image);
-          if (!decoded.ok) throw new AppError(decoded.code === 'payload_too_large' ? 413 : 400, decoded.code, decoded.message, { image: [decoded.message] });
-          source = { image: decoded.bytes };
-        } else source = { fromAttendance: body.fromAttendance };
+        const source = 'image' in body ? { image: decodePhotoField(body.image, 'image') } : { fromAttendance: body.fromAttendance };
         const set = await setReferenceFace(deps, currentUser(c.get('user')), c.req.valid('param').id, source);
         return c.json({ photoUrl: photoUrl(set.photoId), setAt: set.setAt.toISOString() });
       },
