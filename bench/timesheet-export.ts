@@ -94,6 +94,7 @@ try {
     loop.enable();
     const clientThread = new Worker(measuringClient, { eval: true, workerData: { url: `${server.url}${path}`, probeUrl: `${server.url}/api/auth/status`, loopProbeUrl: `${server.url}/`, token: manager.token, runs } });
     const [{ times, probes, loopProbes }] = (await once(clientThread, 'message')) as [{ times: number[]; probes: number[]; loopProbes: number[] }];
+    await clientThread.terminate();
     loop.disable();
     return { bytes: first.text.length, times, probes, loopProbes, loopMax: loop.max / 1e6, loopP99: loop.percentile(99) / 1e6 };
   }

@@ -27,7 +27,6 @@ export function workerThread<Req, Res>(moduleUrl: string, name: string): WorkerC
     const started = typescript
       ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`, { eval: true })
       : new Worker(entry);
-    started.unref();
     started.on('message', (reply: Reply<Res>) => {
       const request = waiting.get(reply.id);
       waiting.delete(reply.id);
@@ -42,6 +41,8 @@ export function workerThread<Req, Res>(moduleUrl: string, name: string): WorkerC
     };
     started.on('error', fail);
     started.on('exit', (code) => fail(new Error(`The ${name} worker stopped (exit code ${code}).`)));
+    // After the listeners: adding a 'message' listener refs the worker's port again.
+    started.unref();
     return started;
   }
 
