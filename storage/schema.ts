@@ -248,6 +248,8 @@ export const attendance = pgTable(
     index('attendance_staff_at_idx').on(t.staffId, t.at),
     index('attendance_at_idx').on(t.at),
     index('attendance_photo_idx').on(t.photoId),
+    // A timesheet reads the few punches managers added for a whole range at once.
+    index('attendance_manager_date_idx').on(t.occurrenceDate).where(sql`${t.source} = 'manager'`),
     check('attendance_kind_check', sql`${t.kind} in ('check_in', 'check_out')`),
     check('attendance_status_check', sql`${t.status} in ('on_time', 'late', 'early')`),
     check('attendance_source_check', sql`${t.source} in ('kiosk', 'kiosk_offline', 'api', 'manager')`),

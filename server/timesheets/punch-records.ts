@@ -31,13 +31,17 @@ export type PunchTuple = [
   scheduledStart: number, scheduledEnd: number, source: PunchRecord['source'], supersedesId: number | null, photoId: string | null, kioskId: number | null,
 ];
 
-export type CorrectionTuple = [id: number, reason: string | null, createdBy: number | null, recordedAt: number, voidReason: string | null, voidedBy: number | null, voidedAt: number | null, voidedByKiosk: number | null];
+/** `staffId` and `shiftId` say which batches a correction belongs to: corrections are read once for a whole range. */
+export type CorrectionTuple = [
+  id: number, reason: string | null, createdBy: number | null, recordedAt: number, voidReason: string | null, voidedBy: number | null, voidedAt: number | null, voidedByKiosk: number | null,
+  staffId: number, shiftId: number,
+];
 
 export type RawPunches = { punches: string; corrections: CorrectionTuple[] };
 
-/** The users a batch of punches names (who corrected or voided them). */
-export function correctorsOf(raw: RawPunches): number[] {
-  return [...new Set(raw.corrections.flatMap((c) => [c[2], c[5]]).filter((id): id is number => id !== null))];
+/** The users these corrections name (who corrected or voided the punches). */
+export function correctorsOf(corrections: readonly CorrectionTuple[]): number[] {
+  return [...new Set(corrections.flatMap((c) => [c[2], c[5]]).filter((id): id is number => id !== null))];
 }
 
 export function punchRecordsFrom(raw: RawPunches): PunchRecord[] {

@@ -26,31 +26,30 @@ function jsonText(result: unknown): string {
 }
 
 /**
- * Punches of occurrences starting on `from`…`to`; with `staffIds` and
- * `shiftIds`, only those punched by those people or on those shifts (a
- * batch of people, and the shifts they are scheduled on). Each cell costs:
- * the columns every punch has are read for all of them, and what only
- * corrections and voids have (reasons, who, when) in a second query for
- * those few. `withPhotos: false` leaves the photo ids out (the CSVs have no
- * use for 54,000 of them).
+ * Punches of occurrences starting on `from`…`to`, the columns every punch
+ * has, as one JSON text of tuples; with `staffIds` and `shiftIds`, only
+ * those punched by those people or on those shifts (a batch of people, and
+ * the shifts they are scheduled on). What only corrections and voids have is
+ * read once for the range by `readCorrections`. `withPhotos: false` leaves
+ * the photo ids out (the CSVs have no use for 54,000 of them).
  */
 export async function readPunches(
   db: Queryable,
   range: { from: string; to: string; staffIds?: readonly number[]; shiftIds?: readonly number[]; withPhotos?: boolean },
-): Promise<RawPunches> {
+): Promise<string> {
   const list = (ids: readonly number[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
   const people = range.staffIds?.length ? sql`${attendance.staffId} in (${list(range.staffIds)})` : undefined;
   const shifts = range.shiftIds?.length ? sql`${attendance.shiftId} in (${list(range.shiftIds)})` : undefined;
-  if (range.staffIds && !people && !shifts) return { punches: '[]', corrections: [] };
+  if (range.staffIds && !people && !shifts) return '[]';
   const dates = sql`${attendance.occurrenceDate} between ${range.from} and ${range.to}`;
   // "By these people, or on these shifts" as two selects, each on its own index: as one `or` the
   // embedded database (which keeps no statistics) scanned every punch of the range for each batch.
-  const rows = (columns: SQL, from: SQL = sql`${attendance}`, extra: SQL = sql`true`) =>
+  const rows = (columns: SQL) =>
     people && shifts
-      ? sql`select ${columns} from ${from} where ${dates} and ${people} and ${extra}
-            union all select ${columns} from ${from} where ${dates} and ${shifts} and not ${people} and ${extra}`
-      : sql`select ${columns} from ${from} where ${dates} and ${people ?? shifts ?? sql`true`} and ${extra}`;
-  const punches = jsonText(
+      ? sql`select ${columns} from ${attendance} where ${dates} and ${people}
+            union all select ${columns} from ${attendance} where ${dates} and ${shifts} and not ${people}`
+      : sql`select ${columns} from ${attendance} where ${dates} and ${people ?? shifts ?? sql`true`}`;
+  return jsonText(
     await db.execute(sql`
       select coalesce(json_agg(tuple order by id), '[]')::text as json from (${rows(sql`${attendance.id} as id, json_build_array(
         ${attendance.id}, ${attendance.shiftId}, ${attendance.occurrenceDate}, ${attendance.staffId}, ${attendance.kind},
@@ -58,24 +57,36 @@ export async function readPunches(
         ${attendance.source}, ${attendance.supersedesId}, ${range.withPhotos === false ? sql`null` : sql`case when ${attendance.photoPurgedAt} is null then ${attendance.photoId} end`}, ${attendance.kioskId}
       ) as tuple`)}) as picked`),
   );
-  const corrections = JSON.parse(
+}
+
+/**
+ * What only corrections and voids have (reasons, who, when) for every punch
+ * of occurrences starting on `from`…`to` that a manager added or someone
+ * voided: a few rows for a whole range, read once (per batch, finding none
+ * cost about as much as reading a batch's punches).
+ */
+export async function readCorrections(db: Queryable, range: { from: string; to: string }): Promise<CorrectionTuple[]> {
+  const dates = sql`${attendance.occurrenceDate} between ${range.from} and ${range.to}`;
+  const tuple = sql`json_build_array(
+    ${attendance.id}, ${attendance.reason}, ${attendance.createdBy}, ${millis(attendance.recordedAt)},
+    ${punchVoids.reason}, ${punchVoids.voidedBy}, ${millis(punchVoids.at)}, ${punchVoids.voidedByKiosk}, ${attendance.staffId}, ${attendance.shiftId}
+  )`;
+  return JSON.parse(
     jsonText(
       await db.execute(sql`
-        select coalesce(json_agg(tuple), '[]')::text as json from (${rows(
-          sql`json_build_array(
-            ${attendance.id}, ${attendance.reason}, ${attendance.createdBy}, ${millis(attendance.recordedAt)},
-            ${punchVoids.reason}, ${punchVoids.voidedBy}, ${millis(punchVoids.at)}, ${punchVoids.voidedByKiosk}
-          ) as tuple`,
-          sql`${attendance} left join ${punchVoids} on ${punchVoids.attendanceId} = ${attendance.id}`,
-          sql`(${attendance.source} = 'manager' or ${punchVoids.attendanceId} is not null)`,
-        )}) as picked`),
+        select coalesce(json_agg(tuple), '[]')::text as json from (
+          select ${tuple} as tuple from ${attendance} left join ${punchVoids} on ${punchVoids.attendanceId} = ${attendance.id}
+            where ${dates} and ${attendance.source} = 'manager'
+          union all
+          select ${tuple} as tuple from ${punchVoids} join ${attendance} on ${attendance.id} = ${punchVoids.attendanceId}
+            where ${dates} and ${attendance.source} <> 'manager'
+        ) as picked`),
     ),
   ) as CorrectionTuple[];
-  return { punches, corrections };
 }
 
 export async function listPunches(db: Queryable, range: Parameters<typeof readPunches>[1]): Promise<PunchRecord[]> {
-  return punchRecordsFrom(await readPunches(db, range));
+  return punchRecordsFrom({ punches: await readPunches(db, range), corrections: await readCorrections(db, range) });
 }
 
 export async function listAbsences(db: Queryable, range: { from: string; to: string }): Promise<AbsenceRecord[]> {

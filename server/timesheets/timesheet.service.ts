@@ -25,7 +25,7 @@ import { weekStartOf } from './hours.js';
 import { correctorsOf } from './punch-records.js';
 import { buildBatch, push, type BatchContext, type BatchInputs, type TimesheetBatch } from './timesheet-batch.js';
 import { scheduledSlot, type ScheduledSlot } from './timesheet-rows.js';
-import { listAbsences, listAllStaff, listUsernames, readPunches } from './timesheet.queries.js';
+import { listAbsences, listAllStaff, listUsernames, readCorrections, readPunches } from './timesheet.queries.js';
 
 export type TimesheetContext = {
   settings: OrgSettings;
@@ -66,6 +66,8 @@ export async function readTimesheet(deps: AppDeps, range: TimesheetRange): Promi
   const absences = await listAbsences(db, range);
   const approvalsOf = new Map<number, Awaited<ReturnType<typeof listApprovals>>>();
   for (const approval of await listApprovals(db, range, range.staffIds)) push(approvalsOf, approval.staffId, approval);
+  const corrections = await readCorrections(db, { from: readFrom, to: range.to });
+  const usernames = await listUsernames(db, correctorsOf(corrections));
   const now = deps.clock.now();
   await breathe();
 
@@ -77,15 +79,27 @@ export async function readTimesheet(deps: AppDeps, range: TimesheetRange): Promi
     await breathe();
   }
 
+  async function read(start: number): Promise<BatchInputs> {
+    const batch = people.slice(start, start + batchSize);
+    const occurrences = batch.flatMap((p) => occurrencesOf.get(p.id) ?? []);
+    const staffIds = batch.map((p) => p.id);
+    const shiftIds = [...new Set(occurrences.map((o) => o.shiftId))];
+    const punches = await readPunches(db, { from: readFrom, to: range.to, staffIds, shiftIds, withPhotos: range.withPhotos });
+    // The same people-or-shifts rule as the punches read; a correction beyond them is simply not used.
+    const theirs = new Set(staffIds), onTheirShifts = new Set(shiftIds);
+    const batchCorrections = corrections.filter((c) => theirs.has(c[8]) || onTheirShifts.has(c[9]));
+    const named = correctorsOf(batchCorrections).flatMap((id): [number, string][] => (usernames.has(id) ? [[id, usernames.get(id)!]] : []));
+    return { people: batch, occurrences, punches: { punches, corrections: batchCorrections }, usernames: named, approvals: staffIds.flatMap((id) => approvalsOf.get(id) ?? []), absences };
+  }
   async function* batches(): AsyncGenerator<BatchInputs> {
-    for (let start = 0; start < people.length; start += batchSize) {
-      const batch = people.slice(start, start + batchSize);
-      const occurrences = batch.flatMap((p) => occurrencesOf.get(p.id) ?? []);
-      const staffIds = batch.map((p) => p.id);
-      const shiftIds = [...new Set(occurrences.map((o) => o.shiftId))];
-      const punches = await readPunches(db, { from: readFrom, to: range.to, staffIds, shiftIds, withPhotos: range.withPhotos });
-      const usernames = await listUsernames(db, correctorsOf(punches));
-      yield { people: batch, occurrences, punches, usernames: [...usernames], approvals: staffIds.flatMap((id) => approvalsOf.get(id) ?? []), absences };
+    // The next batch is read while this one is built and written: on a server the query runs in another process.
+    let next = people.length > 0 ? read(0) : undefined;
+    for (let start = 0; next; start += batchSize) {
+      const inputs = await next;
+      next = start + batchSize < people.length ? read(start + batchSize) : undefined;
+      // A reader that stops early (a client gone) leaves the read ahead unawaited: it must not count as unhandled.
+      next?.catch(() => undefined);
+      yield inputs;
       await breathe();
     }
   }

@@ -1,0 +1,1 @@
+CREATE INDEX "attendance_manager_date_idx" ON "attendance" USING btree ("occurrence_date") WHERE "attendance"."source" = 'manager';
