@@ -36,6 +36,21 @@ export function localInstant(date: string, timeOfDay: string, zone: string): Dat
   return candidates.reduce((earliest, candidate) => (candidate < earliest ? candidate : earliest));
 }
 
+/** Instants already worked out, by zone, date and time: a zone's rules do not change while the process runs. */
+const knownInstants = new Map<string, DateTime>();
+const maxKnownInstants = 50_000; // a year of a few hundred distinct shift times
+
+/** `localInstant`, remembered: asking the zone for an offset is most of its cost (a month's roster asks a few hundred times). */
+function knownLocalInstant(date: string, timeOfDay: string, zone: string): DateTime {
+  const key = `${zone} ${date} ${timeOfDay}`;
+  let found = knownInstants.get(key);
+  if (!found) {
+    if (knownInstants.size >= maxKnownInstants) knownInstants.clear();
+    knownInstants.set(key, (found = localInstant(date, timeOfDay, zone)));
+  }
+  return found;
+}
+
 /** Start and end of one occurrence; the end is on the next day when it is not after the start. */
 export function occurrenceOf(shift: DatedShift, date: string, zone: string): Occurrence {
   return listOccurrences([{ ...shift, dayOfWeek: weekdayOf(date), validFrom: undefined, validTo: undefined }], date, date, zone)[0]!;
@@ -75,7 +90,7 @@ export function listOccurrences(shifts: readonly DatedShift[], from: string, to:
     let onDate = instantsByDate.get(date);
     if (!onDate) instantsByDate.set(date, (onDate = new Map()));
     let found = onDate.get(time);
-    if (!found) onDate.set(time, (found = localInstant(date, time, zone)));
+    if (!found) onDate.set(time, (found = knownLocalInstant(date, time, zone)));
     return found;
   };
   const byWeekday = new Map<number, { shift: DatedShift; overnight: boolean }[]>();

@@ -1,5 +1,6 @@
 /** `/api/roster/`: the dated, effective roster; and a manager's one-date changes to it. */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import { currentUser, requireManager, requireUser } from '../auth/authenticate.js';
 import type { AppDeps, AppEnv } from '../http/app-env.js';
@@ -9,7 +10,7 @@ import { localDateOf } from '../clock.js';
 import { getSettings } from '../settings/settings.queries.js';
 import { addDays } from './occurrences.js';
 import type { EffectiveOccurrence } from './effective-schedule.js';
-import { createInstantFormatter } from './instant-format.js';
+import { createInstantFormatter, type InstantFormatter } from './instant-format.js';
 import { windowBounds } from './windows.js';
 import { assertDateRange, localDateSchema, maxRosterDays, timeSchema } from './roster-params.js';
 import { loadEffectiveOccurrences } from './roster.queries.js';
@@ -57,8 +58,13 @@ function occurrenceChange(body: z.infer<typeof changeSchema>): OccurrenceChange 
 }
 
 /** `oneOffs`: the notes of one-date shifts among them, by shift id. */
-export function toRosterJson(occurrences: readonly EffectiveOccurrence[], zone: string, windowMinutes: number, oneOffs: ReadonlyMap<number, string | null> = new Map()) {
-  const iso = createInstantFormatter(zone);
+export function toRosterJson(
+  occurrences: readonly EffectiveOccurrence[],
+  zone: string,
+  windowMinutes: number,
+  oneOffs: ReadonlyMap<number, string | null> = new Map(),
+  iso: InstantFormatter = createInstantFormatter(zone),
+) {
   return occurrences.map((occurrence) => {
     const start = occurrence.start.toMillis();
     const end = occurrence.end.toMillis();
@@ -77,6 +83,29 @@ export function toRosterJson(occurrences: readonly EffectiveOccurrence[], zone: 
       oneOff: oneOffs.has(occurrence.shiftId),
       note: oneOffs.get(occurrence.shiftId) ?? null,
     };
+  });
+}
+
+/** Occurrences per piece of a long roster's reply (about 0.8 MB of JSON). */
+const piece = 2000;
+
+/**
+ * The roster as one JSON array; a long one (a month for everyone is ~10 MB)
+ * written a piece at a time, so that compressing and sending one piece
+ * overlaps with writing the next instead of all waiting for the whole text.
+ */
+function rosterReply(c: Context<AppEnv>, occurrences: readonly EffectiveOccurrence[], zone: string, windowMinutes: number, oneOffs: ReadonlyMap<number, string | null>) {
+  if (occurrences.length <= piece) return c.json(toRosterJson(occurrences, zone, windowMinutes, oneOffs));
+  const iso = createInstantFormatter(zone);
+  c.header('Content-Type', 'application/json');
+  return stream(c, async (out) => {
+    for (let start = 0; start < occurrences.length; start += piece) {
+      const text = JSON.stringify(toRosterJson(occurrences.slice(start, start + piece), zone, windowMinutes, oneOffs, iso));
+      await out.write((start === 0 ? '[' : ',') + text.slice(1, -1));
+      // Lets the compressor and the socket take the piece while the next is written.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await out.write(']');
   });
 }
 
@@ -99,7 +128,7 @@ export function createRosterRoutes(deps: AppDeps) {
         staffIds = user.staffId === null ? [] : [user.staffId];
       }
       const occurrences = await loadEffectiveOccurrences(db, { from, to, zone: settings.timezone, staffIds });
-      return c.json(toRosterJson(occurrences, settings.timezone, settings.windowMinutes, await listOneOffNotes(db, from, to)));
+      return rosterReply(c, occurrences, settings.timezone, settings.windowMinutes, await listOneOffNotes(db, from, to));
     })
     .patch('/occurrence', requireManager, jsonBody(changeSchema), async (c) => {
       const body = c.req.valid('json');

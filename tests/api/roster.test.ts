@@ -5,6 +5,7 @@
  * what; the range rules.
  */
 import assert from 'node:assert/strict';
+import { DateTime } from 'luxon';
 import { test } from 'uvu';
 import { defaultFaceThreshold } from '../../server/settings/face-settings.js';
 import { assertError, assertFieldError } from '../helpers/assertions.js';
@@ -249,6 +250,38 @@ test('min_rest_hours refuses a template shift too close to another, naming both 
   assertError(await ctx.client.patch(`/api/shifts/${exactly.body.id}/`, { shift_start: '03:00' }, await ctx.auth(ctx.manager)), 409, 'rest_too_short');
   const template = await ctx.client.get(`/api/shifts/?staff=${asha.staffId}`, await ctx.auth(ctx.manager));
   assert.deepEqual(template.body.map((shift: any) => [shift.day_of_week, shift.shift_start]), [['Monday', '09:00:00'], ['Tuesday', '04:00:00']]);
+});
+
+test('a roster longer than one written piece (2,000 occurrences) arrives whole: the same entries as its weeks asked one by one, gzipped or not', async () => {
+  const manager = await ctx.auth(ctx.manager);
+  const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+  for (let i = 0; i < 40; i++) {
+    const created = await ctx.client.post('/api/staff/', { name: `Person ${i}`, username: `person${i}`, password: `person${i}-Passw0rd!`, weekly_off_days: 'Sunday' }, manager);
+    assert.equal(created.status, 201, created.text);
+    for (const [d, day] of days.entries()) {
+      const start = `${String(6 + ((i + d) % 12)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`;
+      const reply = await ctx.client.post('/api/shifts/', { staff: created.body.id, day_of_week: day, shift_start: start, shift_end: '23:45' }, manager);
+      assert.equal(reply.status, 201, reply.text);
+    }
+  }
+  const from = '2026-11-23';
+  const to = '2027-01-23'; // 62 days, the longest range
+  const weeks: any[] = [];
+  for (let start = DateTime.fromISO(from); start.toISODate()! <= to; start = start.plus({ days: 7 })) {
+    const end = DateTime.min(start.plus({ days: 6 }), DateTime.fromISO(to)).toISODate();
+    weeks.push(...(await rosterOk(ctx.manager, `?from=${start.toISODate()}&to=${end}`)));
+  }
+  assert.ok(weeks.length > 2000, `${weeks.length} occurrences: more than one piece`);
+  const path = `/api/roster/?from=${from}&to=${to}`;
+  const headers = { Authorization: `Bearer ${ctx.manager.token}` };
+  const plain = await fetch(`${ctx.server.url}${path}`, { headers: { ...headers, 'Accept-Encoding': 'identity' } });
+  const gzipped = await fetch(`${ctx.server.url}${path}`, { headers: { ...headers, 'Accept-Encoding': 'gzip' } });
+  assert.equal(plain.status, 200);
+  assert.match(plain.headers.get('content-type') ?? '', /^application\/json/);
+  assert.equal(gzipped.headers.get('content-encoding'), 'gzip');
+  const text = await plain.text();
+  assert.equal(await gzipped.text(), text, 'the same bytes once decoded');
+  assert.deepEqual(JSON.parse(text), weeks);
 });
 
 test.run();
