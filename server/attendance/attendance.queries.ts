@@ -1,6 +1,7 @@
 /** Storage functions for attendance records and their photos. */
 import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable, Transaction } from '../../storage/database.js';
+import { isAnyOf } from '../../storage/id-lists.js';
 import { attendance, photos, punchVoids } from '../../storage/schema.js';
 import type { LedgerActor } from '../ledger/chain.js';
 import { appendLedger, ledgerTransaction } from '../ledger/ledger.queries.js';
@@ -75,7 +76,7 @@ export async function listRecordsForShiftDates(db: Queryable, shiftIds: readonly
   return db
     .select()
     .from(attendance)
-    .where(and(isCurrentPunch, inArray(attendance.shiftId, [...shiftIds]), inArray(attendance.occurrenceDate, [...dates])));
+    .where(and(isCurrentPunch, isAnyOf(attendance.shiftId, shiftIds), inArray(attendance.occurrenceDate, [...dates])));
 }
 
 type PunchKey = { shiftId: number; occurrenceDate: string; kind: AttendanceKind };

@@ -16,25 +16,25 @@ const overrideColumns = {
   swapId: shiftOverrides.swapId,
 };
 
-const versionColumns = {
-  id: shifts.id,
-  staffId: shifts.staffId,
-  dayOfWeek: shiftVersions.dayOfWeek,
-  startTime: shiftVersions.startTime,
-  endTime: shiftVersions.endTime,
-  // Nobody is scheduled before they started.
-  validFrom: sql<string>`greatest(${shiftVersions.validFrom}, ${staff.startedOn})::text`,
-  validTo: shiftVersions.validTo,
-};
+type VersionTuple = [id: number, staffId: number, dayOfWeek: number, startTime: string, endTime: string, validFrom: string, validTo: string | null];
 
-/** Versions that run on some date of `from`…`to` (of the shifts `which` picks, if given), with their owners' start dates. */
-function versionsInRange(db: Queryable, from: string, to: string, which?: SQL) {
-  return db
-    .select(versionColumns)
+/**
+ * Versions that run on some date of `from`…`to` (of the shifts `which` picks, if given), with their owners' start dates.
+ * As one JSON text: the embedded database gave the rows for today's board (500 people) in half the time that way.
+ */
+async function versionsInRange(db: Queryable, from: string, to: string, which?: SQL): Promise<DatedShift[]> {
+  const [row] = await db
+    .select({
+      json: sql<string>`coalesce(json_agg(json_build_array(
+        ${shifts.id}, ${shifts.staffId}, ${shiftVersions.dayOfWeek}, ${shiftVersions.startTime}, ${shiftVersions.endTime},
+        greatest(${shiftVersions.validFrom}, ${staff.startedOn}), ${shiftVersions.validTo}
+      )), '[]')::text`, // Nobody is scheduled before they started.
+    })
     .from(shiftVersions)
     .innerJoin(shifts, eq(shifts.id, shiftVersions.shiftId))
     .innerJoin(staff, eq(staff.id, shifts.staffId))
     .where(and(lte(shiftVersions.validFrom, to), or(isNull(shiftVersions.validTo), gte(shiftVersions.validTo, from)), which));
+  return (JSON.parse(row!.json) as VersionTuple[]).map(([id, staffId, dayOfWeek, startTime, endTime, validFrom, validTo]) => ({ id, staffId, dayOfWeek, startTime, endTime, validFrom, validTo }));
 }
 
 /** Whether a staff member was deactivated on a date, from their inactive spans. */

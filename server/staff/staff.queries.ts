@@ -4,6 +4,7 @@
  */
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Queryable, Transaction } from '../../storage/database.js';
+import { isAnyOf } from '../../storage/id-lists.js';
 import { staff, staffFaces, staffInactiveSpans, users } from '../../storage/schema.js';
 import { appendLedger, type LedgerChange } from '../ledger/ledger.queries.js';
 import { addDays } from '../roster/occurrences.js';
@@ -149,6 +150,6 @@ export async function isStaffActive(db: Queryable, staffId: number): Promise<boo
 /** Names of the given staff members, by id (deactivated ones included: history still names them). */
 export async function listStaffNames(db: Queryable, staffIds: readonly number[]): Promise<Map<number, string>> {
   if (staffIds.length === 0) return new Map();
-  const rows = await db.select({ id: staff.id, name: staff.name }).from(staff).where(inArray(staff.id, [...staffIds]));
+  const rows = await db.select({ id: staff.id, name: staff.name }).from(staff).where(isAnyOf(staff.id, staffIds));
   return new Map(rows.map((row) => [row.id, row.name]));
 }
