@@ -28,12 +28,12 @@ export const kioskWorkerScope = '/kiosk';
 export const kioskWorkerHeaders = { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache', 'Service-Worker-Allowed': kioskWorkerScope };
 
 /** Every path under a release path that the kiosk page names: its modules and CSS, the vendor modules. */
-export function kioskReleaseFiles(pages: AppPages): string[] {
+export function kioskReleaseFiles(pages: Pick<AppPages, 'release' | 'kiosk'>): string[] {
   const named = pages.kiosk.matchAll(new RegExp(`"((?:/kiosk|/vendor)/r/${pages.release}/[^"]+)"`, 'g'));
   return [...new Set([...named].map((match) => match[1]!))];
 }
 
-export function kioskWorkerScript(pages: AppPages): string {
+export function kioskWorkerScript(pages: Pick<AppPages, 'release' | 'kiosk'>): string {
   return `// Rollcall kiosk, release ${pages.release} (written by server/web/kiosk-worker.ts).
 const cacheName = ${JSON.stringify(`rollcall-kiosk-${pages.release}`)};
 const page = ${JSON.stringify(kioskWorkerScope)};

@@ -12,38 +12,43 @@
  * The unversioned paths still work, revalidated. The kiosk's service worker
  * (kiosk-worker.ts) keeps its release's files for a reload while offline.
  */
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import { etag } from 'hono/etag';
-import { projectPath } from '../../storage/project-path.js';
 import type { AppEnv } from '../http/app-env.js';
-import { vendorFiles, type AppPages } from './app-pages.js';
+import type { AppAsset, AppPages } from './app-pages.js';
 import { kioskWorkerHeaders, kioskWorkerPath, kioskWorkerScript } from './kiosk-worker.js';
 
 const immutable = 'public, max-age=31536000, immutable';
 
 /**
- * A file served under the path of release `:release`: kept for good when that
- * is this release. Another release's path (a page loaded before a restart)
- * gets this release's file, revalidated rather than kept.
+ * The app file at `path` (its release path, or none), from memory: gzipped
+ * when the browser takes it, with its ETag for a 304. Under this release's
+ * path it is kept for good; under another release's path (a page loaded
+ * before a restart) it is this release's file, revalidated rather than kept.
  */
-function keptUnderRelease(c: Context<AppEnv>, release: string, response: Response | void): Response | void {
-  if (response?.status === 200 && c.req.param('release') === release) response.headers.set('Cache-Control', immutable);
-  return response;
+function serveAsset(c: Context<AppEnv>, next: () => Promise<void>, pages: AppPages, path: string) {
+  const asset = pages.assets.get(path.replace(/\/r\/[^/]+\//, '/'));
+  if (!asset) return next();
+  const gzip = asset.gzipped !== undefined && /\bgzip\b/i.test(c.req.header('Accept-Encoding') ?? '');
+  const body = gzip ? asset.gzipped! : asset.body;
+  // With its length stated, a small file is left alone by the compression middleware too.
+  const headers: Record<string, string> = { 'Content-Type': asset.type, 'Content-Length': String(body.byteLength), ETag: asset.etag, Vary: 'Accept-Encoding' };
+  if (gzip) headers['Content-Encoding'] = 'gzip';
+  if (c.req.param('release') === pages.release) headers['Cache-Control'] = immutable;
+  return c.body(body, 200, headers);
 }
 
-/** A single-page app from `folder`: its files, with or without a release path, and its index.html for every other path below `prefix`. */
-function singlePageApp(prefix: string, folder: string, release: string, page: string) {
+/** A single-page app: its files, with or without a release path, and its page for every other path below it. */
+function singlePageApp(pages: AppPages, page: string) {
   const index = (c: Context<AppEnv>) => c.html(page);
-  const files = serveStatic<AppEnv>({ root: projectPath(folder), rewriteRequestPath: (path) => path.slice(prefix.length).replace(/^\/r\/[^/]+/, '') || '/' });
+  const file = (c: Context<AppEnv>, next: () => Promise<void>) => serveAsset(c, next, pages, c.req.path);
   return new Hono<AppEnv>()
     .get('/', index)
-    .get('/r/:release/*', async (c, next) => keptUnderRelease(c, release, await files(c, next)))
-    .get('/*', files, async (c, next) => (/\.[a-z0-9]+$/i.test(c.req.path) ? next() : index(c)));
+    .get('/r/:release/*', file)
+    .get('/*', file, async (c, next) => (/\.[a-z0-9]+$/i.test(c.req.path) ? next() : index(c)));
 }
 
 export function createWebRoutes(pages: AppPages) {
-  const { release } = pages;
   const web = new Hono<AppEnv>();
   web.use('*', etag());
   web.use('*', async (c, next) => {
@@ -51,16 +56,12 @@ export function createWebRoutes(pages: AppPages) {
     // Revalidate everything not under a release path: with ETags that is a 304.
     if ((c.res.status === 200 || c.res.status === 304) && !c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-cache');
   });
-  const vendorFile = async (c: Context<AppEnv>, next: () => Promise<void>) => {
-    const file = vendorFiles.get(c.req.param('file') ?? '');
-    if (!file) return next();
-    return keptUnderRelease(c, release, await serveStatic<AppEnv>({ path: projectPath(file) })(c, next));
-  };
+  const vendorFile = (c: Context<AppEnv>, next: () => Promise<void>) => serveAsset(c, next, pages, `/vendor/${c.req.param('file')}`);
   web.get('/vendor/r/:release/:file', vendorFile);
   web.get('/vendor/:file', vendorFile);
   const kioskWorker = kioskWorkerScript(pages);
   web.get(kioskWorkerPath, (c) => c.body(kioskWorker, 200, kioskWorkerHeaders));
-  web.route('/kiosk', singlePageApp('/kiosk', 'kiosk', release, pages.kiosk));
-  web.route('/app', singlePageApp('/app', 'admin', release, pages.admin));
+  web.route('/kiosk', singlePageApp(pages, pages.kiosk));
+  web.route('/app', singlePageApp(pages, pages.admin));
   return web;
 }

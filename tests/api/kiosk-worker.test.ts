@@ -64,7 +64,7 @@ test('another release is another script, naming that release’s files', async (
   const { html, release } = await kioskPage();
   const served = await (await get('/kiosk/service-worker.js')).text();
   const next = '0123456789ab';
-  const nextScript = kioskWorkerScript({ release: next, admin: '', kiosk: html.replaceAll(`/r/${release}/`, `/r/${next}/`) });
+  const nextScript = kioskWorkerScript({ release: next, kiosk: html.replaceAll(`/r/${release}/`, `/r/${next}/`) });
   assert.notEqual(nextScript, served);
   assert.ok(nextScript.includes(`"rollcall-kiosk-${next}"`));
   assert.deepEqual(releaseFilesOf(nextScript), releaseFilesOf(served).map((address) => address.replace(release, next)));

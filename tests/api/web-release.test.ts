@@ -40,6 +40,8 @@ for (const [prefix, main] of [['/app', 'main.js'], ['/kiosk', 'main.js']] as con
     const plain = await get(`${prefix}/${main}`);
     assert.equal(plain.status, 200);
     assert.equal(plain.headers.get('cache-control'), 'no-cache');
+    const unchanged = await get(`${prefix}/${main}`, { 'If-None-Match': plain.headers.get('etag')! });
+    assert.equal(unchanged.status, 304, 'a file revalidated with its ETag is not sent again');
     assert.equal((await get(`${prefix}/r/${release}/no-such-file.js`)).status, 404);
   });
 }
