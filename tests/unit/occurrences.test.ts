@@ -279,6 +279,21 @@ test('listOccurrences: the fall-back weekend', () => {
   );
 });
 
+test('listOccurrences: spring forward, a start in the gap moves past a later time of day, and the list stays in start order', () => {
+  // 14 March 2027 is a Sunday: 02:30 does not exist and is 03:30 EDT (07:30Z), after 03:00 EDT (07:00Z) and with 03:30 itself.
+  const shifts = [shift(1, 7, '02:30', '06:00'), shift(2, 7, '03:00', '07:00'), shift(3, 7, '03:30', '08:00'), shift(4, 7, '01:00', '05:00')];
+  const list = listOccurrences(shifts, '2027-03-14', '2027-03-15', NY);
+  assert.deepEqual(
+    list.map((o) => [o.shiftId, o.start.toUTC().toISO()]),
+    [
+      [4, '2027-03-14T06:00:00.000Z'],
+      [2, '2027-03-14T07:00:00.000Z'],
+      [1, '2027-03-14T07:30:00.000Z'],
+      [3, '2027-03-14T07:30:00.000Z'],
+    ],
+  );
+});
+
 test('datesBetween and weekdayOf', () => {
   assert.deepEqual(datesBetween('2027-02-27', '2027-03-02'), ['2027-02-27', '2027-02-28', '2027-03-01', '2027-03-02']);
   assert.deepEqual(datesBetween('2027-03-13', '2027-03-15'), ['2027-03-13', '2027-03-14', '2027-03-15']);
