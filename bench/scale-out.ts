@@ -93,10 +93,12 @@ const startHost = async (databaseUrl: string | undefined, dataDir?: string) => {
   hosts.push(host);
   return host;
 };
-const connect = (url: string, namespace: string, options: object) =>
+/** `created` sees the socket before it connects, so no event after the handshake goes by unheard. */
+const connect = (url: string, namespace: string, options: object, created?: (socket: Socket) => void) =>
   new Promise<Socket>((resolve, reject) => {
     const socket = io(`${url}${namespace}`, { transports: ['websocket'], forceNew: true, timeout: 60_000, ...options });
     sockets.push(socket);
+    created?.(socket);
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);
   });
@@ -143,10 +145,14 @@ try {
 
   // Fan-out: 100 managers, half on each host; each check-in through A.
   const cookie = await signInCookie(createClient(hostA.url), 'bench_manager', 'bench-Passw0rd!');
+  const boardsSent: Promise<unknown>[] = [];
+  const manager = (url: string) => connect(url, '/admin', { extraHeaders: { cookie } }, (socket) => boardsSent.push(new Promise((resolve) => socket.once('snapshot', resolve))));
   const managers = [
-    ...(await Promise.all(Array.from({ length: fanOutManagers / 2 }, () => connect(hostA.url, '/admin', { extraHeaders: { cookie } })))),
-    ...(await Promise.all(Array.from({ length: fanOutManagers / 2 }, () => connect(hostB.url, '/admin', { extraHeaders: { cookie } })))),
+    ...(await Promise.all(Array.from({ length: fanOutManagers / 2 }, () => manager(hostA.url)))),
+    ...(await Promise.all(Array.from({ length: fanOutManagers / 2 }, () => manager(hostB.url)))),
   ];
+  // Each new connection is sent the day's board: timed from here, the first check-ins raced 100 of those.
+  await Promise.all(boardsSent);
   const fanKiosk = await connect(hostA.url, '/kiosk', { auth: { token: kioskTokens[0] } });
   const fromSend: number[] = [];
   const fromAck: number[] = [];
