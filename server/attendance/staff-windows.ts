@@ -24,43 +24,65 @@ export type StaffWindows = {
 
 const lookAheadDays = 8;
 
-/** The staff member's windows around `now`, from the effective schedule. */
-export async function findStaffWindows(deps: AppDeps, staffId: number, now: Date): Promise<StaffWindows> {
+/** How far back a forgotten check-out is still worth telling the person about at the kiosk. */
+const forgottenLookBackHours = 36;
+
+/** The person's effective occurrences starting on the local dates around `from`…`to`. */
+async function occurrencesAround(deps: AppDeps, staffId: number, from: DateTime, to: DateTime) {
   const settings = await getSettings(deps.db, deps.config.orgTimezone);
-  const instant = DateTime.fromJSDate(now);
-  const range = candidateDates(instant, instant.plus({ days: lookAheadDays }), settings.timezone);
-  const occurrences = await loadEffectiveOccurrences(deps.db, { ...range, zone: settings.timezone, staffIds: [staffId] });
-  const open = openWindowsAt(occurrences, settings.windowMinutes, now);
-  const recorded = await findRecordsForOccurrences(
-    deps.db,
-    open.map((window) => ({ shiftId: window.occurrence.shiftId, date: window.occurrence.date })),
-  );
+  const range = candidateDates(from, to, settings.timezone);
+  return { settings, occurrences: await loadEffectiveOccurrences(deps.db, { ...range, zone: settings.timezone, staffIds: [staffId] }) };
+}
+
+const keyOf = (o: { shiftId: number; date: string }) => ({ shiftId: o.shiftId, date: o.date });
+const isPunchOf = (o: { shiftId: number; date: string }) => (p: AttendanceRecord) => p.shiftId === o.shiftId && p.occurrenceDate === o.date;
+
+/** The windows open at `now` with their punches (of `punches`), and the next one to open when none is. */
+function windowsFrom(settings: OrgSettings, occurrences: readonly Occurrence[], open: OpenWindow[], punches: readonly AttendanceRecord[], now: Date): StaffWindows {
+  const recorded = punches.filter((p) => open.some((window) => isPunchOf(window.occurrence)(p)));
   const next = open.length === 0 ? nextWindowAfter(occurrences, settings.windowMinutes, now) : undefined;
   return { settings, open, recorded, next };
 }
 
-/** How far back a forgotten check-out is still worth telling the person about at the kiosk. */
-const forgottenLookBackHours = 36;
+/** The occurrences that ended within the look-back, so far as they can have been forgotten. */
+function endedRecently(occurrences: readonly Occurrence[], now: Date): Occurrence[] {
+  return occurrences.filter((o) => o.end.toMillis() > now.getTime() - forgottenLookBackHours * 3_600_000 && o.end.toMillis() < now.getTime());
+}
 
-/**
- * The person's recent occurrences they checked into and never checked out
- * of, once the check-out window has closed (`missing_check_out`): the
- * kiosk tells them when they next enter their PIN.
- */
-export async function findForgottenCheckOuts(deps: AppDeps, staffId: number, now: Date): Promise<Occurrence[]> {
-  const settings = await getSettings(deps.db, deps.config.orgTimezone);
-  const instant = DateTime.fromJSDate(now);
-  const range = candidateDates(instant.minus({ hours: forgottenLookBackHours }), instant, settings.timezone);
-  const ended = (await loadEffectiveOccurrences(deps.db, { ...range, zone: settings.timezone, staffIds: [staffId] })).filter(
-    (o) => o.end.toMillis() > now.getTime() - forgottenLookBackHours * 3_600_000 && o.end.toMillis() < now.getTime(),
-  );
-  const punches = await findRecordsForOccurrences(deps.db, ended.map((o) => ({ shiftId: o.shiftId, date: o.date })));
+/** Of these ended occurrences, those checked into and never checked out of once the check-out window closed (`missing_check_out`). */
+function forgottenAmong(ended: readonly Occurrence[], punches: readonly AttendanceRecord[], settings: OrgSettings, now: Date): Occurrence[] {
   return ended.filter((o) => {
-    const mine = punches.filter((p) => p.shiftId === o.shiftId && p.occurrenceDate === o.date);
+    const mine = punches.filter(isPunchOf(o));
     const span = { startMillis: o.start.toMillis(), endMillis: o.end.toMillis() };
     const punched = { checkIn: mine.find((p) => p.kind === 'check_in'), checkOut: mine.find((p) => p.kind === 'check_out') };
     return occurrenceOutcome(span, punched, settings.windowMinutes, now).outcome === 'missing_check_out';
   });
+}
+
+/** The staff member's windows around `now`, from the effective schedule. */
+export async function findStaffWindows(deps: AppDeps, staffId: number, now: Date): Promise<StaffWindows> {
+  const instant = DateTime.fromJSDate(now);
+  const { settings, occurrences } = await occurrencesAround(deps, staffId, instant, instant.plus({ days: lookAheadDays }));
+  const open = openWindowsAt(occurrences, settings.windowMinutes, now);
+  const punches = await findRecordsForOccurrences(deps.db, open.map((window) => keyOf(window.occurrence)));
+  return windowsFrom(settings, occurrences, open, punches, now);
+}
+
+/**
+ * What a kiosk tells a person who entered their PIN: their windows around
+ * `now`, and their recent occurrences they checked into and never checked
+ * out of once the check-out window closed (`missing_check_out`). One read
+ * of the schedule and one of the punches serve both.
+ */
+export async function findKioskPrompt(deps: AppDeps, staffId: number, now: Date): Promise<{ windows: StaffWindows; forgotten: Occurrence[] }> {
+  const instant = DateTime.fromJSDate(now);
+  const { settings, occurrences } = await occurrencesAround(deps, staffId, instant.minus({ hours: forgottenLookBackHours }), instant.plus({ days: lookAheadDays }));
+  const open = openWindowsAt(occurrences, settings.windowMinutes, now);
+  const ended = endedRecently(occurrences, now);
+  // A check-out window stays open past the end: such an occurrence is asked for once.
+  const asked = [...open.map((window) => window.occurrence), ...ended.filter((o) => !open.some((window) => window.occurrence === o))];
+  const punches = await findRecordsForOccurrences(deps.db, asked.map(keyOf));
+  return { windows: windowsFrom(settings, occurrences, open, punches, now), forgotten: forgottenAmong(ended, punches, settings, now) };
 }
 
 /** "You did not check out after your 09:00–17:00 shift on Monday 30 November. Tell a manager when you left, so your hours are right." */

@@ -4,7 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import type { AppDeps } from '../http/app-env.js';
-import { findForgottenCheckOuts, findStaffWindows, forgottenCheckOutMessage, windowClosedMessage } from '../attendance/staff-windows.js';
+import { findKioskPrompt, forgottenCheckOutMessage, windowClosedMessage } from '../attendance/staff-windows.js';
 import type { OpenWindow } from '../roster/windows.js';
 import type { IdentifyAck, KioskNotice, KioskWindow } from '../socket-contract.js';
 import { hashPin } from '../staff/pin.js';
@@ -85,9 +85,8 @@ export async function identifyStaff(deps: AppDeps, kiosk: { id: number; name: st
   }
   const person = check.person;
 
-  const windows = await findStaffWindows(deps, person.id, now);
+  const { windows, forgotten } = await findKioskPrompt(deps, person.id, now);
   const zone = windows.settings.timezone;
-  const forgotten = await findForgottenCheckOuts(deps, person.id, now);
   for (const occurrence of forgotten) {
     deps.events.emit('forgottenCheckOutNoticed', {
       staffId: person.id,
