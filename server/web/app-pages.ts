@@ -17,7 +17,7 @@ import { getMimeType } from 'hono/utils/mime';
 import { projectPath } from '../../storage/project-path.js';
 
 // A Map, not an object literal: `/vendor/constructor` must find nothing, not Object's own property.
-export const vendorFiles = new Map([
+const vendorFiles = new Map([
   ['preact.mjs', 'node_modules/preact/dist/preact.mjs'],
   ['preact-hooks.mjs', 'node_modules/preact/hooks/dist/hooks.mjs'],
   ['htm.mjs', 'node_modules/htm/dist/htm.mjs'],
@@ -39,24 +39,6 @@ function filesUnder(folder: string): string[] {
     .sort();
 }
 
-function releaseOf(folders: string[]): string {
-  const hash = createHash('sha256');
-  for (const folder of folders) for (const file of filesUnder(projectPath(folder))) hash.update(file).update(readFileSync(projectPath(folder, file)));
-  for (const file of vendorFiles.values()) hash.update(readFileSync(projectPath(file)));
-  return hash.digest('hex').slice(0, 12);
-}
-
-function releasedIndex(prefix: string, folder: string, release: string): string {
-  const html = readFileSync(projectPath(folder, 'index.html'), 'utf8');
-  const modules = filesUnder(projectPath(folder)).filter((file) => file.endsWith('.js'));
-  const preloads = [...modules.map((file) => `${prefix}/r/${release}/${file}`), ...[...vendorFiles.keys()].map((file) => `/vendor/r/${release}/${file}`)];
-  return html
-    .replaceAll(`"${prefix}/`, `"${prefix}/r/${release}/`)
-    .replaceAll('"/vendor/', `"/vendor/r/${release}/`)
-    .replace('"/socket.io/socket.io.esm.min.js"', `"/vendor/r/${release}/socket.io.esm.min.js"`)
-    .replace('<script type="module"', `${preloads.map((href) => `<link rel="modulepreload" href="${href}" />`).join('\n    ')}\n    <script type="module"`);
-}
-
 function assetOf(file: string): AppAsset {
   const body = new Uint8Array(readFileSync(projectPath(file)));
   const type = getMimeType(file) ?? 'application/octet-stream';
@@ -65,13 +47,30 @@ function assetOf(file: string): AppAsset {
   return { body, gzipped: gzipped && gzipped.byteLength < body.byteLength ? gzipped : undefined, type, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
 }
 
-function assetsOf(folders: string[]): Map<string, AppAsset> {
+/** Every file of the apps (the admin app's under `/app`) and the vendor modules, read once. */
+function assetsOf(apps: { prefix: string; folder: string }[]): Map<string, AppAsset> {
   const assets = new Map<string, AppAsset>();
-  for (const folder of folders) {
-    for (const file of filesUnder(projectPath(folder))) if (file !== 'index.html') assets.set(`/${folder === 'admin' ? 'app' : folder}/${file}`, assetOf(path.join(folder, file)));
-  }
+  for (const { prefix, folder } of apps) for (const file of filesUnder(projectPath(folder))) assets.set(`${prefix}/${file}`, assetOf(path.join(folder, file)));
   for (const [name, file] of vendorFiles) assets.set(`/vendor/${name}`, assetOf(file));
   return assets;
+}
+
+/** A hash of every file's path and bytes: any change to any of them is a new release. */
+function releaseOf(assets: ReadonlyMap<string, AppAsset>): string {
+  const hash = createHash('sha256');
+  for (const [file, asset] of assets) hash.update(file).update(asset.body);
+  return hash.digest('hex').slice(0, 12);
+}
+
+function releasedIndex(prefix: string, assets: ReadonlyMap<string, AppAsset>, release: string): string {
+  const html = Buffer.from(assets.get(`${prefix}/index.html`)!.body).toString('utf8');
+  const modules = [...assets.keys()].filter((file) => (file.startsWith(`${prefix}/`) && file.endsWith('.js')) || file.startsWith('/vendor/'));
+  const preloads = modules.map((file) => file.replace(/^(\/[^/]+)\//, `$1/r/${release}/`));
+  return html
+    .replaceAll(`"${prefix}/`, `"${prefix}/r/${release}/`)
+    .replaceAll('"/vendor/', `"/vendor/r/${release}/`)
+    .replace('"/socket.io/socket.io.esm.min.js"', `"/vendor/r/${release}/socket.io.esm.min.js"`)
+    .replace('<script type="module"', `${preloads.map((href) => `<link rel="modulepreload" href="${href}" />`).join('\n    ')}\n    <script type="module"`);
 }
 
 let loaded: AppPages | undefined;
@@ -79,8 +78,9 @@ let loaded: AppPages | undefined;
 /** Read once per process: the files do not change while it runs. */
 export function loadAppPages(): AppPages {
   if (!loaded) {
-    const release = releaseOf(['admin', 'kiosk']);
-    loaded = { release, admin: releasedIndex('/app', 'admin', release), kiosk: releasedIndex('/kiosk', 'kiosk', release), assets: assetsOf(['admin', 'kiosk']) };
+    const assets = assetsOf([{ prefix: '/app', folder: 'admin' }, { prefix: '/kiosk', folder: 'kiosk' }]);
+    const release = releaseOf(assets);
+    loaded = { release, admin: releasedIndex('/app', assets, release), kiosk: releasedIndex('/kiosk', assets, release), assets };
   }
   return loaded;
 }
