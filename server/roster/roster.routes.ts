@@ -1,4 +1,5 @@
 /** `/api/roster/`: the dated, effective roster; and a manager's one-date changes to it. */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Hono, type Context } from 'hono';
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
@@ -103,7 +104,7 @@ function rosterReply(c: Context<AppEnv>, occurrences: readonly EffectiveOccurren
       const text = JSON.stringify(toRosterJson(occurrences.slice(start, start + piece), zone, windowMinutes, oneOffs, iso));
       await out.write((start === 0 ? '[' : ',') + text.slice(1, -1));
       // Lets the compressor and the socket take the piece while the next is written.
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
     await out.write(']');
   });

@@ -15,6 +15,8 @@
  * theirs. Weekly overtime needs the whole week, so a range that starts
  * mid-week reads from that week's first day.
  */
+// `breathe` lets other requests in: awaiting a query alone does not reach the event loop's I/O phase.
+import { setImmediate as breathe } from 'node:timers/promises';
 import type { AppDeps } from '../http/app-env.js';
 import { ledgerHead } from '../ledger/ledger.queries.js';
 import { addDays } from '../roster/occurrences.js';
@@ -41,8 +43,6 @@ export type TimesheetRange = { from: string; to: string; staffIds?: readonly num
 
 const batchSize = 50;
 
-/** Lets other requests in: awaiting a query alone does not reach the event loop's I/O phase. */
-const breathe = () => new Promise((resolve) => setImmediate(resolve));
 
 /** The range in pieces of at most a week, so working out the schedule never holds the event loop for long. */
 function weeksOf(from: string, to: string): { from: string; to: string }[] {
