@@ -10,7 +10,7 @@
 import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database, Queryable } from './database.js';
 import type { PhotoFiles, PhotoStore } from './photo-store.js';
-import { isPhotoId, photoRow } from './photo-store.js';
+import { isPhotoId, photoRow, photoRowInsertWith } from './photo-store.js';
 import { photoBlobs, photos } from './schema.js';
 
 export function createDatabasePhotoStore(db: Database, files: PhotoFiles): PhotoStore {
@@ -26,6 +26,10 @@ export function createDatabasePhotoStore(db: Database, files: PhotoFiles): Photo
         )
         insert into ${photoBlobs} (photo_id, data) values (${row.id}, ${photo.data}) on conflict do nothing`);
     },
+    insertsWith: (photo, source) => [
+      photoRowInsertWith(photo, source),
+      sql`insert into ${photoBlobs} (photo_id, data) select ${photo.id}::text, ${photo.data}::bytea from ${source} on conflict do nothing`,
+    ],
     async removeBytes(ids) {
       if (ids.length === 0) return;
       await db.delete(photoBlobs).where(inArray(photoBlobs.photoId, [...ids]));

@@ -13,6 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from './database.js';
 import type { ProcessedPhoto } from './photo-processing.js';
 import { photos } from './schema.js';
@@ -26,6 +27,12 @@ export type PhotoStore = {
   prepare(photo: ProcessedPhoto): Promise<void>;
   /** Inside that transaction: the photo's row (and, in the database, its bytes), so a row never lacks its photo. */
   saveWith(tx: Queryable, photo: ProcessedPhoto): Promise<void>;
+  /**
+   * The same rows as inserts for a `with` of one statement, each written
+   * only if `source` (a CTE of that statement) has a row: a punch's one
+   * statement writes its photo only with the punch.
+   */
+  insertsWith(photo: ProcessedPhoto, source: SQL): SQL[];
   /** The WebP bytes, or `undefined` if there is no such photo. */
   read(id: string): Promise<Buffer | undefined>;
   /** Deletes the bytes of these photos (the retention purge); their rows stay, as the ledger names them. */
@@ -82,6 +89,12 @@ export const photoUrl = (id: string) => `/api/photos/${id}`;
 /** The `photos` row that describes a photo, wherever its bytes are. */
 export const photoRow = (photo: ProcessedPhoto) => ({ id: photo.id, bytes: photo.data.byteLength, width: photo.width, height: photo.height });
 
+/** `photoRow` as an insert for a `with`, written only if `source` has a row (PhotoStore.insertsWith). */
+export function photoRowInsertWith(photo: ProcessedPhoto, source: SQL): SQL {
+  const row = photoRow(photo);
+  return sql`insert into ${photos} (id, bytes, width, height) select ${row.id}::text, ${row.bytes}::int, ${row.width}::int, ${row.height}::int from ${source} on conflict do nothing`;
+}
+
 export function createPhotoStore(directory: string): PhotoFiles {
   const fileOf = (id: string) => path.join(directory, id.slice(0, 2), id.slice(2, 4), `${id}.webp`);
 
@@ -91,6 +104,7 @@ export function createPhotoStore(directory: string): PhotoFiles {
     async saveWith(tx, photo) {
       await tx.insert(photos).values(photoRow(photo)).onConflictDoNothing();
     },
+    insertsWith: (photo, source) => [photoRowInsertWith(photo, source)],
     async save(photo) {
       const file = fileOf(photo.id);
       const exists = await stat(file).then(

@@ -1,13 +1,11 @@
 /** Storage functions for attendance records and their photos. */
-import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Queryable, Transaction } from '../../storage/database.js';
 import { isAnyOf } from '../../storage/id-lists.js';
 import { attendance, photos, punchVoids } from '../../storage/schema.js';
-import type { LedgerActor } from '../ledger/chain.js';
-import { appendLedger, ledgerTransaction } from '../ledger/ledger.queries.js';
+import { appendLedger } from '../ledger/ledger.queries.js';
 import { punchLedgerData, voidLedgerData } from '../ledger/recorded-rows.js';
-import type { ProcessedPhoto } from '../../storage/photo-processing.js';
-import { photoUrl, type PhotoStore } from '../../storage/photo-store.js';
+import { photoUrl } from '../../storage/photo-store.js';
 import type { AttendanceKind, AttendanceStatus, AttendanceSummary } from '../socket-contract.js';
 
 export type AttendanceRecord = typeof attendance.$inferSelect;
@@ -97,60 +95,6 @@ export async function findChainTip(db: Queryable, key: PunchKey): Promise<{ reco
     .leftJoin(punchVoids, eq(punchVoids.attendanceId, attendance.id))
     .where(and(punchKeyIs(key), isChainTip));
   return row && { record: row.record, voided: row.voidedAt !== null };
-}
-
-/** Unwinds the punch's transaction when the occurrence already has its punch, so the photo's rows go with it. */
-class AlreadyPunched extends Error {}
-
-/**
- * Whether another punch already names these photo bytes (a held-up photo, or a replayed frame),
- * worked out by the insert itself: its subquery cannot see the row being inserted.
- */
-const photoReusedBy = (photoId: string | null | undefined): SQL<boolean> | false =>
-  photoId ? sql<boolean>`exists (select 1 from ${attendance} where ${attendance.photoId} = ${photoId})` : false;
-
-/**
- * A person's own punch (kiosk or API), with its photo's rows (and, where
- * photos live in the database, its bytes) and its ledger entry, in one
- * transaction; `undefined`, with nothing written, if the occurrence already
- * has a punch of this kind that counts. After a manager voided the last one,
- * the new punch continues that chain.
- */
-export async function insertRecordWithPhoto(
-  db: Queryable,
-  record: NewAttendance,
-  photo: { processed: ProcessedPhoto; store: PhotoStore } | undefined,
-  actor: LedgerActor,
-  /** More to write in the same transaction once the punch is in (the kiosk's request, so a retry finds it). */
-  alsoWrite?: (tx: Transaction, row: AttendanceRecord) => Promise<void>,
-): Promise<AttendanceRecord | undefined> {
-  const recordedAt = record.recordedAt ?? record.at;
-  const punchRow = (supersedesId: number | null) => ({ ...record, supersedesId, recordedAt, photoReused: photoReusedBy(record.photoId) });
-  try {
-    return await ledgerTransaction(db, async (tx) => {
-      if (photo) await photo.store.saveWith(tx, photo.processed);
-      // Usually the first punch of its kind: inserted straight away. Only when one exists is its chain read.
-      let [row] = await tx
-        .insert(attendance)
-        .values(punchRow(null))
-        .onConflictDoNothing()
-        .returning();
-      if (!row) {
-        const tip = await findChainTip(tx, record);
-        if (!tip || !tip.voided) throw new AlreadyPunched();
-        [row] = await tx
-          .insert(attendance)
-          .values(punchRow(tip.record.id))
-          .returning();
-      }
-      await appendLedger(tx, { actor, action: 'attendance.captured', entity: `attendance:${row!.id}`, data: punchLedgerData(row!), at: recordedAt });
-      await alsoWrite?.(tx, row!);
-      return row;
-    });
-  } catch (error) {
-    if (error instanceof AlreadyPunched) return undefined;
-    throw error;
-  }
 }
 
 /** Adds a manager's punch to a chain (`supersedes` its tip, or starts it) with its ledger entry. */

@@ -6,10 +6,10 @@
  * photo and the row.
  */
 import { checkPhotoBytes, processPhoto, type PhotoResult } from '../../storage/photo-processing.js';
-import type { Transaction } from '../../storage/database.js';
 import type { AppDeps } from '../http/app-env.js';
 import { isStaffActive } from '../staff/staff.queries.js';
-import { findRecord, insertRecordWithPhoto, type AttendanceRecord } from './attendance.queries.js';
+import { findRecord, type AttendanceRecord } from './attendance.queries.js';
+import { insertRecordWithPhoto, reserveAttendanceId, type PunchRequest } from './own-punch.queries.js';
 import { attendanceStatus, chooseWindow, type AttendanceKind } from './punch-rules.js';
 import { findStaffWindows, windowClosedMessage, type StaffWindows } from './staff-windows.js';
 import type { OrgSettings } from '../settings/settings.queries.js';
@@ -24,8 +24,8 @@ export type RecordInput = {
   kind?: AttendanceKind;
   /** The frame's conversion, if the caller started it already. */
   photo?: Promise<PhotoResult>;
-  /** Written in the new punch's own transaction (not for a repeat, which stores nothing). */
-  alsoWrite?: (tx: Transaction, record: AttendanceRecord) => Promise<void>;
+  /** The kiosk request it answers, written with a new punch (not for a repeat, which stores nothing). */
+  request?: PunchRequest;
   /** A punch a kiosk took while offline: judged and recorded at the time it was taken. */
   takenOfflineAt?: Date;
 } & (
@@ -46,7 +46,7 @@ async function storeAttendance(deps: AppDeps, input: RecordInput): Promise<Recor
   const now = input.takenOfflineAt ?? receivedAt;
   // The frame is decoded and compressed while the schedule is read: neither waits for the other.
   const processing = input.photo ?? processPhoto(input.image);
-  const [active, windows] = await Promise.all([isStaffActive(deps.db, input.staffId), findStaffWindows(deps, input.staffId, now)]);
+  const [active, windows, id] = await Promise.all([isStaffActive(deps.db, input.staffId), findStaffWindows(deps, input.staffId, now), reserveAttendanceId(deps.db)]);
   if (!active) {
     return { ok: false, code: 'staff_inactive', message: 'Your staff profile is no longer active, so you cannot check in or out. Ask a manager.' };
   }
@@ -73,6 +73,7 @@ async function storeAttendance(deps: AppDeps, input: RecordInput): Promise<Recor
   const inserted = await insertRecordWithPhoto(
     deps.db,
     {
+      id,
       staffId: input.staffId,
       shiftId: occurrence.shiftId,
       occurrenceDate: occurrence.date,
@@ -89,7 +90,7 @@ async function storeAttendance(deps: AppDeps, input: RecordInput): Promise<Recor
     { processed: processed.photo, store: deps.photos },
     'kioskId' in input ? { kind: 'kiosk', id: input.kioskId } : { kind: 'user', id: input.userId },
     // While the face check is on, the insert itself queues the photo for it (migration 0018).
-    input.alsoWrite,
+    input.request,
   );
   if (inserted) {
     deps.events.emit('attendanceRecorded', inserted);

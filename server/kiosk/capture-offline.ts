@@ -79,7 +79,7 @@ export async function captureOffline(deps: AppDeps, kiosk: { id: number; name: s
     photo,
     kioskId: kiosk.id,
     takenOfflineAt: takenAt,
-    alsoWrite: (tx, record) => rememberCaptureRequest(tx, kiosk.id, requestId, record.id),
+    request: { kioskId: kiosk.id, requestId },
   });
   if (!outcome.ok) {
     const reason: OfflineRefusal = outcome.code === 'payload_too_large' ? 'invalid_image' : outcome.code;

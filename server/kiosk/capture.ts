@@ -7,7 +7,6 @@
  * seen on the wire cannot be replayed within its two minutes. A capture that
  * is refused (a bad frame, a closed window) leaves it to the next try.
  */
-import type { Queryable } from '../../storage/database.js';
 import { checkPhotoBytes, processPhoto } from '../../storage/photo-processing.js';
 import { attendanceSummary, findRecordById } from '../attendance/attendance.queries.js';
 import { recordAttendance } from '../attendance/record-attendance.js';
@@ -51,11 +50,11 @@ export async function captureAttendance(deps: AppDeps, kioskId: number, input: C
   }
   let recorded = false;
   try {
-    const remember = (db: Queryable, record: { id: number }) => rememberCaptureRequest(db, kioskId, input.requestId, record.id);
-    const outcome = await recordAttendance(deps, { staffId: check.attempt.staffId, image: input.image, kind: input.kind, kioskId, photo, alsoWrite: remember });
+    const request = { kioskId, requestId: input.requestId };
+    const outcome = await recordAttendance(deps, { staffId: check.attempt.staffId, image: input.image, kind: input.kind, kioskId, photo, request });
     if (!outcome.ok) return { ok: false, error: { code: outcome.code, message: outcome.message } };
     // A new punch has its request written with it; a repeat (the punch was there already) is remembered now.
-    if (!outcome.created) await remember(deps.db, outcome.record);
+    if (!outcome.created) await rememberCaptureRequest(deps.db, kioskId, input.requestId, outcome.record.id);
     recorded = true;
     return { ok: true, attendance: attendanceSummary(outcome.record) };
   } finally {

@@ -147,13 +147,32 @@ export function entryHash(content: LedgerEntryContent): string {
 // must give the very string that was hashed.
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
+function assertIsoInstant(at: string): void {
+  if (!isoInstant.test(at)) throw new TypeError(`A ledger entry's time must be in Date.toISOString() form (2026-11-23T09:00:00.000Z), not "${at}".`);
+}
+
+/**
+ * For an entry whose head is read by the statement that appends it (a
+ * punch's one statement, own-punch.queries.ts): the canonical JSON of its
+ * content up to its seq, which sorts last. Its hash is then
+ * sha256(prevHash ‖ this ‖ seq ‖ "}"), what `entryHash` gives once seq and
+ * prevHash are known.
+ */
+export function hashTextUpToSeq(content: Omit<LedgerEntryContent, 'seq' | 'prevHash'>): string {
+  assertIsoInstant(content.at);
+  const { at, actor, action, entity, data } = content;
+  const json = canonicalJsonOf({ seq: 0, at, actor, action, entity, data }, 'entry');
+  if (!json.endsWith(',"seq":0}')) throw new Error('An entry\'s seq no longer sorts last in its canonical JSON.');
+  return json.slice(0, -'0}'.length);
+}
+
 /**
  * The next entry after `head` (undefined for the first): seq = head.seq + 1
  * (or 1), prevHash = head.hash (or genesisHash). Throws a TypeError if `at`
  * is not in Date.toISOString() form, or `data` is not JSON.
  */
 export function nextEntry(head: Pick<LedgerEntry, 'seq' | 'hash'> | undefined, content: Omit<LedgerEntryContent, 'seq' | 'prevHash'>): LedgerEntry {
-  if (!isoInstant.test(content.at)) throw new TypeError(`A ledger entry's time must be in Date.toISOString() form (2026-11-23T09:00:00.000Z), not "${content.at}".`);
+  assertIsoInstant(content.at);
   const entryContent: LedgerEntryContent = {
     seq: head ? head.seq + 1 : 1,
     at: content.at,

@@ -14,7 +14,7 @@
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Queryable, Transaction } from '../../storage/database.js';
 import { ledger } from '../../storage/schema.js';
-import { canonicalJson, nextEntry, type LedgerActor, type LedgerEntry } from './chain.js';
+import { canonicalJson, hashTextUpToSeq, nextEntry, type LedgerActor, type LedgerEntry } from './chain.js';
 
 /** Any fixed number shared by every process; distinct from the migration lock's. */
 const ledgerLockKey = 0x4c454447; // "LEDG"
@@ -89,6 +89,28 @@ export async function appendLedger(tx: Transaction, change: LedgerChange): Promi
     hash: entry.hash,
   });
   return entry;
+}
+
+/**
+ * For a statement that appends in the same round trip as the change it
+ * records: the head once the ledger's lock is held (migration 0020), as the
+ * body of a `with`. An empty ledger's head is seq 0 and the genesis hash.
+ */
+export const ledgerHeadUnderLock = sql`select seq, hash from ledger_head_under_lock(${ledgerLockKey})`;
+
+/**
+ * The entry for `change` as an insert for a `with` after `head` (a CTE of
+ * `ledgerHeadUnderLock`), written only if `source` (a CTE) has a row. The
+ * database finishes the hash (chain.ts, `hashTextUpToSeq`), as it alone
+ * knows the head.
+ */
+export function ledgerEntryInsertWith(change: LedgerChange, head: SQL, source: SQL): SQL {
+  const at = change.at.toISOString();
+  const upToSeq = hashTextUpToSeq({ at, actor: change.actor, action: change.action, entity: change.entity, data: change.data });
+  return sql`insert into ${ledger} (seq, at, actor, action, entity, data, prev_hash, hash)
+    select ${head}.seq + 1, ${at}::timestamptz, ${actorText(change.actor)}::text, ${change.action}::text, ${change.entity}::text, ${canonicalJson(change.data)}::text, ${head}.hash,
+      encode(sha256(convert_to(${head}.hash || ${upToSeq}::text || (${head}.seq + 1)::text || '}', 'UTF8')), 'hex')
+    from ${head}, ${source}`;
 }
 
 /** Appends several entries in order, under one lock. */

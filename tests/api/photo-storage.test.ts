@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { test } from 'uvu';
-import { insertRecordWithPhoto } from '../../server/attendance/attendance.queries.js';
+import { insertRecordWithPhoto, reserveAttendanceId } from '../../server/attendance/own-punch.queries.js';
 import { countPhotosWithoutBytes, createDatabasePhotoStore, importPhotoFiles } from '../../storage/photo-blobs.js';
 import { processPhoto, type ProcessedPhoto } from '../../storage/photo-processing.js';
 import { createPhotoStore } from '../../storage/photo-store.js';
@@ -108,7 +108,7 @@ test('a punch that is not kept (the occurrence has its punch already) leaves nei
   const [photosBefore, blobsBefore] = [await photoCount(), await blobCount()];
   const other = await photoOf(320, 240);
   const { id: _id, recordedAt: _recorded, supersedesId: _supersedes, reason: _reason, createdBy: _by, ...record } = row!;
-  const kept = await insertRecordWithPhoto(ctx.server.deps.db, record, { processed: other, store: ctx.server.deps.photos }, { kind: 'user', id: asha.id });
+  const kept = await insertRecordWithPhoto(ctx.server.deps.db, { ...record, id: await reserveAttendanceId(ctx.server.deps.db) }, { processed: other, store: ctx.server.deps.photos }, { kind: 'user', id: asha.id });
   assert.equal(kept, undefined);
   assert.deepEqual([await photoCount(), await blobCount()], [photosBefore, blobsBefore]);
 });

@@ -14,6 +14,7 @@ import {
   createChainVerifier,
   entryHash,
   genesisHash,
+  hashTextUpToSeq,
   nextEntry,
   type ChainVerdict,
   type LedgerEntry,
@@ -218,6 +219,17 @@ test('nextEntry: refuses a time not in Date.toISOString() form', () => {
     assert.match(refusal(() => nextEntry(undefined, { ...content, at })), /toISOString/, at);
   }
   assert.ok(seq && prevHash);
+});
+
+test('hashTextUpToSeq: the canonical content up to its seq, which the database ends with the seq and "}" (as entryHash hashes)', () => {
+  const content = { at: '2026-11-23T10:00:00.000Z', actor: { kind: 'kiosk' as const, id: 3 }, action: 'attendance.captured', entity: 'attendance:9', data: { id: 9, seq: 5, z: null } };
+  const text = hashTextUpToSeq(content);
+  assert.equal(text, '{"action":"attendance.captured","actor":{"id":3,"kind":"kiosk"},"at":"2026-11-23T10:00:00.000Z","data":{"id":9,"seq":5,"z":null},"entity":"attendance:9","seq":');
+  for (const head of [undefined, { seq: 41, hash: 'cd'.repeat(32) }]) {
+    const entry = nextEntry(head, content);
+    assert.equal(sha256(entry.prevHash + text + String(entry.seq) + '}'), entry.hash);
+  }
+  assert.match(refusal(() => hashTextUpToSeq({ ...content, at: '2026-11-23T10:00:00Z' })), /toISOString/);
 });
 
 // ---- createChainVerifier ---------------------------------------------------
