@@ -6,7 +6,7 @@
  * the gap, an ambiguous one takes the earlier instant.
  */
 import { DateTime } from 'luxon';
-import { endsNextDay, parseTimeOfDay } from './time-of-day.js';
+import { endsNextDay, parseTimeOfDay, secondsOfDay } from './time-of-day.js';
 import type { TemplateShift } from './template-rules.js';
 
 export type Occurrence = {
@@ -93,12 +93,27 @@ export function listOccurrences(shifts: readonly DatedShift[], from: string, to:
     if (!found) onDate.set(time, (found = knownLocalInstant(date, time, zone)));
     return found;
   };
-  const byWeekday = new Map<number, { shift: DatedShift; overnight: boolean }[]>();
+  const overnightByTimes = new Map<string, boolean>();
+  const overnight = (shift: DatedShift) => {
+    const key = `${shift.startTime}-${shift.endTime}`;
+    let found = overnightByTimes.get(key);
+    if (found === undefined) overnightByTimes.set(key, (found = endsNextDay(shift.startTime, shift.endTime)));
+    return found;
+  };
+  const startSeconds = new Map<string, number>();
+  const secondsOf = (time: string) => {
+    let found = startSeconds.get(time);
+    if (found === undefined) startSeconds.set(time, (found = secondsOfDay(parseTimeOfDay(time)!)));
+    return found;
+  };
+  const byWeekday = new Map<number, { shift: DatedShift; overnight: boolean; seconds: number }[]>();
   for (const shift of shifts) {
     const list = byWeekday.get(shift.dayOfWeek) ?? [];
-    list.push({ shift, overnight: endsNextDay(shift.startTime, shift.endTime) });
+    list.push({ shift, overnight: overnight(shift), seconds: secondsOf(shift.startTime) });
     byWeekday.set(shift.dayOfWeek, list);
   }
+  // In the order of their times of day: on most dates that is already the order of their instants.
+  for (const list of byWeekday.values()) list.sort((a, b) => a.seconds - b.seconds || a.shift.id - b.shift.id);
   const occurrences: Occurrence[] = [];
   const startMillis: number[] = [];
   for (const date of datesBetween(from, to)) {
@@ -118,8 +133,12 @@ export function listOccurrences(shifts: readonly DatedShift[], from: string, to:
       startMillis.push(start.toMillis());
     }
   }
-  // Sorted by index, so each comparison reads two numbers instead of asking two DateTimes.
+  const inOrder = (a: number, b: number) => startMillis[a]! - startMillis[b]! || occurrences[a]!.shiftId - occurrences[b]!.shiftId;
+  let sorted = true;
+  for (let i = 1; i < occurrences.length && sorted; i++) sorted = inOrder(i - 1, i) <= 0;
+  if (sorted) return occurrences;
+  // A DST gap moved some start later than a later time of day (or past midnight): sorted by index, so each comparison reads two numbers.
   const order = occurrences.map((_, i) => i);
-  order.sort((a, b) => startMillis[a]! - startMillis[b]! || occurrences[a]!.shiftId - occurrences[b]!.shiftId);
+  order.sort(inOrder);
   return order.map((i) => occurrences[i]!);
 }

@@ -83,25 +83,24 @@ export type ScheduleInputs = {
 
 /** `undefined` when `staffIds` names nobody. */
 export async function loadScheduleInputs(db: Queryable, range: { from: string; to: string; staffIds?: readonly number[] }): Promise<ScheduleInputs | undefined> {
-  const inRange = and(gte(shiftOverrides.date, range.from), lte(shiftOverrides.date, range.to));
   const people = range.staffIds;
-  let overrides: OccurrenceOverride[];
-  let templateShifts;
-  if (people === undefined) {
-    overrides = await db.select(overrideColumns).from(shiftOverrides).where(inRange);
-    templateShifts = await versionsInRange(db, range.from, range.to);
-  } else {
-    if (people.length === 0) return undefined;
-    overrides = await db
-      .select(overrideColumns)
-      .from(shiftOverrides)
-      .innerJoin(shifts, eq(shifts.id, shiftOverrides.shiftId))
-      .where(and(inRange, or(inArray(shiftOverrides.assigneeStaffId, [...people]), inArray(shifts.staffId, [...people]))));
-    const movedIn = overrides.filter((o) => o.assigneeStaffId !== null && people.includes(o.assigneeStaffId)).map((o) => o.shiftId);
-    templateShifts = await versionsInRange(db, range.from, range.to, or(inArray(shifts.staffId, [...people]), movedIn.length ? inArray(shifts.id, movedIn) : undefined));
-  }
-  const inactive = await inactiveOn(db, range.from, range.to, people);
+  if (people?.length === 0) return undefined;
+  // Each read is independent of the others: a server's pool runs them at once.
+  const [[templateShifts, overrides], inactive] = await Promise.all([templateAndOverrides(db, range, people), inactiveOn(db, range.from, range.to, people)]);
   return { templateShifts, overrides, inactive, people };
+}
+
+async function templateAndOverrides(db: Queryable, range: { from: string; to: string }, people: readonly number[] | undefined): Promise<[DatedShift[], OccurrenceOverride[]]> {
+  const inRange = and(gte(shiftOverrides.date, range.from), lte(shiftOverrides.date, range.to));
+  if (people === undefined) return Promise.all([versionsInRange(db, range.from, range.to), db.select(overrideColumns).from(shiftOverrides).where(inRange)]);
+  const overrides = await db
+    .select(overrideColumns)
+    .from(shiftOverrides)
+    .innerJoin(shifts, eq(shifts.id, shiftOverrides.shiftId))
+    .where(and(inRange, or(inArray(shiftOverrides.assigneeStaffId, [...people]), inArray(shifts.staffId, [...people]))));
+  const movedIn = overrides.filter((o) => o.assigneeStaffId !== null && people.includes(o.assigneeStaffId)).map((o) => o.shiftId);
+  const which = or(inArray(shifts.staffId, [...people]), movedIn.length ? inArray(shifts.id, movedIn) : undefined);
+  return [await versionsInRange(db, range.from, range.to, which), overrides];
 }
 
 /**

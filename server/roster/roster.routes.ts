@@ -11,8 +11,7 @@ import { localDateOf } from '../clock.js';
 import { getSettings } from '../settings/settings.queries.js';
 import { addDays } from './occurrences.js';
 import type { EffectiveOccurrence } from './effective-schedule.js';
-import { createInstantFormatter, type InstantFormatter } from './instant-format.js';
-import { windowBounds } from './windows.js';
+import { createRosterJsonWriter, toRosterJson } from './roster-json.js';
 import { assertDateRange, localDateSchema, maxRosterDays, timeSchema } from './roster-params.js';
 import { loadEffectiveOccurrences } from './roster.queries.js';
 import { changeOccurrence, type OccurrenceChange } from './roster.service.js';
@@ -58,35 +57,6 @@ function occurrenceChange(body: z.infer<typeof changeSchema>): OccurrenceChange 
   return { ...key, assignee: body.assignee, times };
 }
 
-/** `oneOffs`: the notes of one-date shifts among them, by shift id. */
-export function toRosterJson(
-  occurrences: readonly EffectiveOccurrence[],
-  zone: string,
-  windowMinutes: number,
-  oneOffs: ReadonlyMap<number, string | null> = new Map(),
-  iso: InstantFormatter = createInstantFormatter(zone),
-) {
-  return occurrences.map((occurrence) => {
-    const start = occurrence.start.toMillis();
-    const end = occurrence.end.toMillis();
-    const { checkIn, checkOut } = windowBounds(start, end, windowMinutes);
-    return {
-      date: occurrence.date,
-      staff: occurrence.staffId,
-      shiftId: occurrence.shiftId,
-      start: iso(start),
-      end: iso(end),
-      checkIn: { opensAt: iso(checkIn.opensAt), closesAt: iso(checkIn.closesAt) },
-      checkOut: { opensAt: iso(checkOut.opensAt), closesAt: iso(checkOut.closesAt) },
-      swap: occurrence.swapId,
-      reassigned: occurrence.reassigned,
-      retimed: occurrence.retimed,
-      oneOff: oneOffs.has(occurrence.shiftId),
-      note: oneOffs.get(occurrence.shiftId) ?? null,
-    };
-  });
-}
-
 /** Occurrences per piece of a long roster's reply (about 0.8 MB of JSON). */
 const piece = 2000;
 
@@ -96,13 +66,12 @@ const piece = 2000;
  * overlaps with writing the next instead of all waiting for the whole text.
  */
 function rosterReply(c: Context<AppEnv>, occurrences: readonly EffectiveOccurrence[], zone: string, windowMinutes: number, oneOffs: ReadonlyMap<number, string | null>) {
-  if (occurrences.length <= piece) return c.json(toRosterJson(occurrences, zone, windowMinutes, oneOffs));
-  const iso = createInstantFormatter(zone);
+  const write = createRosterJsonWriter(zone, windowMinutes, oneOffs);
   c.header('Content-Type', 'application/json');
+  if (occurrences.length <= piece) return c.body(`[${write(occurrences)}]`);
   return stream(c, async (out) => {
     for (let start = 0; start < occurrences.length; start += piece) {
-      const text = JSON.stringify(toRosterJson(occurrences.slice(start, start + piece), zone, windowMinutes, oneOffs, iso));
-      await out.write((start === 0 ? '[' : ',') + text.slice(1, -1));
+      await out.write((start === 0 ? '[' : ',') + write(occurrences.slice(start, start + piece)));
       // Lets the compressor and the socket take the piece while the next is written.
       await nextTurn();
     }
@@ -128,8 +97,8 @@ export function createRosterRoutes(deps: AppDeps) {
         if (query.staff !== undefined && query.staff !== user.staffId) throw forbidden('You can only see your own shifts.');
         staffIds = user.staffId === null ? [] : [user.staffId];
       }
-      const occurrences = await loadEffectiveOccurrences(db, { from, to, zone: settings.timezone, staffIds });
-      return rosterReply(c, occurrences, settings.timezone, settings.windowMinutes, await listOneOffNotes(db, from, to));
+      const [occurrences, notes] = await Promise.all([loadEffectiveOccurrences(db, { from, to, zone: settings.timezone, staffIds }), listOneOffNotes(db, from, to)]);
+      return rosterReply(c, occurrences, settings.timezone, settings.windowMinutes, notes);
     })
     .patch('/occurrence', requireManager, jsonBody(changeSchema), async (c) => {
       const body = c.req.valid('json');
