@@ -90,11 +90,16 @@ check('100 captures at once are all acknowledged; killed with photos waiting, th
   // Done when no photo is waiting: watched through the API as a manager would (the punches' face verdicts).
   const signIn = await fetch(`${url}/api/token/`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'bench_manager', password: 'bench-Passw0rd!' }) });
   const { access } = (await signIn.json()) as { access: string };
-  await eventually(
-    async () => ((await (await fetch(`${url}/api/attendance/?limit=500`, { headers: { Authorization: `Bearer ${access}` } })).json()) as { face: { verdict: string } }[]),
-    (rows) => rows.length === burst && rows.every((row) => row.face.verdict !== 'pending'),
-    120_000,
-  );
+  // The budget is for progress, not for the whole queue: on a loaded 2-core CI machine the hundred take
+  // well over two minutes (158 s seen), so it fails only when no verdict lands for 30 s.
+  const verdicts = async () =>
+    ((await (await fetch(`${url}/api/attendance/?limit=500`, { headers: { Authorization: `Bearer ${access}` } })).json()) as { face: { verdict: string } }[]).filter(
+      (row) => row.face.verdict !== 'pending',
+    ).length;
+  for (let analysed = await verdicts(); analysed < burst; ) {
+    const before = analysed;
+    analysed = await eventually(verdicts, (n) => n > before, 30_000);
+  }
   await server.stop();
   server = undefined;
   const after = await faceChecksAtRest();
