@@ -168,6 +168,21 @@ export const shiftVersions = pgTable(
   ],
 );
 
+/**
+ * A count that goes up with every committed change to the weekly template
+ * (shifts, their versions, a start date): a process keeps the template in
+ * memory while the count it read it at is the count now. One row; bumped by
+ * deferred triggers (migration 0021), so at the commit of the change.
+ */
+export const templateRevision = pgTable(
+  'template_revision',
+  {
+    id: boolean('id').primaryKey().default(true),
+    revision: bigint('revision', { mode: 'number' }).notNull(),
+  },
+  (t) => [check('template_revision_one_row', sql`${t.id}`)],
+);
+
 export const photos = pgTable('photos', {
   /** SHA-256 of the stored WebP, hex; also its file name. */
   id: text('id').primaryKey(),
