@@ -79,8 +79,10 @@ async function templateAndOverrides(db: Queryable, range: { from: string; to: st
     .innerJoin(shifts, eq(shifts.id, shiftOverrides.shiftId))
     .where(and(inRange, or(inArray(shiftOverrides.assigneeStaffId, [...people]), inArray(shifts.staffId, [...people]))));
   const movedIn = overrides.filter((o) => o.assigneeStaffId !== null && people.includes(o.assigneeStaffId)).map((o) => o.shiftId);
+  // Sets: the whole template is filtered by them (a board asks for hundreds of people).
+  const [peopleSet, movedInSet] = [new Set(people), new Set(movedIn)];
   const which = {
-    picks: (version: DatedShift) => people.includes(version.staffId) || movedIn.includes(version.id),
+    picks: (version: DatedShift) => peopleSet.has(version.staffId) || movedInSet.has(version.id),
     inSql: or(inArray(shifts.staffId, [...people]), movedIn.length ? inArray(shifts.id, movedIn) : undefined),
   };
   return [await versionsInRange(db, range, which), overrides];

@@ -25,6 +25,14 @@ const versionJson = sql<string>`coalesce(json_agg(json_build_array(
 const fromTuples = (json: string): DatedShift[] =>
   (JSON.parse(json) as VersionTuple[]).map(([id, staffId, dayOfWeek, startTime, endTime, validFrom, validTo]) => ({ id, staffId, dayOfWeek, startTime, endTime, validFrom, validTo }));
 
+/** The versions with their owners, as one JSON text, beside `also`. */
+const selectVersions = <T extends Record<string, SQL>>(db: Queryable, also: T) =>
+  db
+    .select({ ...also, json: versionJson })
+    .from(shiftVersions)
+    .innerJoin(shifts, eq(shifts.id, shiftVersions.shiftId))
+    .innerJoin(staff, eq(staff.id, shifts.staffId));
+
 const runsIn = (from: string, to: string) => (version: DatedShift) => version.validFrom! <= to && (version.validTo == null || version.validTo >= from);
 
 /** Per database: the versions as last read, and the count they were read at (null: the row was emptied away). */
@@ -42,12 +50,9 @@ export async function versionsInRange(
 ): Promise<DatedShift[]> {
   // A transaction reads what it sees itself (its own changes count only once it commits).
   if (db instanceof PgTransaction) {
-    const [row] = await db
-      .select({ json: versionJson })
-      .from(shiftVersions)
-      .innerJoin(shifts, eq(shifts.id, shiftVersions.shiftId))
-      .innerJoin(staff, eq(staff.id, shifts.staffId))
-      .where(and(lte(shiftVersions.validFrom, range.to), or(isNull(shiftVersions.validTo), gte(shiftVersions.validTo, range.from)), which?.inSql));
+    const [row] = await selectVersions(db, {}).where(
+      and(lte(shiftVersions.validFrom, range.to), or(isNull(shiftVersions.validTo), gte(shiftVersions.validTo, range.from)), which?.inSql),
+    );
     return fromTuples(row!.json);
   }
   const inRange = runsIn(range.from, range.to);
@@ -62,11 +67,7 @@ async function templateVersions(db: Queryable): Promise<readonly DatedShift[]> {
     if ((row?.revision ?? null) === known.revision) return known.versions;
   }
   // The count and the versions in one statement, so both are of one moment.
-  const [row] = await db
-    .select({ revision: sql<string | null>`(select ${templateRevision.revision} from ${templateRevision})`, json: versionJson })
-    .from(shiftVersions)
-    .innerJoin(shifts, eq(shifts.id, shiftVersions.shiftId))
-    .innerJoin(staff, eq(staff.id, shifts.staffId));
+  const [row] = await selectVersions(db, { revision: sql<string | null>`(select ${templateRevision.revision} from ${templateRevision})` });
   const read = { revision: row!.revision === null ? null : Number(row!.revision), versions: fromTuples(row!.json) };
   remembered.set(db, read);
   return read.versions;
