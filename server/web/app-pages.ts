@@ -62,15 +62,23 @@ function releaseOf(assets: ReadonlyMap<string, AppAsset>): string {
   return hash.digest('hex').slice(0, 12);
 }
 
-function releasedIndex(prefix: string, assets: ReadonlyMap<string, AppAsset>, release: string): string {
+/**
+ * What the admin app asks the API first, whatever the page (app-state.js `loadSession`): fetched
+ * while its modules load rather than after. `crossorigin` (anonymous) is the credentials mode of
+ * the app's own same-origin `fetch`, so the browser hands it the preloaded answer.
+ */
+const adminFirstRequests = ['/api/auth/status', '/api/me/'];
+
+function releasedIndex(prefix: string, assets: ReadonlyMap<string, AppAsset>, release: string, firstRequests: readonly string[] = []): string {
   const html = Buffer.from(assets.get(`${prefix}/index.html`)!.body).toString('utf8');
   const modules = [...assets.keys()].filter((file) => (file.startsWith(`${prefix}/`) && file.endsWith('.js')) || file.startsWith('/vendor/'));
   const preloads = modules.map((file) => file.replace(/^(\/[^/]+)\//, `$1/r/${release}/`));
+  const fetches = firstRequests.map((href) => `<link rel="preload" href="${href}" as="fetch" crossorigin />\n    `).join('');
   return html
     .replaceAll(`"${prefix}/`, `"${prefix}/r/${release}/`)
     .replaceAll('"/vendor/', `"/vendor/r/${release}/`)
     .replace('"/socket.io/socket.io.esm.min.js"', `"/vendor/r/${release}/socket.io.esm.min.js"`)
-    .replace('<script type="module"', `${preloads.map((href) => `<link rel="modulepreload" href="${href}" />`).join('\n    ')}\n    <script type="module"`);
+    .replace('<script type="module"', `${fetches}${preloads.map((href) => `<link rel="modulepreload" href="${href}" />`).join('\n    ')}\n    <script type="module"`);
 }
 
 let loaded: AppPages | undefined;
@@ -80,7 +88,7 @@ export function loadAppPages(): AppPages {
   if (!loaded) {
     const assets = assetsOf([{ prefix: '/app', folder: 'admin' }, { prefix: '/kiosk', folder: 'kiosk' }]);
     const release = releaseOf(assets);
-    loaded = { release, admin: releasedIndex('/app', assets, release), kiosk: releasedIndex('/kiosk', assets, release), assets };
+    loaded = { release, admin: releasedIndex('/app', assets, release, adminFirstRequests), kiosk: releasedIndex('/kiosk', assets, release), assets };
   }
   return loaded;
 }

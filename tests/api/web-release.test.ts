@@ -1,7 +1,8 @@
 /**
  * The apps' files under a release path: the page names them there, they are
  * kept by the browser for good (a warm load asks for the page alone), every
- * module is preloaded at once, and the old unversioned paths still work.
+ * module is preloaded at once (and, on the admin page, its first two API
+ * answers), and the old unversioned paths still work.
  */
 import assert from 'node:assert/strict';
 import { test } from 'uvu';
@@ -45,5 +46,15 @@ for (const [prefix, main] of [['/app', 'main.js'], ['/kiosk', 'main.js']] as con
     assert.equal((await get(`${prefix}/r/${release}/no-such-file.js`)).status, 404);
   });
 }
+
+test('the admin page has the browser fetch its first two API answers while the modules load; the kiosk page does not', async () => {
+  const admin = await (await get('/app/live')).text();
+  for (const path of ['/api/auth/status', '/api/me/']) {
+    assert.ok(admin.includes(`<link rel="preload" href="${path}" as="fetch" crossorigin />`), `no preload of ${path}:\n${admin}`);
+  }
+  // Before the first module, or the preload would start only once the modules had been asked for.
+  assert.ok(admin.indexOf('rel="preload"') < admin.indexOf('rel="modulepreload"'));
+  assert.doesNotMatch(await (await get('/kiosk')).text(), /rel="preload"/);
+});
 
 test.run();

@@ -56,4 +56,19 @@ test('an alert raised while the page was closed is listed when it opens; an ackn
   }
 });
 
+test('a load of the app asks for each preloaded answer once: the page takes the preload rather than asking again', async () => {
+  const asked: string[] = [];
+  const onRequest = (request: { url: () => string }) => asked.push(new URL(request.url()).pathname);
+  ctx.page.on('request', onRequest);
+  try {
+    await ctx.page.goto(`${ctx.server.url}/app/live`);
+    await until.visible(ctx.page.getByRole('heading', { name: /^Live — / }));
+  } finally {
+    ctx.page.off('request', onRequest);
+  }
+  for (const path of ['/api/auth/status', '/api/me/']) {
+    assert.equal(asked.filter((p) => p === path).length, 1, `${path} asked for ${asked.filter((p) => p === path).length} times: ${asked.join(' ')}`);
+  }
+});
+
 test.run();
