@@ -2,7 +2,7 @@
  * Storage functions for staff profiles. Each change to a profile writes its
  * ledger entry in the caller's transaction, so none is made without one.
  */
-import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Queryable, Transaction } from '../../storage/database.js';
 import { isAnyOf } from '../../storage/id-lists.js';
 import { staff, staffFaces, staffInactiveSpans, users } from '../../storage/schema.js';

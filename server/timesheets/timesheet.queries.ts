@@ -9,7 +9,7 @@ import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Queryable, Transaction } from '../../storage/database.js';
 import { appendLedger } from '../ledger/ledger.queries.js';
 import { absenceLedgerData } from '../ledger/recorded-rows.js';
-import { punchRecordsFrom, type CorrectionTuple, type PunchRecord, type RawPunches } from './punch-records.js';
+import { punchRecordsFrom, type CorrectionTuple, type PunchRecord } from './punch-records.js';
 import { absences, attendance, exceptionReviews, punchVoids, staff, users } from '../../storage/schema.js';
 
 export type { PunchRecord } from './punch-records.js';

@@ -15,7 +15,7 @@
 import { Hono, type Context } from 'hono';
 import { etag } from 'hono/etag';
 import type { AppEnv } from '../http/app-env.js';
-import type { AppAsset, AppPages } from './app-pages.js';
+import type { AppPages } from './app-pages.js';
 import { kioskWorkerHeaders, kioskWorkerPath, kioskWorkerScript } from './kiosk-worker.js';
 
 const immutable = 'public, max-age=31536000, immutable';
