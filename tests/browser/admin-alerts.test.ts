@@ -1,7 +1,9 @@
 /**
  * Alerts that stay, in Chromium: a kiosk lockout raised while the Live page
  * is not open is there when a manager opens it; one manager acknowledges it
- * and another manager's open page shows who did, without a reload.
+ * and another manager's open page shows who did, without a reload. And the
+ * page these alerts load on asks the API for its session once: it takes the
+ * answers the page had the browser preload (server/web/app-pages.ts).
  */
 import assert from 'node:assert/strict';
 import { test } from 'uvu';
@@ -67,7 +69,8 @@ test('a load of the app asks for each preloaded answer once: the page takes the 
     ctx.page.off('request', onRequest);
   }
   for (const path of ['/api/auth/status', '/api/me/']) {
-    assert.equal(asked.filter((p) => p === path).length, 1, `${path} asked for ${asked.filter((p) => p === path).length} times: ${asked.join(' ')}`);
+    const times = asked.filter((p) => p === path).length;
+    assert.equal(times, 1, `${path} asked for ${times} times: ${asked.join(' ')}`);
   }
 });
 
